@@ -1,0 +1,30 @@
+package io.statefront.ledger;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * The ledger's topology, independent of where its input comes from and its output goes: the
+ * Spring side connects it to Kafka, tests to in-memory sources.
+ */
+public final class LedgerJob {
+
+	private LedgerJob() {
+	}
+
+	/** What the ledger emits: commands opening new users, and replies to waiting requests. */
+	public record Outputs(DataStream<UserCommand> newUsers, DataStream<UserResponse> replies) {
+	}
+
+	public static Outputs wire(DataStream<CreateUserRequest> createRequests, DataStream<UserCommand> userCommands) {
+		DataStream<UserCommand> newUsers = createRequests.keyBy(request -> CreateUserFunction.KEY)
+			.process(new CreateUserFunction())
+			.uid("create-user-function")
+			.name("create user");
+		DataStream<UserResponse> replies = userCommands.keyBy(UserCommand::userId)
+			.process(new UserFunction())
+			.uid("user-function")
+			.name("user");
+		return new Outputs(newUsers, replies);
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.statefront.ledger;
+
+import io.statefront.platform.flink.FlinkJobPart;
+import io.statefront.platform.flink.FlinkKafka;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.springframework.stereotype.Component;
+
+/** Connects the ledger's topology to its Kafka topics, as part of the "functions" job. */
+@Component
+class LedgerPipeline implements FlinkJobPart {
+
+	static final String JOB = "functions";
+
+	private static final String GROUP = "statefront-functions";
+
+	@Override
+	public String job() {
+		return JOB;
+	}
+
+	@Override
+	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
+		DataStream<CreateUserRequest> createRequests = env
+			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, GROUP, CreateUserRequest.class),
+					WatermarkStrategy.noWatermarks(), "users-create")
+			.uid("users-create-source");
+		DataStream<UserCommand> userCommands = env
+			.fromSource(kafka.source(LedgerTopics.USERS, GROUP, UserCommand.class), WatermarkStrategy.noWatermarks(),
+					"users")
+			.uid("users-source");
+
+		LedgerJob.Outputs outputs = LedgerJob.wire(createRequests, userCommands);
+
+		outputs.newUsers()
+			.sinkTo(kafka.sink(LedgerTopics.USERS, UserCommand::userId))
+			.uid("new-users-sink")
+			.name("users (new)");
+		outputs.replies()
+			.sinkTo(kafka.replySink(LedgerTopics.USER_EVENTS, UserResponse::requestId))
+			.uid("user-events-sink")
+			.name("user-events");
+	}
+
+}

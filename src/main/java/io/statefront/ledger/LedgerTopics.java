@@ -1,0 +1,37 @@
+package io.statefront.ledger;
+
+import io.statefront.platform.gateway.ReplyTopic;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The ledger's topics, created at startup when missing. */
+@Configuration(proxyBeanMethods = false)
+class LedgerTopics {
+
+	static final String USERS_CREATE = "users-create";
+
+	static final String USERS = "users";
+
+	static final String USER_EVENTS = "user-events";
+
+	private static final int PARTITIONS = 4;
+
+	@Bean
+	NewTopic usersCreateTopic() {
+		return TopicBuilder.name(USERS_CREATE).partitions(1).replicas(1).build();
+	}
+
+	@Bean
+	NewTopic usersTopic() {
+		return TopicBuilder.name(USERS).partitions(PARTITIONS).replicas(1).build();
+	}
+
+	@Bean
+	ReplyTopic userEventsTopic() {
+		return new ReplyTopic(USER_EVENTS, PARTITIONS);
+	}
+
+}

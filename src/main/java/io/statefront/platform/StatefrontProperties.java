@@ -1,0 +1,25 @@
+package io.statefront.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every feature shares.
+ *
+ * @param dataDir the one directory that holds the embedded broker's log and every job's
+ * checkpoints; a restart on the same directory resumes where the last run stopped
+ */
+@ConfigurationProperties("statefront")
+public record StatefrontProperties(@DefaultValue("./data") Path dataDir) {
+
+	public Path kafkaLogDir() {
+		return dataDir.resolve("kafka").toAbsolutePath().normalize();
+	}
+
+	public Path checkpointsDir() {
+		return dataDir.resolve("checkpoints").toAbsolutePath().normalize();
+	}
+
+}

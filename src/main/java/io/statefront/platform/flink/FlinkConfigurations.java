@@ -1,0 +1,40 @@
+package io.statefront.platform.flink;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.flink.configuration.Configuration;
+
+/** The Flink settings of the in-process cluster and of each job, by their Flink 2.x keys. */
+final class FlinkConfigurations {
+
+	private FlinkConfigurations() {
+	}
+
+	static Configuration cluster(FlinkProperties properties) {
+		Map<String, String> settings = new HashMap<>();
+		settings.put("taskmanager.numberOfTaskSlots", Integer.toString(properties.taskSlots()));
+		// heap state needs no managed memory; keep the in-process cluster's footprint small
+		settings.put("taskmanager.memory.managed.size", "32m");
+		settings.put("taskmanager.memory.network.min", "64m");
+		settings.put("taskmanager.memory.network.max", "64m");
+		settings.put("state.backend.type", "hashmap");
+		return Configuration.fromMap(settings);
+	}
+
+	static Configuration job(String name, FlinkProperties properties, Path checkpointDir) {
+		Map<String, String> settings = new HashMap<>();
+		settings.put("pipeline.name", name);
+		settings.put("parallelism.default", Integer.toString(properties.parallelism()));
+		settings.put("execution.buffer-timeout.interval", properties.bufferTimeout().toMillis() + " ms");
+		settings.put("state.backend.type", "hashmap");
+		settings.put("execution.checkpointing.interval", properties.checkpointInterval().toMillis() + " ms");
+		settings.put("execution.checkpointing.storage", "filesystem");
+		settings.put("execution.checkpointing.dir", checkpointDir.toUri().toString());
+		settings.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+		settings.put("execution.checkpointing.num-retained", Integer.toString(properties.checkpointsRetained()));
+		return Configuration.fromMap(settings);
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.statefront.platform.flink;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A feature's share of a Flink job. Parts naming the same job are wired into one job graph, so
+ * the user, stock and order functions can run as one "functions" job.
+ */
+public interface FlinkJobPart {
+
+	/** The job this part belongs to. */
+	String job();
+
+	/** Adds this part's sources, functions and sinks; every operator gets a stable uid. */
+	void addTo(StreamExecutionEnvironment env, FlinkKafka kafka);
+
+}

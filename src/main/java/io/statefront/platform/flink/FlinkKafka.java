@@ -1,0 +1,148 @@
+package io.statefront.platform.flink;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.function.Function;
+
+import io.statefront.platform.kafka.Json;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka sources and sinks for Flink jobs, carrying the JSON messages of {@link Json}.
+ *
+ * <p>Sinks leave the partition to the producer's default partitioner (murmur2 of the key bytes),
+ * exactly as the web layer's producer does, so every writer of an entity topic puts one entity's
+ * messages into one partition (architecture rule 2).
+ */
+public final class FlinkKafka {
+
+	/** The header {@code ReplyingKafkaTemplate} matches replies by. */
+	public static final String CORRELATION_HEADER = "kafka_correlationId";
+
+	private final String bootstrapServers;
+
+	public FlinkKafka(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	public <T> KafkaSource<T> source(String topic, String groupId, Class<T> type) {
+		return KafkaSource.<T>builder()
+			.setBootstrapServers(bootstrapServers)
+			.setTopics(topic)
+			.setGroupId(groupId)
+			.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
+			.setProperty("fetch.max.wait.ms", "100")
+			.build();
+	}
+
+	/** A sink keyed by {@code key}; no replies. */
+	public <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key) {
+		return sink(topic, key, null);
+	}
+
+	/**
+	 * A sink of replies: keyed by {@code key}, with the correlation header a waiting
+	 * {@code ReplyingKafkaTemplate} matches them by.
+	 */
+	public <T> KafkaSink<T> replySink(String topic, SerializableFunction<T, String> requestId) {
+		return sink(topic, requestId, requestId);
+	}
+
+	private <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key,
+			SerializableFunction<T, String> correlationId) {
+		Properties producer = new Properties();
+		producer.setProperty("linger.ms", "0");
+		producer.setProperty("acks", "all");
+		return KafkaSink.<T>builder()
+			.setBootstrapServers(bootstrapServers)
+			.setKafkaProducerConfig(producer)
+			.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+			.setRecordSerializer(new JsonRecordSerializer<>(topic, key, correlationId))
+			.build();
+	}
+
+	public interface SerializableFunction<T, R> extends Function<T, R>, Serializable {
+	}
+
+	static final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
+
+		private final String topic;
+
+		private final SerializableFunction<T, String> key;
+
+		private final SerializableFunction<T, String> correlationId;
+
+		JsonRecordSerializer(String topic, SerializableFunction<T, String> key,
+				SerializableFunction<T, String> correlationId) {
+			this.topic = topic;
+			this.key = key;
+			this.correlationId = correlationId;
+		}
+
+		@Override
+		public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+			RecordHeaders headers = new RecordHeaders();
+			if (correlationId != null) {
+				headers.add(new RecordHeader(CORRELATION_HEADER, utf8(correlationId.apply(element))));
+			}
+			return new ProducerRecord<>(topic, null, null, utf8(key.apply(element)), Json.write(element), headers);
+		}
+
+		private static byte[] utf8(String value) {
+			return value.getBytes(StandardCharsets.UTF_8);
+		}
+
+	}
+
+	static final class JsonDeserializationSchema<T> implements DeserializationSchema<T> {
+
+		private static final Logger log = LoggerFactory.getLogger(JsonDeserializationSchema.class);
+
+		private final Class<T> type;
+
+		JsonDeserializationSchema(Class<T> type) {
+			this.type = type;
+		}
+
+		/** A record that is not a valid message is logged and skipped, never a poison pill. */
+		@Override
+		public T deserialize(byte[] message) {
+			if (message == null) {
+				return null;
+			}
+			try {
+				return Json.read(message, type);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Skipping a record that is not a valid {}: {}", type.getSimpleName(), ex.getMessage());
+				return null;
+			}
+		}
+
+		@Override
+		public boolean isEndOfStream(T nextElement) {
+			return false;
+		}
+
+		@Override
+		public TypeInformation<T> getProducedType() {
+			return TypeInformation.of(type);
+		}
+
+	}
+
+}

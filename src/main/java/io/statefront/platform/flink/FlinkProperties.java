@@ -1,0 +1,22 @@
+package io.statefront.platform.flink;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the in-process Flink cluster runs the jobs.
+ *
+ * @param parallelism the parallelism of every job
+ * @param checkpointInterval how often each job checkpoints to the data directory
+ * @param checkpointsRetained how many completed checkpoints each job keeps
+ * @param bufferTimeout how long a network buffer may wait to fill; this bounds the latency each
+ * hop adds (Flink's default of 100 ms would dominate every request's round trip)
+ * @param taskSlots slots of the single task manager
+ */
+@ConfigurationProperties("statefront.flink")
+public record FlinkProperties(@DefaultValue("2") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
+		@DefaultValue("3") int checkpointsRetained, @DefaultValue("1ms") Duration bufferTimeout,
+		@DefaultValue("8") int taskSlots) {
+}

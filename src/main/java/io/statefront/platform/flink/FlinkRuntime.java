@@ -1,0 +1,213 @@
+package io.statefront.platform.flink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.statefront.platform.StatefrontProperties;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process Flink cluster: starts a MiniCluster, submits one job per name the
+ * {@link FlinkJobPart}s declare, each resuming from its latest completed checkpoint, and keeps an
+ * eye on their state for the gateway and health.
+ */
+@Component
+public class FlinkRuntime implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(FlinkRuntime.class);
+
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+	private final Map<String, List<FlinkJobPart>> partsByJob;
+
+	private final FlinkProperties properties;
+
+	private final StatefrontProperties statefront;
+
+	private final FlinkKafka kafka;
+
+	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
+
+	private final Map<String, JobStatus> statuses = new ConcurrentHashMap<>();
+
+	private volatile MiniCluster miniCluster;
+
+	private volatile ScheduledExecutorService statusPoller;
+
+	public FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
+			KafkaConnectionDetails kafka) {
+		this.partsByJob = parts.stream()
+			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
+		this.properties = properties;
+		this.statefront = statefront;
+		this.kafka = new FlinkKafka(String.join(",", kafka.getBootstrapServers()));
+	}
+
+	/** A job this runtime submitted: its id in this run and the checkpoint it resumed from. */
+	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom) {
+	}
+
+	@Override
+	public void start() {
+		try {
+			MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+				.setConfiguration(FlinkConfigurations.cluster(properties))
+				.setNumTaskManagers(1)
+				.setNumSlotsPerTaskManager(properties.taskSlots())
+				.build());
+			cluster.start();
+			this.miniCluster = cluster;
+			partsByJob.forEach(this::submit);
+			this.statusPoller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+				Thread thread = new Thread(runnable, "flink-job-status");
+				thread.setDaemon(true);
+				return thread;
+			});
+			statusPoller.scheduleWithFixedDelay(this::refreshStatuses, 0, 500, TimeUnit.MILLISECONDS);
+			awaitRunning();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot start the Flink jobs", ex);
+		}
+	}
+
+	private void submit(String name, List<FlinkJobPart> parts) {
+		RetainedCheckpoints checkpoints = new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
+		Optional<Path> restoreFrom = checkpoints.latestComplete();
+		checkpoints.deleteRunsOtherThan(restoreFrom);
+
+		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
+				FlinkConfigurations.job(name, properties, checkpoints.jobDir()));
+		parts.forEach(part -> part.addTo(env, kafka));
+		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
+		restoreFrom.ifPresent(path -> jobGraph
+			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toUri().toString(), false)));
+		// a job without user jars loads its classes through the system class loader, which inside
+		// Spring Boot's nested jar sees only the launcher: any classpath entry gives it a user
+		// class loader whose parent is the application's
+		jobGraph.setClasspaths(List.of(emptyClasspathEntry()));
+		try {
+			miniCluster.submitJob(jobGraph).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot submit Flink job " + name, ex);
+		}
+		jobs.put(name, new RunningJob(name, jobGraph.getJobID(), restoreFrom));
+		log.info("Submitted Flink job '{}' ({}), {}", name, jobGraph.getJobID(),
+				restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
+	}
+
+	private URL emptyClasspathEntry() {
+		try {
+			Path dir = Files.createDirectories(statefront.dataDir().resolve("flink-classpath"));
+			return dir.toUri().toURL();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void awaitRunning() throws InterruptedException {
+		long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+		while (!jobs.keySet().stream().allMatch(this::isRunning) && System.nanoTime() < deadline) {
+			refreshStatuses();
+			Thread.sleep(50);
+		}
+		log.info("Flink jobs: {}", statuses);
+	}
+
+	private void refreshStatuses() {
+		MiniCluster cluster = this.miniCluster;
+		if (cluster == null) {
+			return;
+		}
+		jobs.values().forEach(job -> {
+			try {
+				statuses.put(job.name(), cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS));
+			}
+			catch (Exception ex) {
+				statuses.remove(job.name());
+			}
+		});
+	}
+
+	/** Whether the named job is running now; requests to a job that is not are refused. */
+	public boolean isRunning(String job) {
+		return statuses.get(job) == JobStatus.RUNNING;
+	}
+
+	public Map<String, JobStatus> statuses() {
+		Map<String, JobStatus> result = new LinkedHashMap<>();
+		partsByJob.keySet().forEach(name -> result.put(name, statuses.get(name)));
+		return result;
+	}
+
+	public Optional<RunningJob> job(String name) {
+		return Optional.ofNullable(jobs.get(name));
+	}
+
+	@Override
+	public void stop() {
+		MiniCluster cluster = this.miniCluster;
+		this.miniCluster = null;
+		if (statusPoller != null) {
+			statusPoller.shutdownNow();
+		}
+		statuses.clear();
+		if (cluster == null) {
+			return;
+		}
+		try {
+			// retained checkpoints outlive the cancellation: the next start resumes from them
+			for (RunningJob job : jobs.values()) {
+				cluster.cancelJob(job.id()).get(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (Exception ex) {
+			log.warn("Cancelling the Flink jobs failed: {}", ex.toString());
+		}
+		try {
+			cluster.closeAsync().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			log.warn("Closing the Flink MiniCluster failed: {}", ex.toString());
+		}
+		jobs.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return miniCluster != null;
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.statefront.platform.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.kafka.Json;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command to a Flink function through Kafka and completes when the function's reply
+ * arrives, without holding a thread while it waits.
+ *
+ * <p>Each request carries a fresh request id, which the function copies into its reply and which
+ * Spring Kafka's {@link ReplyingKafkaTemplate} matches the reply by. A reply that arrives twice
+ * (Flink replays the replies it sent after its last checkpoint when it restores) finds no waiting
+ * request the second time and is dropped.
+ */
+@Component
+public class RequestReplyGateway {
+
+	static final String REQUEST_ID_HEADER = "statefront_requestId";
+
+	private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
+
+	private final FlinkRuntime flink;
+
+	private final int maxPending;
+
+	private final Semaphore pending;
+
+	private final Timer replyLatency;
+
+	RequestReplyGateway(ReplyingKafkaTemplate<String, byte[], byte[]> template, FlinkRuntime flink,
+			GatewayProperties properties, MeterRegistry meters) {
+		this.template = template;
+		this.flink = flink;
+		this.maxPending = properties.maxPending();
+		this.pending = new Semaphore(maxPending);
+		this.replyLatency = Timer.builder("statefront.gateway.reply")
+			.description("Time from sending a command to receiving its reply")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		Gauge.builder("statefront.gateway.pending", this, RequestReplyGateway::pendingRequests)
+			.description("Requests waiting for their reply")
+			.register(meters);
+	}
+
+	public static String newRequestId() {
+		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Sends {@code command} to {@code topic} under {@code key} and returns its reply.
+	 * @throws PipelineUnavailableException when nothing was sent: {@code job} is not running or
+	 * too many requests are waiting
+	 */
+	public <R> CompletableFuture<R> request(String job, String topic, String key, String requestId, Object command,
+			Class<R> replyType) {
+		if (!flink.isRunning(job)) {
+			throw new PipelineUnavailableException("The '" + job + "' job is not running");
+		}
+		if (!pending.tryAcquire()) {
+			throw new PipelineUnavailableException(maxPending + " requests are already waiting for replies");
+		}
+		try {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.write(command));
+			record.headers().add(new RecordHeader(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
+			Timer.Sample sample = Timer.start();
+			return template.sendAndReceive(record)
+				.whenComplete((reply, failure) -> {
+					pending.release();
+					sample.stop(replyLatency);
+				})
+				.thenApply(reply -> Json.read(reply.value(), replyType));
+		}
+		catch (RuntimeException ex) {
+			pending.release();
+			throw new PipelineUnavailableException("Kafka did not take the request: " + ex.getMessage());
+		}
+	}
+
+	public int pendingRequests() {
+		return maxPending - pending.availablePermits();
+	}
+
+	public int maxPending() {
+		return maxPending;
+	}
+
+	public boolean isListening() {
+		var assigned = template.getAssignedReplyTopicPartitions();
+		return assigned != null && !assigned.isEmpty();
+	}
+
+	public Timer replyLatency() {
+		return replyLatency;
+	}
+
+	static byte[] requestId(ProducerRecord<String, byte[]> record) {
+		Header header = record.headers().lastHeader(REQUEST_ID_HEADER);
+		if (header == null) {
+			throw new IllegalArgumentException("A request needs a " + REQUEST_ID_HEADER + " header");
+		}
+		return header.value();
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.statefront.platform.health;
+
+import java.util.Map;
+
+import io.statefront.platform.flink.FlinkRuntime;
+import org.apache.flink.api.common.JobStatus;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Up when every Flink job is running; each job's state in the details. */
+@Component("flink")
+class FlinkJobsHealthIndicator implements HealthIndicator {
+
+	private final FlinkRuntime flink;
+
+	FlinkJobsHealthIndicator(FlinkRuntime flink) {
+		this.flink = flink;
+	}
+
+	@Override
+	public Health health() {
+		Map<String, JobStatus> statuses = flink.statuses();
+		Health.Builder health = statuses.values().stream().allMatch(JobStatus.RUNNING::equals) ? Health.up()
+				: Health.down();
+		statuses.forEach((job, status) -> health.withDetail(job, (status != null) ? status.name() : "UNKNOWN"));
+		return health.build();
+	}
+
+}

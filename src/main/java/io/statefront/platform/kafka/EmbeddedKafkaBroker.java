@@ -1,0 +1,118 @@
+package io.statefront.platform.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft broker (combined broker and controller) running in this JVM, with its
+ * log in a persistent directory. Unlike spring-kafka-test's embedded broker it formats its
+ * directory only once, so topics and offsets survive restarts and {@code kill -9}.
+ */
+public class EmbeddedKafkaBroker implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+	private final Path logDir;
+
+	private final int port;
+
+	private final KafkaRaftServer server;
+
+	public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+		this.logDir = logDir;
+		this.port = (port == 0) ? freePort() : port;
+		Properties config = brokerConfig(logDir, this.port, (controllerPort == 0) ? freePort() : controllerPort);
+		formatOnce(config);
+		this.server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+		long started = System.nanoTime();
+		this.server.startup();
+		log.info("Embedded Kafka broker listening on {} (log in {}), started in {} ms", bootstrapServers(), logDir,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	public String bootstrapServers() {
+		return "localhost:" + port;
+	}
+
+	@Override
+	public void close() {
+		server.shutdown();
+		server.awaitShutdown();
+		log.info("Embedded Kafka broker stopped");
+	}
+
+	private static Properties brokerConfig(Path logDir, int port, int controllerPort) {
+		Properties config = new Properties();
+		config.put("process.roles", "broker,controller");
+		config.put("node.id", "1");
+		config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+		config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+		config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		config.put("controller.listener.names", "CONTROLLER");
+		config.put("inter.broker.listener.name", "PLAINTEXT");
+		config.put("log.dirs", logDir.toString());
+		config.put("offsets.topic.replication.factor", "1");
+		config.put("offsets.topic.num.partitions", "4");
+		config.put("transaction.state.log.replication.factor", "1");
+		config.put("transaction.state.log.min.isr", "1");
+		config.put("share.coordinator.state.topic.replication.factor", "1");
+		config.put("share.coordinator.state.topic.min.isr", "1");
+		config.put("group.initial.rebalance.delay.ms", "0");
+		config.put("auto.create.topics.enable", "false");
+		// after kill -9 the old registration must expire before the broker can rejoin: keep it short
+		config.put("broker.heartbeat.interval.ms", "500");
+		config.put("broker.session.timeout.ms", "1500");
+		return config;
+	}
+
+	private static void formatOnce(Properties config) {
+		Path logDir = Path.of(config.getProperty("log.dirs"));
+		if (Files.exists(logDir.resolve("meta.properties"))) {
+			return;
+		}
+		try {
+			Files.createDirectories(logDir);
+			Path configFile = logDir.resolveSibling(logDir.getFileName() + ".format.properties");
+			try (Writer writer = Files.newBufferedWriter(configFile)) {
+				config.store(writer, "written once to format the embedded broker's log directory");
+			}
+			ByteArrayOutputStream output = new ByteArrayOutputStream();
+			int exitCode = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
+					configFile.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+			Files.delete(configFile);
+			if (exitCode != 0) {
+				throw new IllegalStateException("Formatting " + logDir + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare the broker's log directory " + logDir, ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
