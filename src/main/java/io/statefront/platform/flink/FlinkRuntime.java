@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -174,6 +175,16 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	public Optional<RunningJob> job(String name) {
 		return Optional.ofNullable(jobs.get(name));
+	}
+
+	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
+	public CompletableFuture<String> triggerCheckpoint(String job) {
+		MiniCluster cluster = this.miniCluster;
+		RunningJob running = jobs.get(job);
+		if (cluster == null || running == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
+		}
+		return cluster.triggerCheckpoint(running.id());
 	}
 
 	@Override

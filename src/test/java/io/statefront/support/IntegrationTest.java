@@ -1,0 +1,58 @@
+package io.statefront.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on its embedded defaults: a real KRaft broker and a real Flink
+ * MiniCluster, on free ports and a fresh data directory. Every test class extending this shares
+ * one application context, so the suite starts the stack once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+	public static final String API_USER = "api";
+
+	public static final String API_PASSWORD = "integration-test-password";
+
+	private static final Path DATA_DIR = createDataDir();
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void embeddedStack(DynamicPropertyRegistry registry) {
+		registry.add("statefront.data-dir", DATA_DIR::toString);
+		registry.add("statefront.kafka.embedded.port", () -> "0");
+		registry.add("statefront.kafka.embedded.controller-port", () -> "0");
+		registry.add("statefront.security.api-user", () -> API_USER);
+		registry.add("statefront.security.api-password", () -> API_PASSWORD);
+		// checkpoints only when a test triggers one, so a restore's starting point is known
+		registry.add("statefront.flink.checkpoint-interval", () -> "1h");
+	}
+
+	protected Api api() {
+		return new Api("http://localhost:" + port, API_USER, API_PASSWORD);
+	}
+
+	protected Api anonymous() {
+		return new Api("http://localhost:" + port, null, null);
+	}
+
+	private static Path createDataDir() {
+		try {
+			return Files.createTempDirectory("statefront-it-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
