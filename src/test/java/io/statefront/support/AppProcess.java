@@ -1,0 +1,118 @@
+package io.statefront.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application in a JVM of its own, as an operator runs it: {@code java -jar}, on a
+ * given data directory, killable with {@code kill -9}.
+ */
+public final class AppProcess implements AutoCloseable {
+
+	private final Path jar;
+
+	private final Path dataDir;
+
+	private final Path log;
+
+	private final int httpPort = freePort();
+
+	private final int kafkaPort = freePort();
+
+	private final int controllerPort = freePort();
+
+	private Process process;
+
+	public AppProcess(Path jar, Path dataDir, Path log) {
+		this.jar = jar;
+		this.dataDir = dataDir;
+		this.log = log;
+	}
+
+	/** The jar {@code mvn package} built, which failsafe names in a system property. */
+	public static Path packagedJar() {
+		String jar = System.getProperty("statefront.jar");
+		if (jar == null || !new File(jar).isFile()) {
+			throw new IllegalStateException("Run through 'mvn verify': it packages the jar this test starts");
+		}
+		return Path.of(jar);
+	}
+
+	public Api api(String user, String password) {
+		return new Api("http://localhost:" + httpPort, user, password);
+	}
+
+	public void start(String... extraArguments) {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString(),
+				"--server.port=" + httpPort, "--statefront.data-dir=" + dataDir,
+				"--statefront.kafka.embedded.port=" + kafkaPort,
+				"--statefront.kafka.embedded.controller-port=" + controllerPort));
+		command.addAll(List.of(extraArguments));
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits until health says UP, failing if the process dies or takes longer than {@code limit}. */
+	public void awaitHealthy(Duration limit) throws InterruptedException {
+		Api anonymous = new Api("http://localhost:" + httpPort, null, null);
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
+			}
+			try {
+				if (anonymous.get("/actuator/health").status() == 200) {
+					return;
+				}
+			}
+			catch (RuntimeException notYetListening) {
+				// keep waiting
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("The application was not healthy within " + limit + "; see " + log);
+	}
+
+	/** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
