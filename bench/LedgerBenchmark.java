@@ -1,0 +1,406 @@
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Drives the ledger API open-loop at fixed rates and reports throughput and latency, beside a
+ * baseline: the same endpoints answered from an in-memory map by a server in this process.
+ *
+ * <p>Open loop: requests are sent at their scheduled times whether or not earlier ones have been
+ * answered, and each latency is measured from the scheduled time, so a stalled server shows up
+ * as latency instead of silently slowing the load (no coordinated omission).
+ *
+ * <pre>
+ * ./mvnw -q package -DskipTests && java bench/LedgerBenchmark.java [seconds-per-step]
+ * </pre>
+ */
+public class LedgerBenchmark {
+
+	private static final String PASSWORD = "bench";
+
+	private static final int USERS = 1_000;
+
+	private static final int[] RATES = { 1_000, 2_000, 4_000, 6_000, 8_000 };
+
+	private static final int CONNECTIONS = 64;
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.executor(Executors.newFixedThreadPool(4))
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	record Result(String target, int rate, double achieved, long ok, long failed, double p50, double p99,
+			double max) {
+
+		boolean sustained() {
+			return failed == 0 && achieved >= rate * 0.97 && p99 < 250;
+		}
+
+		String row() {
+			return String.format("| %s | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %s |", target, rate, achieved, failed,
+					p50, p99, max, sustained() ? "yes" : "no");
+		}
+
+	}
+
+	public static void main(String[] args) throws Exception {
+		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 15;
+		Path jar = Path.of("target/statefront.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Build the jar first: ./mvnw -q package -DskipTests");
+		}
+		Path dataDir = Files.createTempDirectory("statefront-bench-");
+		int port = freePort();
+		long launched = System.nanoTime();
+		Process app = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--server.port=" + port,
+				"--statefront.data-dir=" + dataDir, "--statefront.security.api-password=" + PASSWORD,
+				"--statefront.kafka.embedded.port=" + freePort(),
+				"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN")
+			.redirectErrorStream(true)
+			.redirectOutput(dataDir.resolve("app.log").toFile())
+			.start();
+		HttpServer baseline = null;
+		try {
+			String appUrl = "http://localhost:" + port;
+			awaitHealthy(appUrl, app);
+			double coldStartSeconds = (System.nanoTime() - launched) / 1e9;
+			long rssAfterStart = rssKiB(app.pid());
+
+			baseline = startBaseline();
+			String baselineUrl = "http://localhost:" + baseline.getAddress().getPort();
+			String auth = "Basic " + Base64.getEncoder().encodeToString(("api:" + PASSWORD).getBytes());
+			List<String> appUsers = createUsers(appUrl, auth);
+			List<String> baselineUsers = createUsers(baselineUrl, auth);
+
+			// warm both up so the JIT has compiled the hot paths before anything is measured
+			run("warm-up", appUrl, auth, appUsers, 500, 10);
+			run("warm-up", baselineUrl, auth, baselineUsers, 500, 5);
+
+			List<Result> results = new ArrayList<>();
+			for (int rate : RATES) {
+				results.add(run("statefront", appUrl, auth, appUsers, rate, seconds));
+				results.add(run("baseline (map)", baselineUrl, auth, baselineUsers, rate, seconds));
+			}
+			long rssAfterLoad = rssKiB(app.pid());
+
+			System.out.println();
+			System.out.printf("Cold start to healthy: %.1f s; RSS after start %d MiB, after the load %d MiB%n",
+					coldStartSeconds, rssAfterStart / 1024, rssAfterLoad / 1024);
+			System.out.println();
+			System.out.println("| target | offered ops/s | achieved ops/s | errors | p50 ms | p99 ms | max ms | sustained |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			results.forEach(result -> System.out.println(result.row()));
+			System.out.println();
+			System.out.printf("Highest sustained rate: statefront %,d ops/s, baseline %,d ops/s%n",
+					highestSustained(results, "statefront"), highestSustained(results, "baseline (map)"));
+		}
+		finally {
+			if (baseline != null) {
+				baseline.stop(0);
+			}
+			app.destroy();
+			app.waitFor(30, TimeUnit.SECONDS);
+			System.exit(0);
+		}
+	}
+
+	private static int highestSustained(List<Result> results, String target) {
+		return results.stream().filter(r -> r.target().equals(target) && r.sustained()).mapToInt(Result::rate).max()
+			.orElse(0);
+	}
+
+	/**
+	 * Half reads, a quarter adds, a quarter subtracts, over {@link #USERS} users with ample credit.
+	 * {@link #CONNECTIONS} keep-alive connections take the requests in schedule order, each
+	 * waiting for its request's scheduled time (the wrk2 model): when all are busy, requests queue
+	 * and their wait counts in their latency.
+	 */
+	private static Result run(String target, String url, String auth, List<String> users, int rate, int seconds)
+			throws InterruptedException {
+		int total = rate * seconds;
+		long[] latencies = new long[total];
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		long intervalNanos = 1_000_000_000L / rate;
+		URI uri = URI.create(url);
+		long start = System.nanoTime() + 10_000_000;
+		List<Thread> connections = new ArrayList<>();
+		for (int c = 0; c < CONNECTIONS; c++) {
+			Thread connection = new Thread(() -> {
+				SplittableRandom random = new SplittableRandom();
+				HttpConnection http = null;
+				for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+					long scheduled = start + i * intervalNanos;
+					long wait = scheduled - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					String user = users.get(random.nextInt(users.size()));
+					int kind = random.nextInt(4);
+					String path = switch (kind) {
+						case 0, 1 -> "/users/credit/" + user;
+						case 2 -> "/users/credit/add/" + user + "/1";
+						default -> "/users/credit/subtract/" + user + "/1";
+					};
+					int status;
+					try {
+						if (http == null || !http.isOpen()) {
+							http = new HttpConnection(uri.getHost(), uri.getPort(), auth);
+						}
+						status = http.exchange(kind < 2 ? "GET" : "POST", path);
+					}
+					catch (IOException ex) {
+						status = -1;
+						http = null;
+					}
+					latencies[i] = System.nanoTime() - scheduled;
+					if (status != 200) {
+						failed.incrementAndGet();
+					}
+				}
+				if (http != null) {
+					http.close();
+				}
+			});
+			connection.start();
+			connections.add(connection);
+		}
+		for (Thread connection : connections) {
+			connection.join();
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long[] sorted = latencies.clone();
+		Arrays.sort(sorted);
+		Result result = new Result(target, rate, total / elapsed, total - failed.get(), failed.get(),
+				millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+		System.out.println(result.row());
+		return result;
+	}
+
+	/** One keep-alive HTTP/1.1 connection, just enough of the protocol for these requests. */
+	static final class HttpConnection {
+
+		private final Socket socket;
+
+		private final java.io.BufferedInputStream in;
+
+		private final OutputStream out;
+
+		private final String host;
+
+		private final String auth;
+
+		HttpConnection(String host, int port, String auth) throws IOException {
+			this.socket = new Socket(host, port);
+			socket.setTcpNoDelay(true);
+			socket.setSoTimeout(30_000);
+			this.in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+			this.out = socket.getOutputStream();
+			this.host = host + ":" + port;
+			this.auth = auth;
+		}
+
+		boolean isOpen() {
+			return !socket.isClosed();
+		}
+
+		int exchange(String method, String path) throws IOException {
+			out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + auth
+					+ "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String statusLine = readLine();
+			int status = Integer.parseInt(statusLine.substring(9, 12));
+			int contentLength = -1;
+			boolean chunked = false;
+			boolean close = false;
+			for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+				String lower = header.toLowerCase();
+				if (lower.startsWith("content-length:")) {
+					contentLength = Integer.parseInt(lower.substring(15).trim());
+				}
+				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					close = true;
+				}
+			}
+			if (chunked) {
+				for (int size = Integer.parseInt(readLine().trim(), 16); size > 0;
+						size = Integer.parseInt(readLine().trim(), 16)) {
+					in.readNBytes(size);
+					readLine();
+				}
+				readLine();
+			}
+			else if (contentLength > 0) {
+				in.readNBytes(contentLength);
+			}
+			if (close) {
+				socket.close();
+			}
+			return status;
+		}
+
+		private String readLine() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		void close() {
+			try {
+				socket.close();
+			}
+			catch (IOException ignored) {
+				// closing anyway
+			}
+		}
+
+	}
+
+	private static double millis(long[] sorted, double quantile) {
+		return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+	}
+
+	private static List<String> createUsers(String url, String auth) throws Exception {
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < USERS; i++) {
+			String body = call(url, "POST", "/users/create", auth);
+			String id = body.replaceAll(".*\"user_id\":\"(\\d+)\".*", "$1");
+			call(url, "POST", "/users/credit/add/" + id + "/1000000", auth);
+			users.add(id);
+		}
+		return users;
+	}
+
+	private static String call(String url, String method, String path, String auth) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", auth)
+			.build();
+		HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(method + " " + path + " -> " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	private static void awaitHealthy(String url, Process app) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			if (!app.isAlive()) {
+				throw new IllegalStateException("The application exited");
+			}
+			try {
+				if (CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("The application did not become healthy");
+	}
+
+	/** The ledger's endpoints over a map, with none of the pipeline behind them. */
+	private static HttpServer startBaseline() throws IOException {
+		Map<String, AtomicLong> credit = new ConcurrentHashMap<>();
+		AtomicLong nextId = new AtomicLong();
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 1024);
+		server.setExecutor(Executors.newFixedThreadPool(8));
+		server.createContext("/users/", exchange -> {
+			String[] parts = exchange.getRequestURI().getPath().split("/");
+			try {
+				if (parts[2].equals("create")) {
+					String id = Long.toString(nextId.getAndIncrement());
+					credit.put(id, new AtomicLong());
+					respond(exchange, 201, "{\"user_id\":\"" + id + "\"}");
+					return;
+				}
+				String id = parts[2].equals("credit") && parts.length == 4 ? parts[3] : parts[4];
+				AtomicLong account = credit.get(id);
+				if (account == null) {
+					respond(exchange, 404, "{\"title\":\"User not found\"}");
+					return;
+				}
+				long value = switch (parts.length == 6 ? parts[3] : "read") {
+					case "add" -> account.addAndGet(Long.parseLong(parts[5]));
+					case "subtract" -> account.addAndGet(-Long.parseLong(parts[5]));
+					default -> account.get();
+				};
+				respond(exchange, 200, "{\"user_id\":\"" + id + "\",\"credit\":" + value + "}");
+			}
+			catch (RuntimeException ex) {
+				respond(exchange, 400, "{\"title\":\"Malformed request\"}");
+			}
+		});
+		server.start();
+		return server;
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static long rssKiB(long pid) throws IOException {
+		return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+			.filter(line -> line.startsWith("VmRSS:"))
+			.mapToLong(line -> Long.parseLong(line.replaceAll("\\D+", "")))
+			.findFirst()
+			.orElse(0);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
