@@ -36,7 +36,7 @@ import com.sun.net.httpserver.HttpServer;
  * as latency instead of silently slowing the load (no coordinated omission).
  *
  * <pre>
- * ./mvnw -q package -DskipTests && java bench/LedgerBenchmark.java [seconds-per-step]
+ * ./mvnw -q package -DskipTests && java bench/LedgerBenchmark.java [seconds-per-step] [rate,rate,...]
  * </pre>
  */
 public class LedgerBenchmark {
@@ -45,7 +45,7 @@ public class LedgerBenchmark {
 
 	private static final int USERS = 1_000;
 
-	private static final int[] RATES = { 1_000, 2_000, 4_000, 6_000, 8_000 };
+	private static final int[] DEFAULT_RATES = { 1_000, 2_000, 4_000, 6_000, 8_000 };
 
 	private static final int CONNECTIONS = 64;
 
@@ -56,21 +56,29 @@ public class LedgerBenchmark {
 		.build();
 
 	record Result(String target, int rate, double achieved, long ok, long failed, double p50, double p99,
-			double max) {
+			double max, double cpuCoresUsed) {
 
 		boolean sustained() {
 			return failed == 0 && achieved >= rate * 0.97 && p99 < 250;
 		}
 
 		String row() {
-			return String.format("| %s | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %s |", target, rate, achieved, failed,
-					p50, p99, max, sustained() ? "yes" : "no");
+			return String.format("| %s | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %s | %s |", target, rate, achieved,
+					failed, p50, p99, max, Double.isNaN(cpuCoresUsed) ? "-" : String.format("%.2f", cpuCoresUsed),
+					sustained() ? "yes" : "no");
 		}
 
 	}
 
 	public static void main(String[] args) throws Exception {
 		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 15;
+		int[] rates = (args.length > 1) ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+				: DEFAULT_RATES;
+		List<String> command = new ArrayList<>(List.of(javaExecutable()));
+		String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "");
+		if (!jvmOptions.isBlank()) {
+			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+		}
 		Path jar = Path.of("target/statefront.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Build the jar first: ./mvnw -q package -DskipTests");
@@ -78,11 +86,10 @@ public class LedgerBenchmark {
 		Path dataDir = Files.createTempDirectory("statefront-bench-");
 		int port = freePort();
 		long launched = System.nanoTime();
-		Process app = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--server.port=" + port,
-				"--statefront.data-dir=" + dataDir, "--statefront.security.api-password=" + PASSWORD,
-				"--statefront.kafka.embedded.port=" + freePort(),
-				"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN")
-			.redirectErrorStream(true)
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--statefront.data-dir=" + dataDir,
+				"--statefront.security.api-password=" + PASSWORD, "--statefront.kafka.embedded.port=" + freePort(),
+				"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
+		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("app.log").toFile())
 			.start();
 		HttpServer baseline = null;
@@ -98,14 +105,17 @@ public class LedgerBenchmark {
 			List<String> appUsers = createUsers(appUrl, auth);
 			List<String> baselineUsers = createUsers(baselineUrl, auth);
 
-			// warm both up so the JIT has compiled the hot paths before anything is measured
-			run("warm-up", appUrl, auth, appUsers, 500, 10);
-			run("warm-up", baselineUrl, auth, baselineUsers, 500, 5);
+			// Warm both up until the JIT has compiled the hot paths: Spring, Kafka and Flink together
+			// keep the C2 compiler busy for over a minute, and that CPU is not the steady state.
+			for (int rate : new int[] { 1_000, 2_000, 3_000 }) {
+				run("warm-up", appUrl, auth, appUsers, rate, 20, app.pid());
+			}
+			run("warm-up", baselineUrl, auth, baselineUsers, 2_000, 10, 0);
 
 			List<Result> results = new ArrayList<>();
-			for (int rate : RATES) {
-				results.add(run("statefront", appUrl, auth, appUsers, rate, seconds));
-				results.add(run("baseline (map)", baselineUrl, auth, baselineUsers, rate, seconds));
+			for (int rate : rates) {
+				results.add(run("statefront", appUrl, auth, appUsers, rate, seconds, app.pid()));
+				results.add(run("baseline (map)", baselineUrl, auth, baselineUsers, rate, seconds, 0));
 			}
 			long rssAfterLoad = rssKiB(app.pid());
 
@@ -113,8 +123,9 @@ public class LedgerBenchmark {
 			System.out.printf("Cold start to healthy: %.1f s; RSS after start %d MiB, after the load %d MiB%n",
 					coldStartSeconds, rssAfterStart / 1024, rssAfterLoad / 1024);
 			System.out.println();
-			System.out.println("| target | offered ops/s | achieved ops/s | errors | p50 ms | p99 ms | max ms | sustained |");
-			System.out.println("|---|---|---|---|---|---|---|---|");
+			System.out.println("| target | offered ops/s | achieved ops/s | errors | p50 ms | p99 ms | max ms "
+					+ "| app CPU (cores) | sustained |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|");
 			results.forEach(result -> System.out.println(result.row()));
 			System.out.println();
 			System.out.printf("Highest sustained rate: statefront %,d ops/s, baseline %,d ops/s%n",
@@ -141,8 +152,9 @@ public class LedgerBenchmark {
 	 * waiting for its request's scheduled time (the wrk2 model): when all are busy, requests queue
 	 * and their wait counts in their latency.
 	 */
-	private static Result run(String target, String url, String auth, List<String> users, int rate, int seconds)
-			throws InterruptedException {
+	private static Result run(String target, String url, String auth, List<String> users, int rate, int seconds,
+			long cpuOfPid) throws Exception {
+		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
 		int total = rate * seconds;
 		long[] latencies = new long[total];
 		AtomicInteger next = new AtomicInteger();
@@ -195,10 +207,11 @@ public class LedgerBenchmark {
 			connection.join();
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
+		double cores = (cpuOfPid > 0) ? (cpuTicks(cpuOfPid) - cpuBefore) / 100.0 / elapsed : Double.NaN;
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
 		Result result = new Result(target, rate, total / elapsed, total - failed.get(), failed.get(),
-				millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+				millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6, cores);
 		System.out.println(result.row());
 		return result;
 	}
@@ -383,6 +396,13 @@ public class LedgerBenchmark {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	/** User plus system CPU time of a process, in clock ticks (1/100 s on Linux). */
+	private static long cpuTicks(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static long rssKiB(long pid) throws IOException {

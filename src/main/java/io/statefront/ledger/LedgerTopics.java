@@ -21,12 +21,12 @@ class LedgerTopics {
 
 	@Bean
 	NewTopic usersCreateTopic() {
-		return TopicBuilder.name(USERS_CREATE).partitions(1).replicas(1).build();
+		return TopicBuilder.name(USERS_CREATE).partitions(1).build();
 	}
 
 	@Bean
 	NewTopic usersTopic() {
-		return TopicBuilder.name(USERS).partitions(PARTITIONS).replicas(1).build();
+		return TopicBuilder.name(USERS).partitions(PARTITIONS).build();
 	}
 
 	@Bean

@@ -195,8 +195,13 @@ class LedgerApiIntegrationTest extends IntegrationTest {
 	void needsTheApiUsersCredentials() {
 		String id = newUser();
 
-		assertThat(anonymous().get("/users/find/" + id).status()).isEqualTo(401);
+		Response anonymous = anonymous().get("/users/find/" + id);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+		assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(anonymous().post("/users/create").status()).isEqualTo(401);
+		assertThat(new Api("http://localhost:" + port, API_USER, "wrong").get("/users/find/" + id).status())
+			.isEqualTo(401);
 	}
 
 	@Test

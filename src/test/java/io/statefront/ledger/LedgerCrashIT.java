@@ -86,7 +86,6 @@ class LedgerCrashIT {
 			}
 			Thread.sleep(4_000);
 			app.kill();
-			Thread.sleep(500);
 			running.set(false);
 			clients.shutdown();
 			assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();

@@ -27,7 +27,7 @@ public final class Api {
 
 	private final String authorization;
 
-	Api(String baseUrl, String user, String password) {
+	public Api(String baseUrl, String user, String password) {
 		this.baseUrl = baseUrl;
 		this.authorization = (user == null) ? null : "Basic " + Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

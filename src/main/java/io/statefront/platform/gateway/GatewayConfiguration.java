@@ -47,7 +47,7 @@ class GatewayConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics replyTopicsToCreate(List<ReplyTopic> replyTopics) {
 		return new KafkaAdmin.NewTopics(replyTopics.stream()
-			.map(topic -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(1).build())
+			.map(topic -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).build())
 			.toArray(NewTopic[]::new));
 	}
 

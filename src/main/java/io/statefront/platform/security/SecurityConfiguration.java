@@ -55,7 +55,7 @@ class SecurityConfiguration {
 		else {
 			http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
 		}
-		return http.httpBasic(Customizer.withDefaults())
+		return http.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
 			.authenticationProvider(apiUser)
 			.build();
 	}
