@@ -28,7 +28,7 @@ class GatewayConfiguration {
 	 */
 	@Bean
 	ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(ProducerFactory<String, byte[]> producerFactory,
-			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, GatewayProperties properties) {
+			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics) {
 		TopicPartitionOffset[] partitions = replyTopics.stream()
 			.flatMap(topic -> IntStream.range(0, topic.partitions())
 				.mapToObj(partition -> new TopicPartitionOffset(topic.name(), partition, SeekPosition.END)))
@@ -39,7 +39,6 @@ class GatewayConfiguration {
 				containerProperties);
 		ReplyingKafkaTemplate<String, byte[], byte[]> template = new ReplyingKafkaTemplate<>(producerFactory, replies);
 		template.setCorrelationIdStrategy(record -> new CorrelationKey(RequestReplyGateway.requestId(record)));
-		template.setDefaultReplyTimeout(properties.replyTimeout());
 		template.setSharedReplyTopic(true);
 		return template;
 	}

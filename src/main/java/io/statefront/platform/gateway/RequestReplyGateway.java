@@ -1,6 +1,7 @@
 package io.statefront.platform.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -35,6 +36,8 @@ public class RequestReplyGateway {
 
 	private final FlinkRuntime flink;
 
+	private final Duration replyTimeout;
+
 	private final int maxPending;
 
 	private final Semaphore pending;
@@ -45,6 +48,7 @@ public class RequestReplyGateway {
 			GatewayProperties properties, MeterRegistry meters) {
 		this.template = template;
 		this.flink = flink;
+		this.replyTimeout = properties.replyTimeout();
 		this.maxPending = properties.maxPending();
 		this.pending = new Semaphore(maxPending);
 		this.replyLatency = Timer.builder("statefront.gateway.reply")
@@ -77,7 +81,7 @@ public class RequestReplyGateway {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.write(command));
 			record.headers().add(new RecordHeader(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
 			Timer.Sample sample = Timer.start();
-			return template.sendAndReceive(record)
+			return template.sendAndReceive(record, replyTimeout)
 				.whenComplete((reply, failure) -> {
 					pending.release();
 					sample.stop(replyLatency);
