@@ -2,6 +2,7 @@ package io.statefront.ledger;
 
 import io.statefront.platform.gateway.ReplyTopic;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +20,15 @@ class LedgerTopics {
 
 	private static final int PARTITIONS = 4;
 
+	/** Command logs are kept forever: replaying them rebuilds the functions' state from nothing. */
 	@Bean
 	NewTopic usersCreateTopic() {
-		return TopicBuilder.name(USERS_CREATE).partitions(1).build();
+		return TopicBuilder.name(USERS_CREATE).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
 	}
 
 	@Bean
 	NewTopic usersTopic() {
-		return TopicBuilder.name(USERS).partitions(PARTITIONS).build();
+		return TopicBuilder.name(USERS).partitions(PARTITIONS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
 	}
 
 	@Bean

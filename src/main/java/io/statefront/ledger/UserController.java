@@ -5,9 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import io.statefront.platform.web.Amount;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
-
-import org.springframework.http.ResponseEntity;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * response is written when its reply comes back, without a thread waiting for it.
  */
 @RestController
-@RequestMapping("/users")
+// declared so that an Accept header nothing can satisfy is refused (406) before the command is sent
+@RequestMapping(path = "/users", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 class UserController {
 
 	private final LedgerClient ledger;

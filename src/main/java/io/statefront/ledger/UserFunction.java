@@ -43,8 +43,11 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 				return;
 			}
 		}
+		boolean userEverExisted = account.value() != null;
 		UserResult result = apply(command);
-		if (key != null) {
+		// an answer about a user that never existed changes nothing and needs no memory: storing it
+		// would let a client grow state for every id it guesses
+		if (key != null && (userEverExisted || account.value() != null)) {
 			idempotency.remember(key, command.fingerprint(), result);
 		}
 		out.collect(new UserResponse(command.requestId(), result));

@@ -5,6 +5,7 @@ import java.net.URI;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -62,7 +63,7 @@ final class UserReplies {
 				|| result.outcome() == UserResult.Outcome.CREDIT_LIMIT) {
 			problem.setProperty("credit", result.credit());
 		}
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

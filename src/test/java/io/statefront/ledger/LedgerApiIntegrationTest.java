@@ -120,6 +120,17 @@ class LedgerApiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void refusesAnAcceptHeaderItCannotSatisfyBeforeApplyingAnything() {
+		String id = newUserWithCredit(10);
+
+		Response refused = api().call("POST", "/users/credit/add/" + id + "/5", Map.of("Accept", "application/xml"))
+			.join();
+
+		assertThat(refused.status()).isEqualTo(406);
+		assertThat(creditOf(id)).isEqualTo(10);
+	}
+
+	@Test
 	void answersAWrongMethodWith405() {
 		assertThat(api().get("/users/create").status()).isEqualTo(405);
 		assertThat(api().delete("/users/credit/add/1/1").status()).isEqualTo(405);

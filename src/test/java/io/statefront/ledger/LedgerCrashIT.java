@@ -39,6 +39,8 @@ class LedgerCrashIT {
 
 	private static final int CLIENTS = 16;
 
+	private static final int CREATING_CLIENTS = 2;
+
 	@TempDir
 	Path dataDir;
 
@@ -75,12 +77,21 @@ class LedgerCrashIT {
 			AtomicBoolean running = new AtomicBoolean(true);
 			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 			AtomicInteger sequence = new AtomicInteger();
+			// a lost answer is kept as null, so the map must accept nulls
+			Map<String, String> createdIdByKey = Collections.synchronizedMap(new HashMap<>());
 			for (int client = 0; client < CLIENTS; client++) {
 				Random random = new Random(client);
+				boolean creating = client < CREATING_CLIENTS;
 				clients.submit(() -> {
 					while (running.get()) {
-						operations.add(send(api, new Operation("op-" + sequence.incrementAndGet(),
-								users.get(random.nextInt(USERS)), random.nextBoolean(), 1 + random.nextInt(300), 0)));
+						if (creating) {
+							String key = "create-" + sequence.incrementAndGet();
+							createdIdByKey.put(key, create(api, key));
+						}
+						else {
+							operations.add(send(api, new Operation("op-" + sequence.incrementAndGet(),
+									users.get(random.nextInt(USERS)), random.nextBoolean(), 1 + random.nextInt(300), 0)));
+						}
 					}
 				});
 			}
@@ -96,9 +107,9 @@ class LedgerCrashIT {
 			long unknown = operations.stream().filter(Operation::outcomeUnknown).count();
 			List<Operation> settled = settle(api, operations);
 			long acknowledged = settled.stream().filter(operation -> operation.status() == 200).count();
-			System.out.printf("Crash test: %d operations sent, %d without an answer at the crash, "
-					+ "%d applied and %d refused once settled%n", settled.size(), unknown, acknowledged,
-					settled.size() - acknowledged);
+			System.out.printf("Crash test: %d credit operations sent, %d without an answer at the crash, "
+					+ "%d applied and %d refused once settled; %d users created under load%n", settled.size(), unknown,
+					acknowledged, settled.size() - acknowledged, createdIdByKey.size());
 			assertThat(acknowledged).as("operations acknowledged before the crash").isGreaterThan(100);
 
 			for (String user : users) {
@@ -113,6 +124,30 @@ class LedgerCrashIT {
 			for (String user : users) {
 				assertThat(api.get("/users/credit/" + user).number("credit")).isEqualTo(expectedCredit(user, settled));
 			}
+
+			// every create settles on one id of its own, and each of those users exists
+			List<String> createdIds = new ArrayList<>();
+			for (Map.Entry<String, String> created : createdIdByKey.entrySet()) {
+				String id = created.getValue();
+				for (int attempt = 0; id == null && attempt < 20; attempt++) {
+					id = create(api, created.getKey());
+				}
+				assertThat(id).as("user created under %s", created.getKey()).isNotNull();
+				assertThat(api.get("/users/find/" + id).status()).isEqualTo(200);
+				createdIds.add(id);
+			}
+			assertThat(createdIds).as("ids handed out").doesNotHaveDuplicates().isNotEmpty();
+		}
+	}
+
+	/** The id of the user created under {@code key}, or null when the answer was lost. */
+	private static String create(Api api, String key) {
+		try {
+			Response response = api.post("/users/create", key);
+			return (response.status() == 201) ? response.text("user_id") : null;
+		}
+		catch (RuntimeException connectionLost) {
+			return null;
 		}
 	}
 

@@ -115,6 +115,14 @@ class UserFunctionTest {
 	}
 
 	@Test
+	void remembersNothingForAUserThatNeverExisted() throws Exception {
+		assertThat(send("key-1", UserOperation.ADD_CREDIT, "9", 10)).isEqualTo(refused(Outcome.NOT_FOUND, "9", 0));
+		send(UserOperation.CREATE, "9", 0);
+
+		assertThat(send("key-1", UserOperation.ADD_CREDIT, "9", 10)).isEqualTo(UserResult.ok("9", 10));
+	}
+
+	@Test
 	void forgetsTheOldestKeysBeyondItsCapacity() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		for (int i = 0; i <= UserFunction.IDEMPOTENCY_KEYS_PER_USER; i++) {

@@ -20,6 +20,14 @@ final class FlinkConfigurations {
 		settings.put("taskmanager.memory.network.min", "64m");
 		settings.put("taskmanager.memory.network.max", "64m");
 		settings.put("state.backend.type", "hashmap");
+		// the MiniCluster's REST API (which can cancel jobs) and its RPC and blob servers are for
+		// this process only: loopback, free ports, so they neither face the network nor clash
+		settings.put("rest.bind-address", "localhost");
+		settings.put("rest.address", "localhost");
+		settings.put("rest.port", "0");
+		settings.put("jobmanager.bind-host", "localhost");
+		settings.put("taskmanager.bind-host", "localhost");
+		settings.put("taskmanager.host", "localhost");
 		return Configuration.fromMap(settings);
 	}
 

@@ -13,7 +13,6 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -43,7 +42,10 @@ public final class FlinkKafka {
 			.setBootstrapServers(bootstrapServers)
 			.setTopics(topic)
 			.setGroupId(groupId)
-			.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+			// a restore takes its offsets from the checkpoint; without one, the functions rebuild
+			// their state by replaying the whole command log (so never from committed offsets,
+			// which would skip the commands the lost state was built from)
+			.setStartingOffsets(OffsetsInitializer.earliest())
 			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
 			.setProperty("fetch.max.wait.ms", "100")
 			.build();

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param taskSlots slots of the single task manager
  */
 @ConfigurationProperties("statefront.flink")
-public record FlinkProperties(@DefaultValue("2") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
+record FlinkProperties(@DefaultValue("2") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
 		@DefaultValue("3") int checkpointsRetained, @DefaultValue("1ms") Duration bufferTimeout,
 		@DefaultValue("8") int taskSlots) {
 }

@@ -62,7 +62,7 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService statusPoller;
 
-	public FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
+	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
@@ -75,6 +75,15 @@ public class FlinkRuntime implements SmartLifecycle {
 	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom) {
 	}
 
+	/**
+	 * Starts before the web server and stops after it has drained: requests in flight at
+	 * shutdown still get their answers.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
 	@Override
 	public void start() {
 		try {
@@ -83,8 +92,8 @@ public class FlinkRuntime implements SmartLifecycle {
 				.setNumTaskManagers(1)
 				.setNumSlotsPerTaskManager(properties.taskSlots())
 				.build());
-			cluster.start();
 			this.miniCluster = cluster;
+			cluster.start();
 			partsByJob.forEach(this::submit);
 			this.statusPoller = Executors.newSingleThreadScheduledExecutor(runnable -> {
 				Thread thread = new Thread(runnable, "flink-job-status");
@@ -95,6 +104,8 @@ public class FlinkRuntime implements SmartLifecycle {
 			awaitRunning();
 		}
 		catch (Exception ex) {
+			// leave no Flink threads behind to keep a failed application's JVM alive
+			stop();
 			throw new IllegalStateException("Cannot start the Flink jobs", ex);
 		}
 	}
@@ -140,7 +151,10 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private void awaitRunning() throws InterruptedException {
 		long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
-		while (!jobs.keySet().stream().allMatch(this::isRunning) && System.nanoTime() < deadline) {
+		while (!jobs.keySet().stream().allMatch(this::isRunning)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Flink jobs not running after " + STARTUP_WAIT + ": " + statuses);
+			}
 			refreshStatuses();
 			Thread.sleep(50);
 		}
@@ -191,9 +205,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	public void stop() {
 		MiniCluster cluster = this.miniCluster;
 		this.miniCluster = null;
-		if (statusPoller != null) {
-			statusPoller.shutdownNow();
-		}
+		stopStatusPoller();
 		statuses.clear();
 		if (cluster == null) {
 			return;
@@ -219,6 +231,22 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return miniCluster != null;
+	}
+
+	/** Waits for a refresh in progress, which would otherwise report the stopped jobs as running. */
+	private void stopStatusPoller() {
+		ScheduledExecutorService poller = this.statusPoller;
+		this.statusPoller = null;
+		if (poller == null) {
+			return;
+		}
+		poller.shutdownNow();
+		try {
+			poller.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.statefront.platform.health;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +24,7 @@ class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
 	private final AdminClient admin;
 
 	BrokerHealthIndicator(KafkaAdmin kafkaAdmin) {
-		Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
 		this.admin = AdminClient.create(config);
