@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -56,11 +54,9 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
-	private final Map<String, JobStatus> statuses = new ConcurrentHashMap<>();
-
 	private volatile MiniCluster miniCluster;
 
-	private volatile ScheduledExecutorService statusPoller;
+	private volatile JobStatusPoller statuses;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka) {
@@ -95,12 +91,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			this.miniCluster = cluster;
 			cluster.start();
 			partsByJob.forEach(this::submit);
-			this.statusPoller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-				Thread thread = new Thread(runnable, "flink-job-status");
-				thread.setDaemon(true);
-				return thread;
-			});
-			statusPoller.scheduleWithFixedDelay(this::refreshStatuses, 0, 500, TimeUnit.MILLISECONDS);
+			this.statuses = new JobStatusPoller(cluster, List.copyOf(jobs.values()));
 			awaitRunning();
 		}
 		catch (Exception ex) {
@@ -155,35 +146,23 @@ public class FlinkRuntime implements SmartLifecycle {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Flink jobs not running after " + STARTUP_WAIT + ": " + statuses);
 			}
-			refreshStatuses();
+			statuses.refresh();
 			Thread.sleep(50);
 		}
 		log.info("Flink jobs: {}", statuses);
 	}
 
-	private void refreshStatuses() {
-		MiniCluster cluster = this.miniCluster;
-		if (cluster == null) {
-			return;
-		}
-		jobs.values().forEach(job -> {
-			try {
-				statuses.put(job.name(), cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS));
-			}
-			catch (Exception ex) {
-				statuses.remove(job.name());
-			}
-		});
-	}
-
 	/** Whether the named job is running now; requests to a job that is not are refused. */
 	public boolean isRunning(String job) {
-		return statuses.get(job) == JobStatus.RUNNING;
+		JobStatusPoller current = this.statuses;
+		return current != null && current.status(job) == JobStatus.RUNNING;
 	}
 
+	/** Each job's state, null where it is not known (also while the runtime is stopped). */
 	public Map<String, JobStatus> statuses() {
+		JobStatusPoller current = this.statuses;
 		Map<String, JobStatus> result = new LinkedHashMap<>();
-		partsByJob.keySet().forEach(name -> result.put(name, statuses.get(name)));
+		partsByJob.keySet().forEach(name -> result.put(name, (current != null) ? current.status(name) : null));
 		return result;
 	}
 
@@ -205,8 +184,11 @@ public class FlinkRuntime implements SmartLifecycle {
 	public void stop() {
 		MiniCluster cluster = this.miniCluster;
 		this.miniCluster = null;
-		stopStatusPoller();
-		statuses.clear();
+		JobStatusPoller poller = this.statuses;
+		this.statuses = null;
+		if (poller != null) {
+			poller.stop();
+		}
 		if (cluster == null) {
 			return;
 		}
@@ -231,22 +213,6 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return miniCluster != null;
-	}
-
-	/** Waits for a refresh in progress, which would otherwise report the stopped jobs as running. */
-	private void stopStatusPoller() {
-		ScheduledExecutorService poller = this.statusPoller;
-		this.statusPoller = null;
-		if (poller == null) {
-			return;
-		}
-		poller.shutdownNow();
-		try {
-			poller.awaitTermination(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

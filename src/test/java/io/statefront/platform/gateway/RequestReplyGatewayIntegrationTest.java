@@ -2,6 +2,7 @@ package io.statefront.platform.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -10,6 +11,8 @@ import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.support.IntegrationTest;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,9 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	@Autowired
 	FlinkRuntime flink;
 
+	@Autowired
+	KafkaAdmin kafkaAdmin;
+
 	@BeforeAll
 	static void createUnansweredTopic(@Autowired KafkaAdmin kafkaAdmin) throws Exception {
 		try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
@@ -44,7 +50,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void refusesRequestsBeyondItsBoundWithoutSendingThem() {
+	void refusesRequestsBeyondItsBoundWithoutSendingThem() throws Exception {
 		RequestReplyGateway gateway = gateway(Duration.ofSeconds(2), 2);
 		CompletableFuture<String> first = request(gateway);
 		CompletableFuture<String> second = request(gateway);
@@ -57,6 +63,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 			.withCauseInstanceOf(KafkaReplyTimeoutException.class);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(second::join);
 		assertThat(gateway.pendingRequests()).isZero();
+		assertThat(messagesIn(UNANSWERED)).as("only the accepted requests were sent").isEqualTo(2);
 		assertThatNoException().isThrownBy(() -> request(gateway).exceptionally(timeout -> null));
 	}
 
@@ -69,6 +76,13 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 					"hello", String.class))
 			.withMessageContaining("'no-such-job' job is not running");
 		assertThat(gateway.pendingRequests()).isZero();
+	}
+
+	private long messagesIn(String topic) throws Exception {
+		try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+			TopicPartition partition = new TopicPartition(topic, 0);
+			return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+		}
 	}
 
 	private RequestReplyGateway gateway(Duration replyTimeout, int maxPending) {

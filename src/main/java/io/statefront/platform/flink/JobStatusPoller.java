@@ -1,0 +1,71 @@
+package io.statefront.platform.flink;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+
+/**
+ * The latest known state of each job of one MiniCluster, polled twice a second, so that every
+ * request can ask whether its job runs without a round trip into Flink. One poller serves one run
+ * of the cluster: a restart gets a new one, and nothing the old one learns late can leak into it.
+ */
+final class JobStatusPoller {
+
+	private static final long INTERVAL_MS = 500;
+
+	private final MiniCluster cluster;
+
+	private final Collection<FlinkRuntime.RunningJob> jobs;
+
+	private final Map<String, JobStatus> statuses = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "flink-job-status");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	JobStatusPoller(MiniCluster cluster, Collection<FlinkRuntime.RunningJob> jobs) {
+		this.cluster = cluster;
+		this.jobs = jobs;
+		executor.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
+	}
+
+	void refresh() {
+		for (FlinkRuntime.RunningJob job : jobs) {
+			try {
+				statuses.put(job.name(), cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS));
+			}
+			catch (Exception ex) {
+				statuses.remove(job.name());
+			}
+		}
+	}
+
+	/** The job's state, or null when it is not known (not submitted, or not answering). */
+	JobStatus status(String job) {
+		return statuses.get(job);
+	}
+
+	void stop() {
+		executor.shutdownNow();
+		try {
+			executor.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return statuses.toString();
+	}
+
+}
