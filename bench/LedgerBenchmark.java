@@ -79,7 +79,7 @@ public class LedgerBenchmark {
 		if (!jvmOptions.isBlank()) {
 			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
 		}
-		Path jar = Path.of("target/statefront.jar");
+		Path jar = Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Build the jar first: ./mvnw -q package -DskipTests");
 		}
@@ -89,6 +89,10 @@ public class LedgerBenchmark {
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--statefront.data-dir=" + dataDir,
 				"--statefront.security.api-password=" + PASSWORD, "--statefront.kafka.embedded.port=" + freePort(),
 				"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
+		String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
+		if (!appArguments.isBlank()) {
+			command.addAll(List.of(appArguments.trim().split("\\s+")));
+		}
 		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("app.log").toFile())
 			.start();
@@ -107,7 +111,7 @@ public class LedgerBenchmark {
 
 			// Warm both up until the JIT has compiled the hot paths: Spring, Kafka and Flink together
 			// keep the C2 compiler busy for over a minute, and that CPU is not the steady state.
-			for (int rate : new int[] { 1_000, 2_000, 3_000 }) {
+			for (int rate : new int[] { 1_000, 2_000, 3_000, 4_000 }) {
 				run("warm-up", appUrl, auth, appUsers, rate, 20, app.pid());
 			}
 			run("warm-up", baselineUrl, auth, baselineUsers, 2_000, 10, 0);

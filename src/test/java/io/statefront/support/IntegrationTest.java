@@ -34,6 +34,8 @@ public abstract class IntegrationTest {
 		registry.add("statefront.kafka.embedded.controller-port", () -> "0");
 		registry.add("statefront.security.api-user", () -> API_USER);
 		registry.add("statefront.security.api-password", () -> API_PASSWORD);
+		// two subtasks per operator, so that routing a key to its subtask is exercised too
+		registry.add("statefront.flink.parallelism", () -> "2");
 		// checkpoints only when a test triggers one, so a restore's starting point is known
 		registry.add("statefront.flink.checkpoint-interval", () -> "1h");
 	}
