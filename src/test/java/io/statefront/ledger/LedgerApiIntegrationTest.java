@@ -211,6 +211,7 @@ class LedgerApiIntegrationTest extends IntegrationTest {
 		assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
 		assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(anonymous().post("/users/create").status()).isEqualTo(401);
+		assertThat(anonymous().get("/no/such/endpoint").status()).as("paths no chain names").isEqualTo(401);
 		assertThat(new Api("http://localhost:" + port, API_USER, "wrong").get("/users/find/" + id).status())
 			.isEqualTo(401);
 	}
