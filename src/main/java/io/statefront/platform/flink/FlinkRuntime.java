@@ -42,7 +42,8 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(FlinkRuntime.class);
 
-	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+	// generous: a busy 2-core machine has been seen to take half a minute to start the stack
+	private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
 
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 

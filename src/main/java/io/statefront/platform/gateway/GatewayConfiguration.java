@@ -1,9 +1,10 @@
 package io.statefront.platform.gateway;
 
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +26,22 @@ class GatewayConfiguration {
 	 * Spring Kafka's request/reply template. Its reply listener assigns itself every partition of
 	 * every reply topic, starting at the end, instead of joining a consumer group: after a crash a
 	 * group member would wait for the dead member's session to time out before getting replies.
+	 * The reply topics are created here if missing and their partitions counted from the cluster,
+	 * since an existing topic may have more than this application would create.
 	 */
 	@Bean
 	ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(ProducerFactory<String, byte[]> producerFactory,
-			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics) {
-		TopicPartitionOffset[] partitions = replyTopics.stream()
-			.flatMap(topic -> IntStream.range(0, topic.partitions())
-				.mapToObj(partition -> new TopicPartitionOffset(topic.name(), partition, SeekPosition.END)))
+			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin) {
+		kafkaAdmin.createOrModifyTopics(replyTopics.stream()
+			.map(topic -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).build())
+			.toArray(NewTopic[]::new));
+		Map<String, TopicDescription> described = kafkaAdmin
+			.describeTopics(replyTopics.stream().map(ReplyTopic::name).toArray(String[]::new));
+		TopicPartitionOffset[] partitions = described.values()
+			.stream()
+			.flatMap(topic -> topic.partitions()
+				.stream()
+				.map(partition -> new TopicPartitionOffset(topic.name(), partition.partition(), SeekPosition.END)))
 			.toArray(TopicPartitionOffset[]::new);
 		ContainerProperties containerProperties = new ContainerProperties(partitions);
 		containerProperties.setPollTimeout(1000);
@@ -41,13 +51,6 @@ class GatewayConfiguration {
 		template.setCorrelationIdStrategy(record -> new CorrelationKey(RequestReplyGateway.requestId(record)));
 		template.setSharedReplyTopic(true);
 		return template;
-	}
-
-	@Bean
-	KafkaAdmin.NewTopics replyTopicsToCreate(List<ReplyTopic> replyTopics) {
-		return new KafkaAdmin.NewTopics(replyTopics.stream()
-			.map(topic -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).build())
-			.toArray(NewTopic[]::new));
 	}
 
 }

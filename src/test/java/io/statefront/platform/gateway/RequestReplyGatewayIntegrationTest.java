@@ -68,6 +68,14 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void listensToEveryPartitionTheReplyTopicHas() {
+		int partitions = kafkaAdmin.describeTopics("user-events").get("user-events").partitions().size();
+
+		assertThat(template.getAssignedReplyTopicPartitions()).hasSize(partitions)
+			.allSatisfy(partition -> assertThat(partition.topic()).isEqualTo("user-events"));
+	}
+
+	@Test
 	void refusesRequestsToAJobThatIsNotRunning() {
 		RequestReplyGateway gateway = gateway(Duration.ofSeconds(1), 10);
 
