@@ -1,0 +1,22 @@
+package io.statefront.shop;
+
+import io.statefront.platform.flink.IdAllocatorFunction;
+
+/** Hands out item ids and opens each new item, with its price, through the stock topic. */
+public class CreateItemFunction extends IdAllocatorFunction<CreateItemRequest, ItemCommand> {
+
+	public CreateItemFunction() {
+		super("item");
+	}
+
+	@Override
+	protected String idempotencyKey(CreateItemRequest request) {
+		return request.idempotencyKey();
+	}
+
+	@Override
+	protected ItemCommand open(CreateItemRequest request, String id) {
+		return new ItemCommand(request.requestId(), null, ItemOperation.CREATE, id, request.price());
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.statefront.shop;
+
+import io.statefront.platform.flink.IdAllocatorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** The stock service's topology, independent of where its input comes from and its output goes. */
+public final class StockJob {
+
+	private StockJob() {
+	}
+
+	/** What the stock service emits: commands opening new items, and replies to waiting requests. */
+	public record Outputs(DataStream<ItemCommand> newItems, DataStream<ItemResponse> replies) {
+	}
+
+	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands) {
+		DataStream<ItemCommand> newItems = createRequests.keyBy(request -> IdAllocatorFunction.KEY)
+			.process(new CreateItemFunction())
+			.uid("create-item-function")
+			.name("create item");
+		DataStream<ItemResponse> replies = itemCommands.keyBy(ItemCommand::itemId)
+			.process(new ItemFunction())
+			.uid("item-function")
+			.name("item");
+		return new Outputs(newItems, replies);
+	}
+
+}

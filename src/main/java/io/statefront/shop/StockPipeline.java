@@ -1,0 +1,45 @@
+package io.statefront.shop;
+
+import io.statefront.platform.flink.FlinkJobPart;
+import io.statefront.platform.flink.FlinkKafka;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.springframework.stereotype.Component;
+
+/** Connects the stock service's topology to its Kafka topics, as part of the "functions" job. */
+@Component
+class StockPipeline implements FlinkJobPart {
+
+	static final String JOB = "functions";
+
+	private static final String GROUP = "statefront-functions";
+
+	@Override
+	public String job() {
+		return JOB;
+	}
+
+	@Override
+	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
+		DataStream<CreateItemRequest> createRequests = env
+			.fromSource(kafka.source(StockTopics.STOCK_CREATE, GROUP, CreateItemRequest.class),
+					WatermarkStrategy.noWatermarks(), "stock-create")
+			.uid("stock-create-source");
+		DataStream<ItemCommand> itemCommands = env
+			.fromSource(kafka.source(StockTopics.STOCK, GROUP, ItemCommand.class), WatermarkStrategy.noWatermarks(),
+					"stock")
+			.uid("stock-source");
+
+		StockJob.Outputs outputs = StockJob.wire(createRequests, itemCommands);
+
+		outputs.newItems().sinkTo(kafka.sink(StockTopics.STOCK, ItemCommand::itemId)).uid("new-items-sink")
+			.name("stock (new)");
+		outputs.replies()
+			.sinkTo(kafka.replySink(StockTopics.STOCK_EVENTS, ItemResponse::requestId))
+			.uid("stock-events-sink")
+			.name("stock-events");
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.statefront.shop;
+
+import io.statefront.platform.gateway.ReplyTopic;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The stock service's topics, created at startup when missing. */
+@Configuration(proxyBeanMethods = false)
+class StockTopics {
+
+	static final String STOCK_CREATE = "stock-create";
+
+	static final String STOCK = "stock";
+
+	static final String STOCK_EVENTS = "stock-events";
+
+	private static final int PARTITIONS = 4;
+
+	/** Command logs are kept forever: replaying them rebuilds the functions' state from nothing. */
+	@Bean
+	NewTopic stockCreateTopic() {
+		return TopicBuilder.name(STOCK_CREATE).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	}
+
+	@Bean
+	NewTopic stockTopic() {
+		return TopicBuilder.name(STOCK).partitions(PARTITIONS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	}
+
+	@Bean
+	ReplyTopic stockEventsTopic() {
+		return new ReplyTopic(STOCK_EVENTS, PARTITIONS);
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.statefront.shop;
+
+import java.util.List;
+
+import io.statefront.shop.ItemResult.Outcome;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemFunctionTest {
+
+	private KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> harness;
+
+	private int requests;
+
+	@BeforeEach
+	void openHarness() throws Exception {
+		harness = newHarness();
+		harness.open();
+	}
+
+	@AfterEach
+	void closeHarness() throws Exception {
+		harness.close();
+	}
+
+	@Test
+	void opensAnItemAtItsPriceWithNoStock() throws Exception {
+		assertThat(send(ItemOperation.FIND, "4", 0).outcome()).isEqualTo(Outcome.NOT_FOUND);
+
+		assertThat(send(ItemOperation.CREATE, "4", 25)).isEqualTo(new ItemResult(Outcome.OK, "4", 0, 25));
+		assertThat(send(ItemOperation.FIND, "4", 0)).isEqualTo(new ItemResult(Outcome.OK, "4", 0, 25));
+	}
+
+	@Test
+	void addsAndSubtractsStockButNeverBelowZero() throws Exception {
+		send(ItemOperation.CREATE, "1", 10);
+
+		assertThat(send(ItemOperation.ADD_STOCK, "1", 5).stock()).isEqualTo(5);
+		assertThat(send(ItemOperation.SUBTRACT_STOCK, "1", 6)).isEqualTo(new ItemResult(Outcome.INSUFFICIENT_STOCK, "1", 5, 10));
+		assertThat(send(ItemOperation.SUBTRACT_STOCK, "1", 5)).isEqualTo(new ItemResult(Outcome.OK, "1", 0, 10));
+	}
+
+	@Test
+	void refusesToAddPastTheLargestLong() throws Exception {
+		send(ItemOperation.CREATE, "1", 10);
+		send(ItemOperation.ADD_STOCK, "1", Long.MAX_VALUE);
+
+		assertThat(send(ItemOperation.ADD_STOCK, "1", 1).outcome()).isEqualTo(Outcome.STOCK_LIMIT);
+		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void aReplayedCreateKeepsStockAndPrice() throws Exception {
+		send(ItemOperation.CREATE, "1", 10);
+		send(ItemOperation.ADD_STOCK, "1", 3);
+
+		assertThat(send(ItemOperation.CREATE, "1", 10)).isEqualTo(new ItemResult(Outcome.OK, "1", 3, 10));
+	}
+
+	@Test
+	void appliesARepeatedIdempotencyKeyOnceAndRefusesItForAnotherRequest() throws Exception {
+		send(ItemOperation.CREATE, "1", 10);
+
+		assertThat(send("k", ItemOperation.ADD_STOCK, "1", 7).stock()).isEqualTo(7);
+		assertThat(send("k", ItemOperation.ADD_STOCK, "1", 7).stock()).isEqualTo(7);
+		assertThat(send("k", ItemOperation.SUBTRACT_STOCK, "1", 7).outcome()).isEqualTo(Outcome.KEY_REUSED);
+		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(7);
+	}
+
+	@Test
+	void restoresStockAndRememberedKeysFromACheckpoint() throws Exception {
+		send(ItemOperation.CREATE, "1", 10);
+		send("k", ItemOperation.ADD_STOCK, "1", 7);
+		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+		harness.close();
+
+		harness = newHarness();
+		harness.initializeState(checkpoint);
+		harness.open();
+
+		assertThat(send("k", ItemOperation.ADD_STOCK, "1", 7).stock()).isEqualTo(7);
+		assertThat(send(ItemOperation.FIND, "1", 0)).isEqualTo(new ItemResult(Outcome.OK, "1", 7, 10));
+	}
+
+	private static KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> newHarness()
+			throws Exception {
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ItemFunction()),
+				ItemCommand::itemId, Types.STRING);
+	}
+
+	private ItemResult send(ItemOperation operation, String itemId, long amount) throws Exception {
+		return send(null, operation, itemId, amount);
+	}
+
+	private ItemResult send(String idempotencyKey, ItemOperation operation, String itemId, long amount)
+			throws Exception {
+		String requestId = "request-" + (++requests);
+		harness.processElement(new ItemCommand(requestId, idempotencyKey, operation, itemId, amount), 0);
+		List<ItemResponse> replies = harness.extractOutputValues();
+		ItemResponse reply = replies.get(replies.size() - 1);
+		assertThat(reply.requestId()).isEqualTo(requestId);
+		return reply.result();
+	}
+
+}
