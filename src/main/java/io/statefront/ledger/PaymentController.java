@@ -3,25 +3,22 @@ package io.statefront.ledger;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.web.Amount;
+import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The payment service of the shop API: the same users and credit as {@link UserController}, under
  * the paths web-scale data management benchmarks call.
  */
-@RestController
-@RequestMapping(path = "/payment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+@ApiController("/payment")
 class PaymentController {
 
 	private final LedgerClient ledger;

@@ -3,27 +3,23 @@ package io.statefront.ledger;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.web.Amount;
+import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The users and credit API. Every call is a command to the user's function in Flink; the
  * response is written when its reply comes back, without a thread waiting for it.
  */
-@RestController
-// declared so that an Accept header nothing can satisfy is refused (406) before the command is sent
-@RequestMapping(path = "/users", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+@ApiController("/users")
 class UserController {
 
 	private final LedgerClient ledger;

@@ -3,9 +3,9 @@ package io.statefront.ledger;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -48,13 +48,13 @@ final class UserReplies {
 
 	private static ResponseEntity<ProblemDetail> refused(UserResult result) {
 		ProblemDetail problem = switch (result.outcome()) {
-			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "User not found",
+			case NOT_FOUND -> Problems.problem(HttpStatus.NOT_FOUND, "User not found",
 					"There is no user with id " + result.userId());
-			case INSUFFICIENT_CREDIT -> problem(HttpStatus.CONFLICT, "Insufficient credit",
+			case INSUFFICIENT_CREDIT -> Problems.problem(HttpStatus.CONFLICT, "Insufficient credit",
 					"User " + result.userId() + " has " + result.credit() + " credit; nothing was subtracted");
-			case CREDIT_LIMIT -> problem(HttpStatus.CONFLICT, "Credit limit exceeded", "User " + result.userId()
+			case CREDIT_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Credit limit exceeded", "User " + result.userId()
 					+ " has " + result.credit() + " credit; adding would pass " + Long.MAX_VALUE + ", nothing was added");
-			case KEY_REUSED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
 					"This Idempotency-Key was used before for a different request; nothing was changed");
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
@@ -63,13 +63,7 @@ final class UserReplies {
 				|| result.outcome() == UserResult.Outcome.CREDIT_LIMIT) {
 			problem.setProperty("credit", result.credit());
 		}
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+		return Problems.response(problem);
 	}
 
 }

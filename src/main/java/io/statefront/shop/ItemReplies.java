@@ -3,9 +3,9 @@ package io.statefront.shop;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -39,13 +39,13 @@ final class ItemReplies {
 
 	private static ResponseEntity<ProblemDetail> refused(ItemResult result) {
 		ProblemDetail problem = switch (result.outcome()) {
-			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Item not found",
+			case NOT_FOUND -> Problems.problem(HttpStatus.NOT_FOUND, "Item not found",
 					"There is no item with id " + result.itemId());
-			case INSUFFICIENT_STOCK -> problem(HttpStatus.CONFLICT, "Insufficient stock",
+			case INSUFFICIENT_STOCK -> Problems.problem(HttpStatus.CONFLICT, "Insufficient stock",
 					"Item " + result.itemId() + " has " + result.stock() + " in stock; nothing was subtracted");
-			case STOCK_LIMIT -> problem(HttpStatus.CONFLICT, "Stock limit exceeded", "Item " + result.itemId()
+			case STOCK_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Stock limit exceeded", "Item " + result.itemId()
 					+ " has " + result.stock() + " in stock; adding would pass " + Long.MAX_VALUE + ", nothing was added");
-			case KEY_REUSED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
 					"This Idempotency-Key was used before for a different request; nothing was changed");
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
@@ -54,13 +54,7 @@ final class ItemReplies {
 				|| result.outcome() == ItemResult.Outcome.STOCK_LIMIT) {
 			problem.setProperty("stock", result.stock());
 		}
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+		return Problems.response(problem);
 	}
 
 }

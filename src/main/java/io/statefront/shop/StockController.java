@@ -3,22 +3,19 @@ package io.statefront.shop;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.web.Amount;
+import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The stock service of the shop API: every call is a command to the item's function in Flink. */
-@RestController
-@RequestMapping(path = "/stock", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+@ApiController("/stock")
 class StockController {
 
 	private final StockClient stock;
