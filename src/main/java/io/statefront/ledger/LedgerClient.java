@@ -2,6 +2,7 @@ package io.statefront.ledger;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.gateway.RequestReplyGateway;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
@@ -22,7 +23,7 @@ class LedgerClient {
 	CompletableFuture<UserResult> create(@Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		CreateUserRequest request = new CreateUserRequest(requestId, (key != null) ? key.value() : null);
-		return gateway.request(LedgerPipeline.JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY, requestId,
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY, requestId,
 				request, UserResponse.class)
 			.thenApply(UserResponse::result);
 	}
@@ -32,7 +33,7 @@ class LedgerClient {
 		String requestId = RequestReplyGateway.newRequestId();
 		UserCommand command = new UserCommand(requestId, (key != null) ? key.value() : null, operation,
 				userId.value(), amount);
-		return gateway.request(LedgerPipeline.JOB, LedgerTopics.USERS, userId.value(), requestId, command,
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS, userId.value(), requestId, command,
 				UserResponse.class)
 			.thenApply(UserResponse::result);
 	}

@@ -12,23 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerPipeline implements FlinkJobPart {
 
-	static final String JOB = "functions";
-
-	private static final String GROUP = "statefront-functions";
-
 	@Override
 	public String job() {
-		return JOB;
+		return FUNCTIONS_JOB;
 	}
 
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateUserRequest> createRequests = env
-			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, GROUP, CreateUserRequest.class),
+			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
 					WatermarkStrategy.noWatermarks(), "users-create")
 			.uid("users-create-source");
 		DataStream<UserCommand> userCommands = env
-			.fromSource(kafka.source(LedgerTopics.USERS, GROUP, UserCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.source(LedgerTopics.USERS, UserCommand.class), WatermarkStrategy.noWatermarks(),
 					"users")
 			.uid("users-source");
 

@@ -43,19 +43,18 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 				return;
 			}
 		}
-		boolean userEverExisted = account.value() != null;
-		UserResult result = apply(command);
+		UserAccount before = account.value();
+		UserResult result = apply(command, before);
 		// an answer about a user that never existed changes nothing and needs no memory: storing it
 		// would let a client grow state for every id it guesses
-		if (key != null && (userEverExisted || account.value() != null)) {
+		if (key != null && (before != null || command.operation() == UserOperation.CREATE)) {
 			idempotency.remember(key, command.fingerprint(), result);
 		}
 		out.collect(new UserResponse(command.requestId(), result));
 	}
 
-	private UserResult apply(UserCommand command) throws Exception {
+	private UserResult apply(UserCommand command, UserAccount current) throws Exception {
 		String userId = command.userId();
-		UserAccount current = account.value();
 		if (command.operation() == UserOperation.CREATE) {
 			// ids come only from the create function, so a second CREATE is a replay: never reopen
 			if (current == null) {

@@ -40,18 +40,17 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 				return;
 			}
 		}
-		boolean itemExisted = item.value() != null;
-		ItemResult result = apply(command);
+		Item before = item.value();
+		ItemResult result = apply(command, before);
 		// answers about items that never existed change nothing and need no memory
-		if (key != null && (itemExisted || item.value() != null)) {
+		if (key != null && (before != null || command.operation() == ItemOperation.CREATE)) {
 			idempotency.remember(key, command.fingerprint(), result);
 		}
 		out.collect(new ItemResponse(command.requestId(), result));
 	}
 
-	private ItemResult apply(ItemCommand command) throws Exception {
+	private ItemResult apply(ItemCommand command, Item current) throws Exception {
 		String itemId = command.itemId();
-		Item current = item.value();
 		if (command.operation() == ItemOperation.CREATE) {
 			// ids come only from the create function, so a second CREATE is a replay
 			if (current == null) {

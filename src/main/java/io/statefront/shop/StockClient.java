@@ -2,6 +2,7 @@ package io.statefront.shop;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.IdAllocatorFunction;
 import io.statefront.platform.gateway.RequestReplyGateway;
 import io.statefront.platform.web.EntityId;
@@ -23,7 +24,7 @@ class StockClient {
 	CompletableFuture<ItemResult> create(long price, @Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		CreateItemRequest request = new CreateItemRequest(requestId, (key != null) ? key.value() : null, price);
-		return gateway.request(StockPipeline.JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
 				request, ItemResponse.class)
 			.thenApply(ItemResponse::result);
 	}
@@ -33,7 +34,7 @@ class StockClient {
 		String requestId = RequestReplyGateway.newRequestId();
 		ItemCommand command = new ItemCommand(requestId, (key != null) ? key.value() : null, operation,
 				itemId.value(), amount);
-		return gateway.request(StockPipeline.JOB, StockTopics.STOCK, itemId.value(), requestId, command,
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
 				ItemResponse.class)
 			.thenApply(ItemResponse::result);
 	}

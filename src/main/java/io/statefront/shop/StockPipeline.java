@@ -12,23 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class StockPipeline implements FlinkJobPart {
 
-	static final String JOB = "functions";
-
-	private static final String GROUP = "statefront-functions";
-
 	@Override
 	public String job() {
-		return JOB;
+		return FUNCTIONS_JOB;
 	}
 
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateItemRequest> createRequests = env
-			.fromSource(kafka.source(StockTopics.STOCK_CREATE, GROUP, CreateItemRequest.class),
+			.fromSource(kafka.source(StockTopics.STOCK_CREATE, CreateItemRequest.class),
 					WatermarkStrategy.noWatermarks(), "stock-create")
 			.uid("stock-create-source");
 		DataStream<ItemCommand> itemCommands = env
-			.fromSource(kafka.source(StockTopics.STOCK, GROUP, ItemCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.source(StockTopics.STOCK, ItemCommand.class), WatermarkStrategy.noWatermarks(),
 					"stock")
 			.uid("stock-source");
 

@@ -8,6 +8,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public interface FlinkJobPart {
 
+	/** The job of the stateful functions (users, items, orders) that answer the API. */
+	String FUNCTIONS_JOB = "functions";
+
 	/** The job this part belongs to. */
 	String job();
 

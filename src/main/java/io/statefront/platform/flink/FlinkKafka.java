@@ -33,11 +33,15 @@ public final class FlinkKafka {
 
 	private final String bootstrapServers;
 
-	public FlinkKafka(String bootstrapServers) {
+	private final String groupId;
+
+	/** Sources of one job, reading (and committing offsets) as the consumer group {@code groupId}. */
+	public FlinkKafka(String bootstrapServers, String groupId) {
 		this.bootstrapServers = bootstrapServers;
+		this.groupId = groupId;
 	}
 
-	public <T> KafkaSource<T> source(String topic, String groupId, Class<T> type) {
+	public <T> KafkaSource<T> source(String topic, Class<T> type) {
 		return KafkaSource.<T>builder()
 			.setBootstrapServers(bootstrapServers)
 			.setTopics(topic)

@@ -51,7 +51,7 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final StatefrontProperties statefront;
 
-	private final FlinkKafka kafka;
+	private final String kafkaBootstrapServers;
 
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
@@ -65,7 +65,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
-		this.kafka = new FlinkKafka(String.join(",", kafka.getBootstrapServers()));
+		this.kafkaBootstrapServers = String.join(",", kafka.getBootstrapServers());
 	}
 
 	/** A job this runtime submitted: its id in this run and the checkpoint it resumed from. */
@@ -109,6 +109,7 @@ public class FlinkRuntime implements SmartLifecycle {
 
 		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
 				FlinkConfigurations.job(name, properties, checkpoints.jobDir()));
+		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-" + name);
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
