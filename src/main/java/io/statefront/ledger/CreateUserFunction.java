@@ -19,4 +19,9 @@ public class CreateUserFunction extends IdAllocatorFunction<CreateUserRequest, U
 		return new UserCommand(request.requestId(), null, UserOperation.CREATE, id, 0);
 	}
 
+	@Override
+	protected long reservesIdsBelow(CreateUserRequest request) {
+		return request.reserveIdsBelow();
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.gateway.RequestReplyGateway;
+import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
 /** Sends ledger commands to the user functions and returns their answers. */
 @Component
 class LedgerClient {
+
+	/** How many requests of a batch initialisation wait for their replies at once. */
+	private static final int BATCH_WINDOW = 2000;
 
 	private final RequestReplyGateway gateway;
 
@@ -26,6 +30,23 @@ class LedgerClient {
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY, requestId,
 				request, UserResponse.class)
 			.thenApply(UserResponse::result);
+	}
+
+	/**
+	 * Sets users {@code 0…n-1} to {@code credit}, opening those that do not exist, and keeps the
+	 * create function from handing out their ids; completes when every user has answered.
+	 */
+	CompletableFuture<Void> batchInit(int n, long credit) {
+		return gateway
+			.send(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
+					new CreateUserRequest(null, null, n))
+			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+				String userId = Integer.toString(index);
+				String requestId = RequestReplyGateway.newRequestId();
+				return new BatchRequest(LedgerTopics.USERS, userId, requestId,
+						new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
+			}, UserResponse.class))
+			.thenApply(replies -> null);
 	}
 
 	CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,

@@ -1,6 +1,8 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The ledger's topology, independent of where its input comes from and its output goes: the
@@ -11,8 +13,12 @@ public final class LedgerJob {
 	private LedgerJob() {
 	}
 
-	/** What the ledger emits: commands opening new users, and replies to waiting requests. */
-	public record Outputs(DataStream<UserCommand> newUsers, DataStream<UserResponse> replies) {
+	/**
+	 * What the ledger emits: commands opening new users, replies to waiting requests, and answers
+	 * to saga steps.
+	 */
+	public record Outputs(DataStream<UserCommand> newUsers, DataStream<UserResponse> replies,
+			DataStream<SagaReply> sagaReplies) {
 	}
 
 	public static Outputs wire(DataStream<CreateUserRequest> createRequests, DataStream<UserCommand> userCommands) {
@@ -20,11 +26,11 @@ public final class LedgerJob {
 			.process(new CreateUserFunction())
 			.uid("create-user-function")
 			.name("create user");
-		DataStream<UserResponse> replies = userCommands.keyBy(UserCommand::userId)
+		SingleOutputStreamOperator<UserResponse> replies = userCommands.keyBy(UserCommand::userId)
 			.process(new UserFunction())
 			.uid("user-function")
 			.name("user");
-		return new Outputs(newUsers, replies);
+		return new Outputs(newUsers, replies, replies.getSideOutput(UserFunction.SAGA_REPLIES));
 	}
 
 }

@@ -38,6 +38,7 @@ class LedgerPipeline implements FlinkJobPart {
 			.sinkTo(kafka.replySink(LedgerTopics.USER_EVENTS, UserResponse::requestId))
 			.uid("user-events-sink")
 			.name("user-events");
+		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("user-saga-replies-sink").name("user saga replies");
 	}
 
 }

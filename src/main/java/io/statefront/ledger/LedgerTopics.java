@@ -14,7 +14,7 @@ class LedgerTopics {
 
 	static final String USERS_CREATE = "users-create";
 
-	static final String USERS = "users";
+	static final String USERS = UserCommand.TOPIC;
 
 	static final String USER_EVENTS = "user-events";
 

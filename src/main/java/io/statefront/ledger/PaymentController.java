@@ -4,6 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.web.Amount;
 import io.statefront.platform.web.ApiController;
+import io.statefront.platform.web.BatchInitialised;
+import io.statefront.platform.web.BatchSize;
+import io.statefront.platform.web.Count;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +45,12 @@ class PaymentController {
 	CompletableFuture<ResponseEntity<?>> addFunds(@PathVariable EntityId userId, @PathVariable Amount amount,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable IdempotencyKey key) {
 		return ledger.send(UserOperation.ADD_CREDIT, userId, amount.value(), key).thenApply(UserReplies::account);
+	}
+
+	@PostMapping("/batch_init/{n}/{startingMoney}")
+	CompletableFuture<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingMoney) {
+		return ledger.batchInit(n.value(), startingMoney.value())
+			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("users")));
 	}
 
 	@PostMapping("/pay/{userId}/{amount}")

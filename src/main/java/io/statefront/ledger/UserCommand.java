@@ -1,16 +1,34 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.saga.SagaStep;
+import org.jspecify.annotations.Nullable;
+
 /**
- * A message to one user function, on the {@code users} topic under the user's id.
+ * A message to one user function, on the {@value #TOPIC} topic under the user's id: a client's
+ * request, or a step of a saga (then {@code step} says where the answer goes).
  *
  * @param requestId the id of the request waiting for the answer; copied into the reply
  * @param idempotencyKey the client's idempotency key, or {@code null}
  * @param operation what to do
  * @param userId the user, also the message's key
- * @param amount the credit to add or subtract; 0 otherwise
+ * @param amount the credit to add, subtract, set or pay; 0 otherwise
+ * @param step the saga step this message is, or {@code null} for a client's request
  */
-public record UserCommand(String requestId, String idempotencyKey, UserOperation operation, String userId,
-		long amount) {
+public record UserCommand(@Nullable String requestId, @Nullable String idempotencyKey, UserOperation operation,
+		String userId, long amount, @Nullable SagaStep step) {
+
+	/** Every message to a user goes through this topic, keyed by user id (architecture rule 2). */
+	public static final String TOPIC = "users";
+
+	UserCommand(String requestId, @Nullable String idempotencyKey, UserOperation operation, String userId,
+			long amount) {
+		this(requestId, idempotencyKey, operation, userId, amount, null);
+	}
+
+	/** A saga step: {@link UserOperation#FIND} (does the user exist), PAY or REFUND. */
+	public static UserCommand step(UserOperation operation, String userId, long amount, SagaStep step) {
+		return new UserCommand(null, null, operation, userId, amount, step);
+	}
 
 	/** What a repeat under the same idempotency key must also ask to get the first answer. */
 	String fingerprint() {

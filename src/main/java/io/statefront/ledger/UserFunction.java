@@ -2,20 +2,34 @@ package io.statefront.ledger;
 
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.IdempotencyStore;
+import io.statefront.platform.saga.SagaParticipation;
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stateful function per user: holds the user's credit and answers every command to the user,
  * reads included, so a read after an acknowledged write sees it. A deterministic state machine of
  * its input (architecture rule 3): the same commands in the same order give the same state and
  * the same answers, which is what makes a restore from a checkpoint exact.
+ *
+ * <p>The user also takes part in checkout sagas: a command that carries a {@link SagaStep} is
+ * answered on {@link #SAGA_REPLIES}, and each saga's payment is applied once and refunded at most
+ * once, however often its messages arrive.
  */
 public class UserFunction extends KeyedProcessFunction<String, UserCommand, UserResponse> {
+
+	/** Answers to saga steps, for the coordinators' topics. */
+	public static final OutputTag<SagaReply> SAGA_REPLIES = new OutputTag<>("user-saga-replies",
+			TypeInformation.of(SagaReply.class));
 
 	static final int IDEMPOTENCY_KEYS_PER_USER = 1000;
 
@@ -23,16 +37,26 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 
 	private transient IdempotencyStore<UserResult> idempotency;
 
+	private transient SagaParticipation sagas;
+
 	@Override
 	public void open(OpenContext openContext) {
 		account = getRuntimeContext()
 			.getState(new ValueStateDescriptor<>("account", Types.POJO(UserAccount.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "user", UserResult.class,
 				IDEMPOTENCY_KEYS_PER_USER);
+		sagas = new SagaParticipation(getRuntimeContext(), "user");
 	}
 
 	@Override
 	public void processElement(UserCommand command, Context context, Collector<UserResponse> out) throws Exception {
+		if (command.step() != null) {
+			SagaReply reply = answerStep(command, command.step());
+			if (reply != null) {
+				context.output(SAGA_REPLIES, reply);
+			}
+			return;
+		}
 		String key = command.idempotencyKey();
 		if (key != null) {
 			var repeat = idempotency.repeatOf(key, command.fingerprint());
@@ -62,6 +86,10 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 			}
 			return UserResult.ok(userId, (current == null) ? 0 : current.credit());
 		}
+		if (command.operation() == UserOperation.INIT) {
+			account.update(new UserAccount(command.amount(), false));
+			return UserResult.ok(userId, command.amount());
+		}
 		if (current == null || current.removed()) {
 			return UserResult.refused(Outcome.NOT_FOUND, userId, 0);
 		}
@@ -86,8 +114,57 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 				account.update(new UserAccount(0, true));
 				yield UserResult.ok(userId, credit);
 			}
-			case CREATE -> throw new IllegalStateException("handled above");
+			case CREATE, INIT -> throw new IllegalStateException("handled above");
+			case PAY, REFUND -> throw new IllegalArgumentException(command.operation() + " is a saga step only");
 		};
+	}
+
+	/** The answer to a saga step, or null for a step of an attempt the saga has left behind. */
+	private @Nullable SagaReply answerStep(UserCommand command, SagaStep step) throws Exception {
+		UserAccount current = account.value();
+		boolean exists = current != null && !current.removed();
+		switch (command.operation()) {
+			case FIND -> {
+				return exists ? SagaReply.done(step, current.credit())
+						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
+			}
+			case PAY -> {
+				switch (sagas.seen(step)) {
+					case REPEAT -> {
+						return sagas.firstAnswer(step);
+					}
+					case STALE -> {
+						return null;
+					}
+					case FIRST_TIME -> {
+					}
+				}
+				if (!exists) {
+					return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
+				}
+				if (current.credit() < command.amount()) {
+					return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit());
+				}
+				long left = current.credit() - command.amount();
+				account.update(new UserAccount(left, false));
+				return sagas.applied(step, command.amount(), left);
+			}
+			case REFUND -> {
+				long refund = sagas.compensation(step);
+				long credit = (current != null) ? current.credit() : 0;
+				if (refund > 0) {
+					// what was paid goes back even to a user removed since, so no money vanishes
+					credit = saturatedAdd(credit, refund);
+					account.update(new UserAccount(credit, current != null && current.removed()));
+				}
+				return SagaReply.done(step, credit);
+			}
+			default -> throw new IllegalArgumentException(command.operation() + " is not a saga step");
+		}
+	}
+
+	private static long saturatedAdd(long credit, long refund) {
+		return (credit > Long.MAX_VALUE - refund) ? Long.MAX_VALUE : credit + refund;
 	}
 
 }

@@ -16,7 +16,12 @@ public class CreateItemFunction extends IdAllocatorFunction<CreateItemRequest, I
 
 	@Override
 	protected ItemCommand open(CreateItemRequest request, String id) {
-		return new ItemCommand(request.requestId(), null, ItemOperation.CREATE, id, request.price());
+		return new ItemCommand(request.requestId(), null, ItemOperation.CREATE, id, 0, request.price(), null);
+	}
+
+	@Override
+	protected long reservesIdsBelow(CreateItemRequest request) {
+		return request.reserveIdsBelow();
 	}
 
 }

@@ -1,19 +1,33 @@
 package io.statefront.shop;
 
 import io.statefront.platform.flink.IdempotencyStore;
+import io.statefront.platform.saga.SagaParticipation;
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
 import io.statefront.shop.ItemResult.Outcome;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stateful function per item: holds its stock and price and answers every command to it,
  * reads included. Deterministic in its input, like the user function (architecture rule 3).
+ *
+ * <p>The item also takes part in checkout sagas: a command that carries a {@link SagaStep} is
+ * answered on {@link #SAGA_REPLIES}, and each saga's take is applied once and returned at most
+ * once.
  */
 public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, ItemResponse> {
+
+	/** Answers to saga steps, for the coordinators' topics. */
+	public static final OutputTag<SagaReply> SAGA_REPLIES = new OutputTag<>("item-saga-replies",
+			TypeInformation.of(SagaReply.class));
 
 	static final int IDEMPOTENCY_KEYS_PER_ITEM = 1000;
 
@@ -21,15 +35,25 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 
 	private transient IdempotencyStore<ItemResult> idempotency;
 
+	private transient SagaParticipation sagas;
+
 	@Override
 	public void open(OpenContext openContext) {
 		item = getRuntimeContext().getState(new ValueStateDescriptor<>("item", Types.POJO(Item.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "item", ItemResult.class,
 				IDEMPOTENCY_KEYS_PER_ITEM);
+		sagas = new SagaParticipation(getRuntimeContext(), "item");
 	}
 
 	@Override
 	public void processElement(ItemCommand command, Context context, Collector<ItemResponse> out) throws Exception {
+		if (command.step() != null) {
+			SagaReply reply = answerStep(command, command.step());
+			if (reply != null) {
+				context.output(SAGA_REPLIES, reply);
+			}
+			return;
+		}
 		String key = command.idempotencyKey();
 		if (key != null) {
 			var repeat = idempotency.repeatOf(key, command.fingerprint());
@@ -54,10 +78,13 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		if (command.operation() == ItemOperation.CREATE) {
 			// ids come only from the create function, so a second CREATE is a replay
 			if (current == null) {
-				current = new Item(0, command.amount());
+				current = new Item(0, command.price());
 				item.update(current);
 			}
 			return ItemResult.ok(itemId, current);
+		}
+		if (command.operation() == ItemOperation.INIT) {
+			return update(itemId, new Item(command.amount(), command.price()));
 		}
 		if (current == null) {
 			return ItemResult.refused(Outcome.NOT_FOUND, itemId, null);
@@ -77,8 +104,54 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 				}
 				yield update(itemId, new Item(stock - command.amount(), current.price()));
 			}
-			case CREATE -> throw new IllegalStateException("handled above");
+			case CREATE, INIT -> throw new IllegalStateException("handled above");
+			case TAKE, RETURN -> throw new IllegalArgumentException(command.operation() + " is a saga step only");
 		};
+	}
+
+	/** The answer to a saga step, or null for a step of an attempt the saga has left behind. */
+	private @Nullable SagaReply answerStep(ItemCommand command, SagaStep step) throws Exception {
+		Item current = item.value();
+		switch (command.operation()) {
+			case FIND -> {
+				return (current != null) ? SagaReply.done(step, current.price())
+						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
+			}
+			case TAKE -> {
+				switch (sagas.seen(step)) {
+					case REPEAT -> {
+						return sagas.firstAnswer(step);
+					}
+					case STALE -> {
+						return null;
+					}
+					case FIRST_TIME -> {
+					}
+				}
+				if (current == null) {
+					return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
+				}
+				if (current.stock() < command.amount()) {
+					return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), current.stock());
+				}
+				long left = current.stock() - command.amount();
+				item.update(new Item(left, current.price()));
+				return sagas.applied(step, command.amount(), left);
+			}
+			case RETURN -> {
+				long returned = sagas.compensation(step);
+				if (returned > 0 && current != null) {
+					current = new Item(saturatedAdd(current.stock(), returned), current.price());
+					item.update(current);
+				}
+				return SagaReply.done(step, (current != null) ? current.stock() : 0);
+			}
+			default -> throw new IllegalArgumentException(command.operation() + " is not a saga step");
+		}
+	}
+
+	private static long saturatedAdd(long stock, long returned) {
+		return (stock > Long.MAX_VALUE - returned) ? Long.MAX_VALUE : stock + returned;
 	}
 
 	private ItemResult update(String itemId, Item updated) throws Exception {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.IdAllocatorFunction;
 import io.statefront.platform.gateway.RequestReplyGateway;
+import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class StockClient {
 
+	/** How many requests of a batch initialisation wait for their replies at once. */
+	private static final int BATCH_WINDOW = 2000;
+
 	private final RequestReplyGateway gateway;
 
 	StockClient(RequestReplyGateway gateway) {
@@ -23,16 +27,34 @@ class StockClient {
 
 	CompletableFuture<ItemResult> create(long price, @Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
-		CreateItemRequest request = new CreateItemRequest(requestId, (key != null) ? key.value() : null, price);
+		CreateItemRequest request = new CreateItemRequest(requestId, (key != null) ? key.value() : null, price, 0);
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
 				request, ItemResponse.class)
 			.thenApply(ItemResponse::result);
 	}
 
+	/**
+	 * Sets items {@code 0…n-1} to {@code stock} at {@code price}, opening those that do not exist,
+	 * and keeps the create function from handing out their ids; completes when every item has
+	 * answered.
+	 */
+	CompletableFuture<Void> batchInit(int n, long stock, long price) {
+		return gateway
+			.send(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
+					new CreateItemRequest(null, null, 0, n))
+			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+				String itemId = Integer.toString(index);
+				String requestId = RequestReplyGateway.newRequestId();
+				return new BatchRequest(StockTopics.STOCK, itemId, requestId,
+						new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
+			}, ItemResponse.class))
+			.thenApply(replies -> null);
+	}
+
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,
 			@Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
-		ItemCommand command = new ItemCommand(requestId, (key != null) ? key.value() : null, operation,
+		ItemCommand command = ItemCommand.request(requestId, (key != null) ? key.value() : null, operation,
 				itemId.value(), amount);
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
 				ItemResponse.class)

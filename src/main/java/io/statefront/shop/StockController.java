@@ -4,6 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.web.Amount;
 import io.statefront.platform.web.ApiController;
+import io.statefront.platform.web.BatchInitialised;
+import io.statefront.platform.web.BatchSize;
+import io.statefront.platform.web.Count;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +31,13 @@ class StockController {
 	CompletableFuture<ResponseEntity<?>> create(@PathVariable Amount price,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable IdempotencyKey key) {
 		return stock.create(price.value(), key).thenApply(ItemReplies::created);
+	}
+
+	@PostMapping("/batch_init/{n}/{startingStock}/{itemPrice}")
+	CompletableFuture<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingStock,
+			@PathVariable Amount itemPrice) {
+		return stock.batchInit(n.value(), startingStock.value(), itemPrice.value())
+			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("stock")));
 	}
 
 	@GetMapping("/find/{itemId}")

@@ -1,7 +1,9 @@
 package io.statefront.shop;
 
 import io.statefront.platform.flink.IdAllocatorFunction;
+import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** The stock service's topology, independent of where its input comes from and its output goes. */
 public final class StockJob {
@@ -10,7 +12,8 @@ public final class StockJob {
 	}
 
 	/** What the stock service emits: commands opening new items, and replies to waiting requests. */
-	public record Outputs(DataStream<ItemCommand> newItems, DataStream<ItemResponse> replies) {
+	public record Outputs(DataStream<ItemCommand> newItems, DataStream<ItemResponse> replies,
+			DataStream<SagaReply> sagaReplies) {
 	}
 
 	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands) {
@@ -18,11 +21,11 @@ public final class StockJob {
 			.process(new CreateItemFunction())
 			.uid("create-item-function")
 			.name("create item");
-		DataStream<ItemResponse> replies = itemCommands.keyBy(ItemCommand::itemId)
+		SingleOutputStreamOperator<ItemResponse> replies = itemCommands.keyBy(ItemCommand::itemId)
 			.process(new ItemFunction())
 			.uid("item-function")
 			.name("item");
-		return new Outputs(newItems, replies);
+		return new Outputs(newItems, replies, replies.getSideOutput(ItemFunction.SAGA_REPLIES));
 	}
 
 }

@@ -36,6 +36,7 @@ class StockPipeline implements FlinkJobPart {
 			.sinkTo(kafka.replySink(StockTopics.STOCK_EVENTS, ItemResponse::requestId))
 			.uid("stock-events-sink")
 			.name("stock-events");
+		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("item-saga-replies-sink").name("item saga replies");
 	}
 
 }

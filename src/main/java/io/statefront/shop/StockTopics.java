@@ -14,7 +14,7 @@ class StockTopics {
 
 	static final String STOCK_CREATE = "stock-create";
 
-	static final String STOCK = "stock";
+	static final String STOCK = ItemCommand.TOPIC;
 
 	static final String STOCK_EVENTS = "stock-events";
 

@@ -102,7 +102,11 @@ class ItemFunctionTest {
 	private ItemResult send(String idempotencyKey, ItemOperation operation, String itemId, long amount)
 			throws Exception {
 		String requestId = "request-" + (++requests);
-		harness.processElement(new ItemCommand(requestId, idempotencyKey, operation, itemId, amount), 0);
+		// a CREATE's amount here is the new item's price
+		ItemCommand command = (operation == ItemOperation.CREATE)
+				? new ItemCommand(requestId, idempotencyKey, operation, itemId, 0, amount, null)
+				: ItemCommand.request(requestId, idempotencyKey, operation, itemId, amount);
+		harness.processElement(command, 0);
 		List<ItemResponse> replies = harness.extractOutputValues();
 		ItemResponse reply = replies.get(replies.size() - 1);
 		assertThat(reply.requestId()).isEqualTo(requestId);

@@ -35,6 +35,9 @@ final class FlinkConfigurations {
 		Map<String, String> settings = new HashMap<>();
 		settings.put("pipeline.name", name);
 		settings.put("parallelism.default", Integer.toString(properties.parallelism()));
+		// messages and state are records Flink serialises itself: a type that would fall back to
+		// Kryo (slow, no schema evolution, JVM flags on Java 17) fails the job's start instead
+		settings.put("pipeline.generic-types", "false");
 		settings.put("execution.buffer-timeout.interval", properties.bufferTimeout().toMillis() + " ms");
 		settings.put("state.backend.type", "hashmap");
 		settings.put("execution.checkpointing.interval", properties.checkpointInterval().toMillis() + " ms");

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 import io.statefront.platform.kafka.Json;
+import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -68,8 +69,20 @@ public final class FlinkKafka {
 		return sink(topic, requestId, requestId);
 	}
 
+	/**
+	 * A sink of saga replies: each to its coordinator's topic, keyed by the saga id, wrapped as
+	 * {@code {"reply": ...}} (see {@link SagaReply}).
+	 */
+	public KafkaSink<SagaReply> sagaReplySink() {
+		return sink(new SagaReplySerializer());
+	}
+
 	private <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key,
 			SerializableFunction<T, String> correlationId) {
+		return sink(new JsonRecordSerializer<>(topic, key, correlationId));
+	}
+
+	private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer) {
 		Properties producer = new Properties();
 		producer.setProperty("linger.ms", "0");
 		producer.setProperty("acks", "all");
@@ -77,7 +90,7 @@ public final class FlinkKafka {
 			.setBootstrapServers(bootstrapServers)
 			.setKafkaProducerConfig(producer)
 			.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-			.setRecordSerializer(new JsonRecordSerializer<>(topic, key, correlationId))
+			.setRecordSerializer(serializer)
 			.build();
 	}
 
@@ -108,10 +121,20 @@ public final class FlinkKafka {
 			return new ProducerRecord<>(topic, null, null, utf8(key.apply(element)), Json.write(element), headers);
 		}
 
-		private static byte[] utf8(String value) {
-			return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static final class SagaReplySerializer implements KafkaRecordSerializationSchema<SagaReply> {
+
+		@Override
+		public ProducerRecord<byte[], byte[]> serialize(SagaReply reply, KafkaSinkContext context, Long timestamp) {
+			return new ProducerRecord<>(reply.replyTopic(), utf8(reply.sagaId()),
+					Json.write(new SagaReply.Envelope(reply)));
 		}
 
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	static final class JsonDeserializationSchema<T> implements DeserializationSchema<T> {

@@ -40,6 +40,12 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 	/** The command that opens the entity with the id this request was given. */
 	protected abstract C open(R request, String id);
 
+	/**
+	 * For a batch initialisation, which creates the entities {@code 0…n-1} itself: {@code n}, so
+	 * that ids below it are never handed out; 0 for a request for one new id.
+	 */
+	protected abstract long reservesIdsBelow(R request);
+
 	@Override
 	public void open(OpenContext openContext) {
 		nextId = getRuntimeContext().getState(new ValueStateDescriptor<>("next-" + stateName + "-id", Types.LONG));
@@ -49,6 +55,12 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 
 	@Override
 	public void processElement(R request, Context context, Collector<C> out) throws Exception {
+		long reserved = reservesIdsBelow(request);
+		if (reserved > 0) {
+			long next = (nextId.value() == null) ? 0 : nextId.value();
+			nextId.update(Math.max(next, reserved));
+			return;
+		}
 		String key = idempotencyKey(request);
 		String id = null;
 		if (key != null) {

@@ -2,9 +2,14 @@ package io.statefront.platform.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,6 +97,74 @@ public class RequestReplyGateway {
 			pending.release();
 			throw new PipelineUnavailableException("Kafka did not take the request: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Sends a message that expects no reply; completes when Kafka has it. For what a batch
+	 * initialisation sends beside its requests.
+	 */
+	public CompletableFuture<Void> send(String job, String topic, String key, Object message) {
+		if (!flink.isRunning(job)) {
+			throw new PipelineUnavailableException("The '" + job + "' job is not running");
+		}
+		try {
+			return template.send(new ProducerRecord<>(topic, key, Json.write(message))).thenApply(sent -> null);
+		}
+		catch (RuntimeException ex) {
+			throw new PipelineUnavailableException("Kafka did not take the message: " + ex.getMessage());
+		}
+	}
+
+	/** One request of a batch: where it goes and what it says. */
+	public record BatchRequest(String topic, String key, String requestId, Object command) {
+	}
+
+	/**
+	 * Sends {@code count} requests, at most {@code window} waiting at once, and completes with all
+	 * their replies, in order, once every one has come; or with the first failure, sending no more.
+	 */
+	public <R> CompletableFuture<List<R>> requestAll(String job, int count, int window,
+			IntFunction<BatchRequest> requests, Class<R> replyType) {
+		CompletableFuture<List<R>> all = new CompletableFuture<>();
+		AtomicReferenceArray<R> replies = new AtomicReferenceArray<>(count);
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger answered = new AtomicInteger();
+		Runnable sendNext = new Runnable() {
+			@Override
+			public void run() {
+				int index = next.getAndIncrement();
+				if (index >= count || all.isDone()) {
+					return;
+				}
+				BatchRequest request = requests.apply(index);
+				CompletableFuture<R> reply;
+				try {
+					reply = request(job, request.topic(), request.key(), request.requestId(), request.command(),
+							replyType);
+				}
+				catch (RuntimeException ex) {
+					all.completeExceptionally(ex);
+					return;
+				}
+				reply.whenComplete((value, failure) -> {
+					if (failure != null) {
+						all.completeExceptionally(failure);
+						return;
+					}
+					replies.set(index, value);
+					if (answered.incrementAndGet() == count) {
+						all.complete(IntStream.range(0, count).mapToObj(replies::get).toList());
+					}
+					else {
+						run();
+					}
+				});
+			}
+		};
+		for (int i = 0; i < Math.min(window, count); i++) {
+			sendNext.run();
+		}
+		return all;
 	}
 
 	public int pendingRequests() {

@@ -11,6 +11,8 @@ public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// a message names only the fields it uses (a saga reply is {"reply": ...}): absent numbers are 0
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private Json() {

@@ -1,0 +1,82 @@
+package io.statefront.platform.saga;
+
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keyed state of a saga participant (a user, an item): for each saga it took part in, the one step
+ * of the latest attempt that it applied or refused. This is how a participant applies each step once and
+ * undoes it at most once, however often Kafka and a restore deliver the messages (architecture
+ * rule 3).
+ *
+ * <p>One record per saga, not a bounded window of message ids: a duplicate may arrive long after
+ * the original (a restore replays a whole checkpoint interval), and the records are as many as the
+ * orders that touched the entity, which is what an entity's history holds anyway.
+ */
+public final class SagaParticipation {
+
+	/** What this entity did for the latest attempt of one saga. */
+	public record Step(long attempt, String stepId, long amount, @Nullable String refusal, long value,
+			boolean compensated) {
+	}
+
+	/** Whether a step is new, a repeat of one already decided, or from an attempt since replaced. */
+	public enum Seen {
+
+		FIRST_TIME, REPEAT, STALE
+
+	}
+
+	private final MapState<String, Step> stepsBySaga;
+
+	public SagaParticipation(RuntimeContext context, String name) {
+		this.stepsBySaga = context
+			.getMapState(new MapStateDescriptor<>(name + "-saga-steps", Types.STRING, Types.POJO(Step.class)));
+	}
+
+	public Seen seen(SagaStep step) throws Exception {
+		Step earlier = stepsBySaga.get(step.sagaId());
+		if (earlier == null || earlier.attempt() < step.attempt()) {
+			return Seen.FIRST_TIME;
+		}
+		return (earlier.attempt() == step.attempt()) ? Seen.REPEAT : Seen.STALE;
+	}
+
+	/** The answer given when the step was first decided; only for a {@link Seen#REPEAT}. */
+	public SagaReply firstAnswer(SagaStep step) throws Exception {
+		Step earlier = stepsBySaga.get(step.sagaId());
+		return (earlier.refusal() == null) ? SagaReply.done(step, earlier.value())
+				: SagaReply.refused(step, earlier.refusal(), earlier.value());
+	}
+
+	/** Records that the step took {@code amount}, leaving {@code value}, and answers it done. */
+	public SagaReply applied(SagaStep step, long amount, long value) throws Exception {
+		stepsBySaga.put(step.sagaId(), new Step(step.attempt(), step.stepId(), amount, null, value, false));
+		return SagaReply.done(step, value);
+	}
+
+	/** Records that the step was refused, so a repeat is refused the same way. */
+	public SagaReply refused(SagaStep step, String refusal, long value) throws Exception {
+		stepsBySaga.put(step.sagaId(), new Step(step.attempt(), step.stepId(), 0, refusal, value, false));
+		return SagaReply.refused(step, refusal, value);
+	}
+
+	/**
+	 * What to give back for a compensation of the step applied in the same attempt: its amount the
+	 * first time, 0 for a repeat, a stale attempt or a step that was refused. Marks it compensated.
+	 */
+	public long compensation(SagaStep compensation) throws Exception {
+		Step earlier = stepsBySaga.get(compensation.sagaId());
+		if (earlier == null || earlier.attempt() != compensation.attempt() || earlier.refusal() != null
+				|| earlier.compensated()) {
+			return 0;
+		}
+		stepsBySaga.put(compensation.sagaId(), new Step(earlier.attempt(), earlier.stepId(), earlier.amount(), null,
+				earlier.value(), true));
+		return earlier.amount();
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.statefront.shop;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.statefront.platform.flink.FlinkJobPart;
+import io.statefront.platform.flink.IdAllocatorFunction;
+import io.statefront.platform.gateway.RequestReplyGateway;
+import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
+import io.statefront.platform.web.EntityId;
+import io.statefront.platform.web.IdempotencyKey;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/** Sends order messages to the order functions and returns their answers. */
+@Component
+class OrderClient {
+
+	/** How many requests of a batch initialisation wait for their replies at once. */
+	private static final int BATCH_WINDOW = 2000;
+
+	private final RequestReplyGateway gateway;
+
+	OrderClient(RequestReplyGateway gateway) {
+		this.gateway = gateway;
+	}
+
+	CompletableFuture<OrderResult> create(EntityId userId, @Nullable IdempotencyKey key) {
+		String requestId = RequestReplyGateway.newRequestId();
+		CreateOrderRequest request = new CreateOrderRequest(requestId, value(key), userId.value(), 0);
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
+				requestId, request, OrderResponse.class)
+			.thenApply(OrderResponse::result);
+	}
+
+	CompletableFuture<OrderResult> find(EntityId orderId) {
+		return send(OrderMessage.request(RequestReplyGateway.newRequestId(), null, OrderOperation.FIND,
+				orderId.value()));
+	}
+
+	CompletableFuture<OrderResult> addItem(EntityId orderId, EntityId itemId, long quantity,
+			@Nullable IdempotencyKey key) {
+		return send(OrderMessage.addItem(RequestReplyGateway.newRequestId(), value(key), orderId.value(),
+				itemId.value(), quantity));
+	}
+
+	CompletableFuture<OrderResult> checkout(EntityId orderId, @Nullable IdempotencyKey key) {
+		return send(OrderMessage.request(RequestReplyGateway.newRequestId(), value(key), OrderOperation.CHECKOUT,
+				orderId.value()));
+	}
+
+	/**
+	 * Sets orders {@code 0…n-1}, each to a random user below {@code users} with two random items
+	 * below {@code items}, one of each, unpaid; completes when every order has answered.
+	 */
+	CompletableFuture<Void> batchInit(int n, int items, int users, long itemPrice) {
+		long cost = Math.multiplyExact(2, itemPrice);
+		return gateway
+			.send(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
+					new CreateOrderRequest(null, null, null, n))
+			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				String orderId = Integer.toString(index);
+				String requestId = RequestReplyGateway.newRequestId();
+				List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
+						new OrderLine(Integer.toString(random.nextInt(items)), 1));
+				return new BatchRequest(OrderTopics.ORDERS, orderId, requestId, OrderMessage.init(requestId, orderId,
+						Integer.toString(random.nextInt(users)), lines, cost));
+			}, OrderResponse.class))
+			.thenApply(replies -> null);
+	}
+
+	private CompletableFuture<OrderResult> send(OrderMessage message) {
+		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS, message.orderId(),
+				message.requestId(), message, OrderResponse.class)
+			.thenApply(OrderResponse::result);
+	}
+
+	private static @Nullable String value(@Nullable IdempotencyKey key) {
+		return (key != null) ? key.value() : null;
+	}
+
+}

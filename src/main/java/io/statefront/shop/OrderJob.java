@@ -1,0 +1,35 @@
+package io.statefront.shop;
+
+import io.statefront.ledger.UserCommand;
+import io.statefront.platform.flink.IdAllocatorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/** The order service's topology, independent of where its input comes from and its output goes. */
+public final class OrderJob {
+
+	private OrderJob() {
+	}
+
+	/**
+	 * What the order service emits: messages opening new orders, replies to waiting requests, and
+	 * saga steps for the user and item functions.
+	 */
+	public record Outputs(DataStream<OrderMessage> newOrders, DataStream<OrderResponse> replies,
+			DataStream<UserCommand> userSteps, DataStream<ItemCommand> itemSteps) {
+	}
+
+	public static Outputs wire(DataStream<CreateOrderRequest> createRequests, DataStream<OrderMessage> orderMessages) {
+		DataStream<OrderMessage> newOrders = createRequests.keyBy(request -> IdAllocatorFunction.KEY)
+			.process(new CreateOrderFunction())
+			.uid("create-order-function")
+			.name("create order");
+		SingleOutputStreamOperator<OrderResponse> replies = orderMessages.keyBy(OrderMessage::orderKey)
+			.process(new OrderFunction())
+			.uid("order-function")
+			.name("order");
+		return new Outputs(newOrders, replies, replies.getSideOutput(OrderFunction.USER_STEPS),
+				replies.getSideOutput(OrderFunction.ITEM_STEPS));
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.statefront.shop;
+
+import io.statefront.ledger.UserCommand;
+import io.statefront.platform.flink.FlinkJobPart;
+import io.statefront.platform.flink.FlinkKafka;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects the order service's topology to its Kafka topics, as part of the "functions" job. Saga
+ * steps leave through the users and stock topics, like every other message to a user or an item.
+ */
+@Component
+class OrderPipeline implements FlinkJobPart {
+
+	@Override
+	public String job() {
+		return FUNCTIONS_JOB;
+	}
+
+	@Override
+	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
+		DataStream<CreateOrderRequest> createRequests = env
+			.fromSource(kafka.source(OrderTopics.ORDERS_CREATE, CreateOrderRequest.class),
+					WatermarkStrategy.noWatermarks(), "orders-create")
+			.uid("orders-create-source");
+		DataStream<OrderMessage> orderMessages = env
+			.fromSource(kafka.source(OrderTopics.ORDERS, OrderMessage.class), WatermarkStrategy.noWatermarks(),
+					"orders")
+			.uid("orders-source");
+
+		OrderJob.Outputs outputs = OrderJob.wire(createRequests, orderMessages);
+
+		outputs.newOrders().sinkTo(kafka.sink(OrderTopics.ORDERS, OrderMessage::orderKey)).uid("new-orders-sink")
+			.name("orders (new)");
+		outputs.replies()
+			.sinkTo(kafka.replySink(OrderTopics.ORDER_EVENTS, OrderResponse::requestId))
+			.uid("order-events-sink")
+			.name("order-events");
+		outputs.userSteps().sinkTo(kafka.sink(UserCommand.TOPIC, UserCommand::userId)).uid("order-user-steps-sink")
+			.name("users (order steps)");
+		outputs.itemSteps().sinkTo(kafka.sink(ItemCommand.TOPIC, ItemCommand::itemId)).uid("order-item-steps-sink")
+			.name("stock (order steps)");
+	}
+
+}
