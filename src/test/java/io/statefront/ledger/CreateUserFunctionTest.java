@@ -42,6 +42,17 @@ class CreateUserFunctionTest {
 	}
 
 	@Test
+	void neverHandsOutAnIdABatchInitialisationReserved() throws Exception {
+		create("r1", null);
+		harness.processElement(new CreateUserRequest(null, null, 100), 0);
+
+		assertThat(harness.extractOutputValues()).hasSize(1);
+		assertThat(create("r2", null).userId()).isEqualTo("100");
+		harness.processElement(new CreateUserRequest(null, null, 50), 0);
+		assertThat(create("r3", null).userId()).isEqualTo("101");
+	}
+
+	@Test
 	void continuesCountingAfterARestore() throws Exception {
 		create("r1", null);
 		create("r2", "k");

@@ -3,9 +3,12 @@ package io.statefront.ledger;
 import java.util.List;
 
 import io.statefront.ledger.UserResult.Outcome;
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,8 @@ class UserFunctionTest {
 	private KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> harness;
 
 	private int requests;
+
+	private int sagaReplies;
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -147,6 +152,113 @@ class UserFunctionTest {
 
 		assertThat(send("key-1", UserOperation.ADD_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 30));
 		assertThat(send(UserOperation.SUBTRACT_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 0));
+	}
+
+	@Test
+	void paysForASagaOnceHoweverOftenTheStepArrives() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 50);
+
+		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(20);
+	}
+
+	@Test
+	void refusesAPaymentBeyondTheCreditAndRepeatsTheRefusal() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 10);
+
+		SagaReply refusal = SagaReply.refused(sagaStep(1, "pay"), "INSUFFICIENT_CREDIT", 10);
+		assertThat(step(UserOperation.PAY, "1", 11, 1, "pay")).containsExactly(refusal);
+		send(UserOperation.ADD_CREDIT, "1", 10);
+
+		assertThat(step(UserOperation.PAY, "1", 11, 1, "pay")).containsExactly(refusal);
+		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(20);
+	}
+
+	@Test
+	void refundsAPaymentOnceAndNothingForARefusedOne() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 50);
+		step(UserOperation.PAY, "1", 30, 1, "pay");
+
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
+		step(UserOperation.PAY, "1", 80, 2, "pay");
+		assertThat(step(UserOperation.REFUND, "1", 0, 2, "refund")).containsExactly(done(2, "refund", 50));
+	}
+
+	@Test
+	void ignoresAStepOfAnAttemptTheSagaHasLeftBehind() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 50);
+		step(UserOperation.PAY, "1", 30, 1, "pay");
+		step(UserOperation.REFUND, "1", 0, 1, "refund");
+		step(UserOperation.PAY, "1", 40, 2, "pay");
+
+		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).isEmpty();
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 10));
+		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(10);
+	}
+
+	@Test
+	void refusesToPayForAUserThatDoesNotExistOrWasRemoved() throws Exception {
+		assertThat(step(UserOperation.PAY, "1", 1, 1, "pay"))
+			.containsExactly(SagaReply.refused(sagaStep(1, "pay"), "NOT_FOUND", 0));
+		assertThat(step(UserOperation.FIND, "1", 0, 0, "user"))
+			.containsExactly(SagaReply.refused(sagaStep(0, "user"), "NOT_FOUND", 0));
+		send(UserOperation.CREATE, "2", 0);
+		send(UserOperation.REMOVE, "2", 0);
+
+		assertThat(step(UserOperation.FIND, "2", 0, 0, "user"))
+			.containsExactly(SagaReply.refused(sagaStep(0, "user"), "NOT_FOUND", 0));
+	}
+
+	@Test
+	void initialisesAUserInABatch() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 5);
+
+		assertThat(send(UserOperation.INIT, "1", 100)).isEqualTo(UserResult.ok("1", 100));
+		assertThat(send(UserOperation.INIT, "2", 100)).isEqualTo(UserResult.ok("2", 100));
+		assertThat(send(UserOperation.FIND, "2", 0)).isEqualTo(UserResult.ok("2", 100));
+	}
+
+	@Test
+	void remembersSagaStepsAcrossACheckpoint() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 50);
+		step(UserOperation.PAY, "1", 30, 1, "pay");
+		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+		harness.close();
+
+		harness = newHarness();
+		harness.initializeState(checkpoint);
+		harness.open();
+		sagaReplies = 0;
+
+		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
+	}
+
+	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, String stepId)
+			throws Exception {
+		harness.processElement(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
+		var emitted = harness.getSideOutput(UserFunction.SAGA_REPLIES);
+		List<SagaReply> all = (emitted == null) ? List.of()
+				: emitted.stream().map(StreamRecord::getValue).toList();
+		List<SagaReply> fresh = all.subList(sagaReplies, all.size());
+		sagaReplies = all.size();
+		return fresh;
+	}
+
+	private static SagaStep sagaStep(long attempt, String stepId) {
+		return new SagaStep("order-9", attempt, stepId, "orders");
+	}
+
+	private static SagaReply done(long attempt, String stepId, long credit) {
+		return SagaReply.done(sagaStep(attempt, stepId), credit);
 	}
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> newHarness()

@@ -2,10 +2,13 @@ package io.statefront.shop;
 
 import java.util.List;
 
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
 import io.statefront.shop.ItemResult.Outcome;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,8 @@ class ItemFunctionTest {
 	private KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> harness;
 
 	private int requests;
+
+	private int sagaReplies;
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -87,6 +92,79 @@ class ItemFunctionTest {
 
 		assertThat(send("k", ItemOperation.ADD_STOCK, "1", 7).stock()).isEqualTo(7);
 		assertThat(send(ItemOperation.FIND, "1", 0)).isEqualTo(new ItemResult(Outcome.OK, "1", 7, 10));
+	}
+
+	@Test
+	void answersASagaWithItsPriceOrThatItDoesNotExist() throws Exception {
+		send(ItemOperation.CREATE, "1", 25);
+
+		assertThat(step(ItemOperation.FIND, "1", 0, 1, "price")).containsExactly(done(1, "price", 25));
+		assertThat(step(ItemOperation.FIND, "2", 0, 1, "price"))
+			.containsExactly(SagaReply.refused(sagaStep(1, "price"), "NOT_FOUND", 0));
+	}
+
+	@Test
+	void takesStockForASagaOnceAndReturnsItOnce() throws Exception {
+		send(ItemOperation.CREATE, "1", 25);
+		send(ItemOperation.ADD_STOCK, "1", 10);
+
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 10));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 10));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
+		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(10);
+	}
+
+	@Test
+	void refusesToTakeMoreThanItHasAndReturnsNothingForARefusal() throws Exception {
+		send(ItemOperation.CREATE, "1", 25);
+		send(ItemOperation.ADD_STOCK, "1", 3);
+
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1"))
+			.containsExactly(SagaReply.refused(sagaStep(1, "take:1"), "INSUFFICIENT_STOCK", 3));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 3));
+		assertThat(step(ItemOperation.TAKE, "9", 1, 1, "take:9"))
+			.containsExactly(SagaReply.refused(sagaStep(1, "take:9"), "NOT_FOUND", 0));
+	}
+
+	@Test
+	void ignoresATakeOfAnAttemptTheSagaHasLeftBehind() throws Exception {
+		send(ItemOperation.CREATE, "1", 25);
+		send(ItemOperation.ADD_STOCK, "1", 10);
+		step(ItemOperation.TAKE, "1", 4, 1, "take:1");
+		step(ItemOperation.RETURN, "1", 0, 1, "return:1");
+		step(ItemOperation.TAKE, "1", 5, 2, "take:1");
+
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).isEmpty();
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 5));
+		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(5);
+	}
+
+	@Test
+	void initialisesAnItemInABatch() throws Exception {
+		harness.processElement(new ItemCommand("r", null, ItemOperation.INIT, "3", 100, 7, null), 0);
+
+		assertThat(send(ItemOperation.FIND, "3", 0)).isEqualTo(new ItemResult(Outcome.OK, "3", 100, 7));
+	}
+
+	private List<SagaReply> step(ItemOperation operation, String itemId, long amount, long attempt, String stepId)
+			throws Exception {
+		harness.processElement(ItemCommand.step(operation, itemId, amount, sagaStep(attempt, stepId)), 0);
+		var emitted = harness.getSideOutput(ItemFunction.SAGA_REPLIES);
+		List<SagaReply> all = (emitted == null) ? List.of()
+				: emitted.stream().map(StreamRecord::getValue).toList();
+		List<SagaReply> fresh = all.subList(sagaReplies, all.size());
+		sagaReplies = all.size();
+		return fresh;
+	}
+
+	private static SagaStep sagaStep(long attempt, String stepId) {
+		return new SagaStep("order-9", attempt, stepId, "orders");
+	}
+
+	private static SagaReply done(long attempt, String stepId, long value) {
+		return SagaReply.done(sagaStep(attempt, stepId), value);
 	}
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> newHarness()
