@@ -37,16 +37,17 @@ class LedgerClient {
 	 * create function from handing out their ids; completes when every user has answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long credit) {
-		return gateway
-			.send(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
-					new CreateUserRequest(null, null, n))
-			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-				String userId = Integer.toString(index);
-				String requestId = RequestReplyGateway.newRequestId();
-				return new BatchRequest(LedgerTopics.USERS, userId, requestId,
-						new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
-			}, UserResponse.class))
-			.thenApply(replies -> null);
+		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
+				LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
+				new CreateUserRequest(null, null, n));
+		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+			String userId = Integer.toString(index);
+			String requestId = RequestReplyGateway.newRequestId();
+			return new BatchRequest(LedgerTopics.USERS, userId, requestId,
+					new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
+		}, UserResponse.class);
+		return CompletableFuture.allOf(reserved, initialised);
 	}
 
 	CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,

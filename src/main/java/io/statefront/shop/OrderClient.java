@@ -57,19 +57,20 @@ class OrderClient {
 	 */
 	CompletableFuture<Void> batchInit(int n, int items, int users, long itemPrice) {
 		long cost = Math.multiplyExact(2, itemPrice);
-		return gateway
-			.send(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
-					new CreateOrderRequest(null, null, null, n))
-			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-				ThreadLocalRandom random = ThreadLocalRandom.current();
-				String orderId = Integer.toString(index);
-				String requestId = RequestReplyGateway.newRequestId();
-				List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
-						new OrderLine(Integer.toString(random.nextInt(items)), 1));
-				return new BatchRequest(OrderTopics.ORDERS, orderId, requestId, OrderMessage.init(requestId, orderId,
-						Integer.toString(random.nextInt(users)), lines, cost));
-			}, OrderResponse.class))
-			.thenApply(replies -> null);
+		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
+				OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
+				new CreateOrderRequest(null, null, null, n));
+		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			String orderId = Integer.toString(index);
+			String requestId = RequestReplyGateway.newRequestId();
+			List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
+					new OrderLine(Integer.toString(random.nextInt(items)), 1));
+			return new BatchRequest(OrderTopics.ORDERS, orderId, requestId, OrderMessage.init(requestId, orderId,
+					Integer.toString(random.nextInt(users)), lines, cost));
+		}, OrderResponse.class);
+		return CompletableFuture.allOf(reserved, initialised);
 	}
 
 	private CompletableFuture<OrderResult> send(OrderMessage message) {

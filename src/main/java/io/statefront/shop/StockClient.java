@@ -39,16 +39,17 @@ class StockClient {
 	 * answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long stock, long price) {
-		return gateway
-			.send(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
-					new CreateItemRequest(null, null, 0, n))
-			.thenCompose(reserved -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-				String itemId = Integer.toString(index);
-				String requestId = RequestReplyGateway.newRequestId();
-				return new BatchRequest(StockTopics.STOCK, itemId, requestId,
-						new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
-			}, ItemResponse.class))
-			.thenApply(replies -> null);
+		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
+				StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
+				new CreateItemRequest(null, null, 0, n));
+		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
+			String itemId = Integer.toString(index);
+			String requestId = RequestReplyGateway.newRequestId();
+			return new BatchRequest(StockTopics.STOCK, itemId, requestId,
+					new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
+		}, ItemResponse.class);
+		return CompletableFuture.allOf(reserved, initialised);
 	}
 
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,
