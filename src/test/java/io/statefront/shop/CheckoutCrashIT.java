@@ -36,15 +36,18 @@ class CheckoutCrashIT {
 
 	private static final String PASSWORD = "crash-test";
 
-	private static final int USERS = 2000;
+	// scarce on purpose: each user can pay for two orders and the items run out before the users
+	// do, so checkouts are refused for credit and for stock, each after taking something back
 
-	private static final int ITEMS = 300;
+	private static final int USERS = 200;
 
-	private static final int ORDERS = 30_000;
+	private static final int ITEMS = 50;
+
+	private static final int ORDERS = 20_000;
 
 	private static final long CREDIT = 5;
 
-	private static final long STOCK = 100;
+	private static final long STOCK = 12;
 
 	private static final long PRICE = 1;
 

@@ -76,6 +76,10 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		config.put("share.coordinator.state.topic.min.isr", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "false");
+		// one in-process broker shares the machine with everything else: a thread per core, not
+		// the 8 request handlers and 3 network threads a dedicated broker host would want
+		config.put("num.io.threads", "2");
+		config.put("num.network.threads", "2");
 		// after kill -9 the old registration must expire before the broker can rejoin: keep it short
 		config.put("broker.heartbeat.interval.ms", "500");
 		config.put("broker.session.timeout.ms", "1500");

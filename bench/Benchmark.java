@@ -28,24 +28,27 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Drives the ledger API open-loop at fixed rates and reports throughput and latency, beside a
- * baseline: the same endpoints answered from an in-memory map by a server in this process.
+ * Drives the application open-loop at fixed rates and reports throughput and latency. Two
+ * workloads: {@code ledger} (reads and writes of credit, beside a baseline: the same endpoints
+ * answered from an in-memory map by a server in this process) and {@code checkout} (checkouts of
+ * batch-initialised orders, each a saga over two items and a user).
  *
  * <p>Open loop: requests are sent at their scheduled times whether or not earlier ones have been
  * answered, and each latency is measured from the scheduled time, so a stalled server shows up
  * as latency instead of silently slowing the load (no coordinated omission).
  *
  * <pre>
- * ./mvnw -q package -DskipTests && java bench/LedgerBenchmark.java [seconds-per-step] [rate,rate,...]
+ * ./mvnw -q package -DskipTests && java bench/Benchmark.java ledger|checkout [seconds-per-step] [rate,rate,...]
  * </pre>
  */
-public class LedgerBenchmark {
+public class Benchmark {
 
 	private static final String PASSWORD = "bench";
 
 	private static final int USERS = 1_000;
 
-	private static final int[] DEFAULT_RATES = { 1_000, 2_000, 4_000, 6_000, 8_000 };
+	/** The shop a checkout benchmark runs on: this many users, items and orders. */
+	private static final int SHOP_SIZE = 100_000;
 
 	private static final int CONNECTIONS = 64;
 
@@ -70,10 +73,120 @@ public class LedgerBenchmark {
 
 	}
 
+	/** What a benchmark sends: requests by index within a step, on a target prepared for them. */
+	interface Workload {
+
+		int[] defaultRates();
+
+		int[] warmUpRates();
+
+		/** Readies the target at {@code url} for a step of {@code requests} requests. */
+		void prepare(String url, String auth, int requests) throws Exception;
+
+		/** Method and path of the step's request number {@code index}. */
+		String[] request(SplittableRandom random, int index);
+
+	}
+
+	/** Half reads, a quarter adds, a quarter subtracts, over {@link #USERS} users with ample credit. */
+	static final class LedgerWorkload implements Workload {
+
+		private final Map<String, List<String>> usersByUrl = new ConcurrentHashMap<>();
+
+		private List<String> users;
+
+		@Override
+		public int[] defaultRates() {
+			return new int[] { 1_000, 2_000, 4_000, 6_000, 8_000 };
+		}
+
+		@Override
+		public int[] warmUpRates() {
+			return new int[] { 1_000, 2_000, 3_000, 4_000 };
+		}
+
+		@Override
+		public void prepare(String url, String auth, int requests) throws Exception {
+			if (!usersByUrl.containsKey(url)) {
+				usersByUrl.put(url, createUsers(url, auth));
+			}
+			users = usersByUrl.get(url);
+		}
+
+		@Override
+		public String[] request(SplittableRandom random, int index) {
+			String user = users.get(random.nextInt(users.size()));
+			return switch (random.nextInt(4)) {
+				case 0, 1 -> new String[] { "GET", "/users/credit/" + user };
+				case 2 -> new String[] { "POST", "/users/credit/add/" + user + "/1" };
+				default -> new String[] { "POST", "/users/credit/subtract/" + user + "/1" };
+			};
+		}
+
+	}
+
+	/**
+	 * Checkouts of distinct unpaid orders in a batch-initialised shop of {@link #SHOP_SIZE} users,
+	 * items and orders, each order two random items for a random user, all with ample credit and
+	 * stock: every checkout is a full saga that succeeds. When a step would run out of unpaid
+	 * orders, the orders are initialised again first (outside the measured time).
+	 */
+	static final class CheckoutWorkload implements Workload {
+
+		private boolean shopReady;
+
+		private int ordersUsed = SHOP_SIZE;
+
+		private int firstOrder;
+
+		@Override
+		public int[] defaultRates() {
+			return new int[] { 250, 500, 1_000, 1_500, 2_000 };
+		}
+
+		@Override
+		public int[] warmUpRates() {
+			return new int[] { 250, 500, 1_000 };
+		}
+
+		@Override
+		public void prepare(String url, String auth, int requests) throws Exception {
+			if (!shopReady) {
+				long started = System.nanoTime();
+				call(url, "POST", "/payment/batch_init/" + SHOP_SIZE + "/1000000000", auth);
+				call(url, "POST", "/stock/batch_init/" + SHOP_SIZE + "/1000000000/1", auth);
+				System.out.printf("Batch init of %,d users and %,d items: %.1f s%n", SHOP_SIZE, SHOP_SIZE,
+						(System.nanoTime() - started) / 1e9);
+				shopReady = true;
+			}
+			if (ordersUsed + requests > SHOP_SIZE) {
+				long started = System.nanoTime();
+				call(url, "POST", "/orders/batch_init/" + SHOP_SIZE + "/" + SHOP_SIZE + "/" + SHOP_SIZE + "/1", auth);
+				System.out.printf("Batch init of %,d orders: %.1f s%n", SHOP_SIZE, (System.nanoTime() - started) / 1e9);
+				ordersUsed = 0;
+			}
+			firstOrder = ordersUsed;
+			ordersUsed += requests;
+		}
+
+		@Override
+		public String[] request(SplittableRandom random, int index) {
+			return new String[] { "POST", "/orders/checkout/" + (firstOrder + index) };
+		}
+
+	}
+
 	public static void main(String[] args) throws Exception {
-		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 15;
-		int[] rates = (args.length > 1) ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-				: DEFAULT_RATES;
+		String workloadName = (args.length > 0) ? args[0] : "ledger";
+		Workload workload = switch (workloadName) {
+			case "ledger" -> new LedgerWorkload();
+			case "checkout" -> new CheckoutWorkload();
+			default -> throw new IllegalArgumentException("Workloads: ledger, checkout");
+		};
+		boolean baselined = workload instanceof LedgerWorkload;
+		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
+		int[] rates = (args.length > 2) ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+				: workload.defaultRates();
 		List<String> command = new ArrayList<>(List.of(javaExecutable()));
 		String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "");
 		if (!jvmOptions.isBlank()) {
@@ -103,23 +216,28 @@ public class LedgerBenchmark {
 			double coldStartSeconds = (System.nanoTime() - launched) / 1e9;
 			long rssAfterStart = rssKiB(app.pid());
 
-			baseline = startBaseline();
-			String baselineUrl = "http://localhost:" + baseline.getAddress().getPort();
 			String auth = "Basic " + Base64.getEncoder().encodeToString(("api:" + PASSWORD).getBytes());
-			List<String> appUsers = createUsers(appUrl, auth);
-			List<String> baselineUsers = createUsers(baselineUrl, auth);
-
-			// Warm both up until the JIT has compiled the hot paths: Spring, Kafka and Flink together
-			// keep the C2 compiler busy for over a minute, and that CPU is not the steady state.
-			for (int rate : new int[] { 1_000, 2_000, 3_000, 4_000 }) {
-				run("warm-up", appUrl, auth, appUsers, rate, 20, app.pid());
+			String baselineUrl = null;
+			if (baselined) {
+				baseline = startBaseline();
+				baselineUrl = "http://localhost:" + baseline.getAddress().getPort();
 			}
-			run("warm-up", baselineUrl, auth, baselineUsers, 2_000, 10, 0);
+
+			// Warm up until the JIT has compiled the hot paths: Spring, Kafka and Flink together
+			// keep the C2 compiler busy for over a minute, and that CPU is not the steady state.
+			for (int rate : workload.warmUpRates()) {
+				run("warm-up", appUrl, auth, workload, rate, 20, app.pid());
+			}
+			if (baselined) {
+				run("warm-up", baselineUrl, auth, workload, 2_000, 10, 0);
+			}
 
 			List<Result> results = new ArrayList<>();
 			for (int rate : rates) {
-				results.add(run("statefront", appUrl, auth, appUsers, rate, seconds, app.pid()));
-				results.add(run("baseline (map)", baselineUrl, auth, baselineUsers, rate, seconds, 0));
+				results.add(run("statefront", appUrl, auth, workload, rate, seconds, app.pid()));
+				if (baselined) {
+					results.add(run("baseline (map)", baselineUrl, auth, workload, rate, seconds, 0));
+				}
 			}
 			long rssAfterLoad = rssKiB(app.pid());
 
@@ -132,8 +250,10 @@ public class LedgerBenchmark {
 			System.out.println("|---|---|---|---|---|---|---|---|---|");
 			results.forEach(result -> System.out.println(result.row()));
 			System.out.println();
-			System.out.printf("Highest sustained rate: statefront %,d ops/s, baseline %,d ops/s%n",
-					highestSustained(results, "statefront"), highestSustained(results, "baseline (map)"));
+			System.out.printf("Highest sustained rate (%s): statefront %,d ops/s", workloadName,
+					highestSustained(results, "statefront"));
+			System.out.println(baselined ? String.format(", baseline %,d ops/s",
+					highestSustained(results, "baseline (map)")) : "");
 		}
 		finally {
 			if (baseline != null) {
@@ -151,15 +271,15 @@ public class LedgerBenchmark {
 	}
 
 	/**
-	 * Half reads, a quarter adds, a quarter subtracts, over {@link #USERS} users with ample credit.
-	 * {@link #CONNECTIONS} keep-alive connections take the requests in schedule order, each
-	 * waiting for its request's scheduled time (the wrk2 model): when all are busy, requests queue
-	 * and their wait counts in their latency.
+	 * {@link #CONNECTIONS} keep-alive connections take the workload's requests in schedule order,
+	 * each waiting for its request's scheduled time (the wrk2 model): when all are busy, requests
+	 * queue and their wait counts in their latency.
 	 */
-	private static Result run(String target, String url, String auth, List<String> users, int rate, int seconds,
+	private static Result run(String target, String url, String auth, Workload workload, int rate, int seconds,
 			long cpuOfPid) throws Exception {
-		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
 		int total = rate * seconds;
+		workload.prepare(url, auth, total);
+		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
 		long[] latencies = new long[total];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
@@ -177,19 +297,13 @@ public class LedgerBenchmark {
 					if (wait > 0) {
 						LockSupport.parkNanos(wait);
 					}
-					String user = users.get(random.nextInt(users.size()));
-					int kind = random.nextInt(4);
-					String path = switch (kind) {
-						case 0, 1 -> "/users/credit/" + user;
-						case 2 -> "/users/credit/add/" + user + "/1";
-						default -> "/users/credit/subtract/" + user + "/1";
-					};
+					String[] request = workload.request(random, i);
 					int status;
 					try {
 						if (http == null || !http.isOpen()) {
 							http = new HttpConnection(uri.getHost(), uri.getPort(), auth);
 						}
-						status = http.exchange(kind < 2 ? "GET" : "POST", path);
+						status = http.exchange(request[0], request[1]);
 					}
 					catch (IOException ex) {
 						status = -1;
