@@ -129,42 +129,30 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
 			}
 			case PAY -> {
-				switch (sagas.seen(step)) {
-					case REPEAT -> {
-						return sagas.firstAnswer(step);
+				return sagas.applyOnce(step, () -> {
+					if (!exists) {
+						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
 					}
-					case STALE -> {
-						return null;
+					if (current.credit() < command.amount()) {
+						return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit());
 					}
-					case FIRST_TIME -> {
-					}
-				}
-				if (!exists) {
-					return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
-				}
-				if (current.credit() < command.amount()) {
-					return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit());
-				}
-				long left = current.credit() - command.amount();
-				account.update(new UserAccount(left, false));
-				return sagas.applied(step, command.amount(), left);
+					long left = current.credit() - command.amount();
+					account.update(new UserAccount(left, false));
+					return sagas.applied(step, command.amount(), left);
+				});
 			}
 			case REFUND -> {
 				long refund = sagas.compensation(step);
 				long credit = (current != null) ? current.credit() : 0;
 				if (refund > 0) {
 					// what was paid goes back even to a user removed since, so no money vanishes
-					credit = saturatedAdd(credit, refund);
+					credit = SagaParticipation.givenBack(credit, refund);
 					account.update(new UserAccount(credit, current != null && current.removed()));
 				}
 				return SagaReply.done(step, credit);
 			}
 			default -> throw new IllegalArgumentException(command.operation() + " is not a saga step");
 		}
-	}
-
-	private static long saturatedAdd(long credit, long refund) {
-		return (credit > Long.MAX_VALUE - refund) ? Long.MAX_VALUE : credit + refund;
 	}
 
 }

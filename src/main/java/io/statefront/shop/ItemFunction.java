@@ -118,40 +118,29 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
 			}
 			case TAKE -> {
-				switch (sagas.seen(step)) {
-					case REPEAT -> {
-						return sagas.firstAnswer(step);
+				Item taking = current;
+				return sagas.applyOnce(step, () -> {
+					if (taking == null) {
+						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
 					}
-					case STALE -> {
-						return null;
+					if (taking.stock() < command.amount()) {
+						return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), taking.stock());
 					}
-					case FIRST_TIME -> {
-					}
-				}
-				if (current == null) {
-					return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
-				}
-				if (current.stock() < command.amount()) {
-					return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), current.stock());
-				}
-				long left = current.stock() - command.amount();
-				item.update(new Item(left, current.price()));
-				return sagas.applied(step, command.amount(), left);
+					long left = taking.stock() - command.amount();
+					item.update(new Item(left, taking.price()));
+					return sagas.applied(step, command.amount(), left);
+				});
 			}
 			case RETURN -> {
 				long returned = sagas.compensation(step);
 				if (returned > 0 && current != null) {
-					current = new Item(saturatedAdd(current.stock(), returned), current.price());
+					current = new Item(SagaParticipation.givenBack(current.stock(), returned), current.price());
 					item.update(current);
 				}
 				return SagaReply.done(step, (current != null) ? current.stock() : 0);
 			}
 			default -> throw new IllegalArgumentException(command.operation() + " is not a saga step");
 		}
-	}
-
-	private static long saturatedAdd(long stock, long returned) {
-		return (stock > Long.MAX_VALUE - returned) ? Long.MAX_VALUE : stock + returned;
 	}
 
 	private ItemResult update(String itemId, Item updated) throws Exception {

@@ -5,10 +5,10 @@ import java.util.List;
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ class UserFunctionTest {
 
 	private int requests;
 
-	private int sagaReplies;
+	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, UserFunction.SAGA_REPLIES);
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -236,7 +236,7 @@ class UserFunctionTest {
 		harness = newHarness();
 		harness.initializeState(checkpoint);
 		harness.open();
-		sagaReplies = 0;
+		sagaReplies.restart();
 
 		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
 		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
@@ -245,12 +245,7 @@ class UserFunctionTest {
 	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, String stepId)
 			throws Exception {
 		harness.processElement(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
-		var emitted = harness.getSideOutput(UserFunction.SAGA_REPLIES);
-		List<SagaReply> all = (emitted == null) ? List.of()
-				: emitted.stream().map(StreamRecord::getValue).toList();
-		List<SagaReply> fresh = all.subList(sagaReplies, all.size());
-		sagaReplies = all.size();
-		return fresh;
+		return sagaReplies.fresh();
 	}
 
 	private static SagaStep sagaStep(long attempt, String stepId) {

@@ -5,10 +5,10 @@ import java.util.List;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.shop.ItemResult.Outcome;
+import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ class ItemFunctionTest {
 
 	private int requests;
 
-	private int sagaReplies;
+	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, ItemFunction.SAGA_REPLIES);
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -151,12 +151,7 @@ class ItemFunctionTest {
 	private List<SagaReply> step(ItemOperation operation, String itemId, long amount, long attempt, String stepId)
 			throws Exception {
 		harness.processElement(ItemCommand.step(operation, itemId, amount, sagaStep(attempt, stepId)), 0);
-		var emitted = harness.getSideOutput(ItemFunction.SAGA_REPLIES);
-		List<SagaReply> all = (emitted == null) ? List.of()
-				: emitted.stream().map(StreamRecord::getValue).toList();
-		List<SagaReply> fresh = all.subList(sagaReplies, all.size());
-		sagaReplies = all.size();
-		return fresh;
+		return sagaReplies.fresh();
 	}
 
 	private static SagaStep sagaStep(long attempt, String stepId) {

@@ -1,17 +1,16 @@
 package io.statefront.shop;
 
 import java.util.List;
-import java.util.Queue;
 
 import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.shop.OrderResult.Outcome;
+import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +25,11 @@ class OrderFunctionTest {
 
 	private int requests;
 
-	private int answersSeen;
+	private final Emitted<OrderResponse> responses = Emitted.output(() -> harness);
 
-	private int userStepsSeen;
+	private final Emitted<UserCommand> userSteps = Emitted.sideOutput(() -> harness, OrderFunction.USER_STEPS);
 
-	private int itemStepsSeen;
+	private final Emitted<ItemCommand> itemSteps = Emitted.sideOutput(() -> harness, OrderFunction.ITEM_STEPS);
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -237,7 +236,7 @@ class OrderFunctionTest {
 		harness = newHarness();
 		harness.initializeState(checkpoint);
 		harness.open();
-		answersSeen = 0;
+		responses.restart();
 		reply(SagaReply.done(step("0", 4, "take:3"), 0));
 		reply(SagaReply.done(step("0", 4, "take:4"), 0));
 		reply(SagaReply.done(step("0", 4, "pay"), 0));
@@ -314,28 +313,15 @@ class OrderFunctionTest {
 	}
 
 	private List<OrderResult> answers() {
-		List<OrderResponse> all = harness.extractOutputValues();
-		List<OrderResult> fresh = all.subList(answersSeen, all.size()).stream().map(OrderResponse::result).toList();
-		answersSeen = all.size();
-		return fresh;
+		return responses.fresh().stream().map(OrderResponse::result).toList();
 	}
 
 	private List<UserCommand> userSteps() {
-		List<UserCommand> all = values(harness.getSideOutput(OrderFunction.USER_STEPS));
-		List<UserCommand> fresh = all.subList(userStepsSeen, all.size());
-		userStepsSeen = all.size();
-		return fresh;
+		return userSteps.fresh();
 	}
 
 	private List<ItemCommand> itemSteps() {
-		List<ItemCommand> all = values(harness.getSideOutput(OrderFunction.ITEM_STEPS));
-		List<ItemCommand> fresh = all.subList(itemStepsSeen, all.size());
-		itemStepsSeen = all.size();
-		return fresh;
-	}
-
-	private static <T> List<T> values(Queue<StreamRecord<T>> emitted) {
-		return (emitted == null) ? List.of() : emitted.stream().map(StreamRecord::getValue).toList();
+		return itemSteps.fresh();
 	}
 
 	private static <T> T single(List<T> values) {

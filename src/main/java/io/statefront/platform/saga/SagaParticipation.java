@@ -24,7 +24,7 @@ public final class SagaParticipation {
 	}
 
 	/** Whether a step is new, a repeat of one already decided, or from an attempt since replaced. */
-	public enum Seen {
+	enum Seen {
 
 		FIRST_TIME, REPEAT, STALE
 
@@ -37,7 +37,32 @@ public final class SagaParticipation {
 			.getMapState(new MapStateDescriptor<>(name + "-saga-steps", Types.STRING, Types.POJO(Step.class)));
 	}
 
-	public Seen seen(SagaStep step) throws Exception {
+	/** How a participant decides a step it sees for the first time: by {@link #applied} or {@link #refused}. */
+	@FunctionalInterface
+	public interface Decision {
+
+		SagaReply decide() throws Exception;
+
+	}
+
+	/**
+	 * Decides {@code step} once: the first time by {@code decision}, a repeat by the first answer,
+	 * and a step of an attempt the saga has left behind not at all (null: no answer is due).
+	 */
+	public @Nullable SagaReply applyOnce(SagaStep step, Decision decision) throws Exception {
+		return switch (seen(step)) {
+			case FIRST_TIME -> decision.decide();
+			case REPEAT -> firstAnswer(step);
+			case STALE -> null;
+		};
+	}
+
+	/** {@code balance} with a compensation given back, capped at {@link Long#MAX_VALUE}. */
+	public static long givenBack(long balance, long compensation) {
+		return (balance > Long.MAX_VALUE - compensation) ? Long.MAX_VALUE : balance + compensation;
+	}
+
+	Seen seen(SagaStep step) throws Exception {
 		Step earlier = stepsBySaga.get(step.sagaId());
 		if (earlier == null || earlier.attempt() < step.attempt()) {
 			return Seen.FIRST_TIME;
@@ -46,7 +71,7 @@ public final class SagaParticipation {
 	}
 
 	/** The answer given when the step was first decided; only for a {@link Seen#REPEAT}. */
-	public SagaReply firstAnswer(SagaStep step) throws Exception {
+	SagaReply firstAnswer(SagaStep step) throws Exception {
 		Step earlier = stepsBySaga.get(step.sagaId());
 		return (earlier.refusal() == null) ? SagaReply.done(step, earlier.value())
 				: SagaReply.refused(step, earlier.refusal(), earlier.value());
