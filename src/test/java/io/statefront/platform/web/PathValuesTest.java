@@ -28,6 +28,24 @@ class PathValuesTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "-1", "1.5", "٥", "9223372036854775808" })
+	void refusesCountsThatAreNotNonNegativeLongs(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Count.valueOf(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "1000001", "9223372036854775807", "-1", "1e3" })
+	void refusesBatchSizesOutsideOneToAMillion(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> BatchSize.valueOf(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1", "1000000" })
+	void acceptsBatchSizesFromOneToAMillion(String text) {
+		assertThat(BatchSize.valueOf(text).value()).isEqualTo(Integer.parseInt(text));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "", "has space", "ünicode", "tab\tkey" })
 	void refusesIdempotencyKeysThatAreNotPrintableAscii(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> IdempotencyKey.valueOf(text));
