@@ -71,9 +71,14 @@ public final class Api {
 	}
 
 	public CompletableFuture<Response> call(String method, String path, Map<String, String> headers) {
+		return call(method, path, headers, null);
+	}
+
+	public CompletableFuture<Response> call(String method, String path, Map<String, String> headers, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}

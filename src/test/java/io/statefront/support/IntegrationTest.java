@@ -38,6 +38,8 @@ public abstract class IntegrationTest {
 		registry.add("statefront.flink.parallelism", () -> "2");
 		// checkpoints only when a test triggers one, so a restore's starting point is known
 		registry.add("statefront.flink.checkpoint-interval", () -> "1h");
+		// simulated traffic only in the tests about it, which switch it on through the API
+		registry.add("statefront.simulator.enabled", () -> "false");
 	}
 
 	protected Api api() {

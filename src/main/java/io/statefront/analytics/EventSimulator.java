@@ -1,0 +1,119 @@
+package io.statefront.analytics;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.platform.kafka.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends simulated website traffic to the analytics topic at a rate that can be changed, or the
+ * simulator switched off, while it runs. Events are produced by one thread every 10 ms, so a rate
+ * is kept to within one tick whatever it is.
+ */
+@Component
+class EventSimulator implements SmartLifecycle {
+
+	static final int MAX_EVENTS_PER_SECOND = 100_000;
+
+	private static final Logger log = LoggerFactory.getLogger(EventSimulator.class);
+
+	private static final int TICKS_PER_SECOND = 100;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final TrafficModel traffic = new TrafficModel(new SplittableRandom(), System::currentTimeMillis);
+
+	private final AtomicLong sent;
+
+	private final AtomicLong failed;
+
+	private volatile boolean running;
+
+	private volatile int eventsPerSecond;
+
+	private double due;
+
+	private ScheduledExecutorService ticker;
+
+	EventSimulator(KafkaTemplate<String, byte[]> kafka, SimulatorProperties properties, MeterRegistry meters) {
+		this.kafka = kafka;
+		this.running = properties.enabled();
+		this.eventsPerSecond = properties.eventsPerSecond();
+		this.sent = new AtomicLong();
+		this.failed = new AtomicLong();
+		FunctionCounter.builder("statefront.simulator.events", sent, AtomicLong::get)
+			.description("Simulated website events handed to Kafka")
+			.tag("outcome", "sent")
+			.register(meters);
+		FunctionCounter.builder("statefront.simulator.events", failed, AtomicLong::get)
+			.description("Simulated website events handed to Kafka")
+			.tag("outcome", "failed")
+			.register(meters);
+	}
+
+	SimulatorSettings settings() {
+		return new SimulatorSettings(running, eventsPerSecond);
+	}
+
+	long eventsSent() {
+		return sent.get();
+	}
+
+	void apply(SimulatorSettings settings) {
+		eventsPerSecond = settings.eventsPerSecond();
+		running = settings.running();
+		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
+	}
+
+	@Override
+	public void start() {
+		ticker = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "event-simulator"));
+		ticker.scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
+		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
+	}
+
+	@Override
+	public void stop() {
+		ticker.shutdownNow();
+		ticker = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return ticker != null;
+	}
+
+	private void tick() {
+		if (!running) {
+			due = 0;
+			return;
+		}
+		// a tick that came late does not make up for more than a second
+		due = Math.min(due + (double) eventsPerSecond / TICKS_PER_SECOND, eventsPerSecond);
+		try {
+			for (; due >= 1; due--) {
+				WebsiteEvent event = traffic.next();
+				kafka.send(WebsiteEvent.TOPIC, event.key(), Json.write(event)).whenComplete((result, failure) -> {
+					(failure == null ? sent : failed).incrementAndGet();
+				});
+			}
+		}
+		catch (RuntimeException ex) {
+			// the broker may be down for a moment: keep ticking, count what could not be sent
+			failed.incrementAndGet();
+			due = 0;
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.statefront.analytics;
+
+import jakarta.validation.Valid;
+
+import io.statefront.platform.web.ApiController;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** Reads and changes the event simulator's settings while it runs (the console uses this too). */
+@ApiController("/analytics/simulator")
+class SimulatorController {
+
+	/** The settings and how many events have been sent since the start. */
+	record SimulatorState(boolean running, int eventsPerSecond, long eventsSent) {
+	}
+
+	private final EventSimulator simulator;
+
+	SimulatorController(EventSimulator simulator) {
+		this.simulator = simulator;
+	}
+
+	@GetMapping
+	SimulatorState state() {
+		SimulatorSettings settings = simulator.settings();
+		return new SimulatorState(settings.running(), settings.eventsPerSecond(), simulator.eventsSent());
+	}
+
+	@PutMapping
+	SimulatorState change(@Valid @RequestBody SimulatorSettings settings) {
+		simulator.apply(settings);
+		return state();
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.statefront.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+import io.statefront.analytics.SitePages.Page;
+import io.statefront.analytics.WebsiteEvent.ConversionData;
+import io.statefront.analytics.WebsiteEvent.PageViewData;
+import io.statefront.analytics.WebsiteEvent.SessionData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generates coherent visits, one event at a time: a visit starts, views pages (mostly in the
+ * visitor's favourite category), sometimes converts, and ends or is abandoned. The mix over many
+ * events is about 70 % page views, 15 % session starts, 10 % session ends and 5 % conversions.
+ * The same seed and clock give the same events.
+ */
+final class TrafficModel {
+
+	/** Visits open at once; beyond it the oldest is abandoned without an end, as people do. */
+	static final int MAX_OPEN_VISITS = 1_000;
+
+	private static final double START = 0.15;
+
+	private static final double PAGE_VIEW = START + 0.70;
+
+	private static final double END = PAGE_VIEW + 0.10;
+
+	private static final List<String> REFERRERS = List.of("https://www.google.com/", "https://www.bing.com/",
+			"https://duckduckgo.com/", "https://www.instagram.com/", "https://news.ycombinator.com/");
+
+	private final RandomGenerator random;
+
+	private final LongSupplier clock;
+
+	private final List<Visit> open = new ArrayList<>();
+
+	private long orders;
+
+	private static final class Visit {
+
+		final @Nullable String userId;
+
+		final String sessionId;
+
+		final SessionData sessionData;
+
+		final int favouriteCategory;
+
+		int pagesViewed;
+
+		boolean converted;
+
+		@Nullable String lastUrl;
+
+		Visit(@Nullable String userId, String sessionId, SessionData sessionData, int favouriteCategory) {
+			this.userId = userId;
+			this.sessionId = sessionId;
+			this.sessionData = sessionData;
+			this.favouriteCategory = favouriteCategory;
+		}
+
+	}
+
+	TrafficModel(RandomGenerator random, LongSupplier clock) {
+		this.random = random;
+		this.clock = clock;
+	}
+
+	WebsiteEvent next() {
+		double draw = random.nextDouble();
+		if (open.isEmpty() || draw < START) {
+			return start();
+		}
+		if (draw < PAGE_VIEW) {
+			return pageView(open.get(random.nextInt(open.size())));
+		}
+		if (draw < END) {
+			return end(open.remove(random.nextInt(open.size())));
+		}
+		Visit buyer = open.get(random.nextInt(open.size()));
+		return (buyer.pagesViewed > 0 && !buyer.converted) ? convert(buyer) : pageView(buyer);
+	}
+
+	int openVisits() {
+		return open.size();
+	}
+
+	private WebsiteEvent start() {
+		if (open.size() >= MAX_OPEN_VISITS) {
+			open.remove(0);
+		}
+		// three visitors in ten are not signed in: their events are keyed by the session
+		String userId = (random.nextInt(10) < 7) ? "visitor-" + random.nextInt(50_000) : null;
+		Visit visit = new Visit(userId, uuid(), Visitors.draw(random), random.nextInt(SitePages.CATEGORIES.size()));
+		open.add(visit);
+		return event(EventType.SESSION_START, visit, null, null);
+	}
+
+	private WebsiteEvent pageView(Visit visit) {
+		int category = (random.nextInt(10) < 6) ? visit.favouriteCategory
+				: random.nextInt(SitePages.CATEGORIES.size());
+		Page page = (random.nextInt(10) < 3) ? SitePages.category(category)
+				: SitePages.product(category, random.nextInt(SitePages.PRODUCTS_PER_CATEGORY));
+		String referrer = (visit.lastUrl != null) ? visit.lastUrl
+				: (random.nextInt(3) == 0) ? null : REFERRERS.get(random.nextInt(REFERRERS.size()));
+		long loadMillis = Math.round(Math.exp(6 + 0.5 * random.nextGaussian()))
+				* ("mobile".equals(visit.sessionData.deviceType()) ? 2 : 1);
+		visit.pagesViewed++;
+		visit.lastUrl = page.url();
+		return event(EventType.PAGE_VIEW, visit, new PageViewData(page.url(), page.title(), referrer, loadMillis),
+				null);
+	}
+
+	private WebsiteEvent convert(Visit visit) {
+		visit.converted = true;
+		long revenue = 5 + Math.round(Math.exp(3.5 + 0.8 * random.nextGaussian()));
+		return event(EventType.CONVERSION, visit, null, new ConversionData("sim-" + (++orders), revenue));
+	}
+
+	private WebsiteEvent end(Visit visit) {
+		return event(EventType.SESSION_END, visit, null, null);
+	}
+
+	private WebsiteEvent event(EventType type, Visit visit, @Nullable PageViewData page,
+			@Nullable ConversionData conversion) {
+		return new WebsiteEvent(uuid(), clock.getAsLong(), type, visit.userId, visit.sessionId, page,
+				visit.sessionData, conversion);
+	}
+
+	private String uuid() {
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.statefront.analytics;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event of a visitor on the website, as the product's design documents give its JSON, on the
+ * {@value #TOPIC} topic keyed by user id (session id when there is none).
+ *
+ * @param eventId unique per event
+ * @param timestamp when it happened, epoch milliseconds: the event time every window uses
+ * @param eventType what happened
+ * @param userId the visitor
+ * @param sessionId the visit
+ * @param pageViewData the page, for page views
+ * @param sessionData where the visitor is and what they use; on every event
+ * @param conversionData the order, for conversions
+ */
+public record WebsiteEvent(String eventId, long timestamp, EventType eventType, @Nullable String userId,
+		String sessionId, @Nullable PageViewData pageViewData, SessionData sessionData,
+		@Nullable ConversionData conversionData) {
+
+	public static final String TOPIC = "website-analytics-events";
+
+	/** The page a visitor viewed. */
+	public record PageViewData(String url, String title, @Nullable String referrer, long pageLoadTime) {
+	}
+
+	/** Where a visitor is and what they browse with. */
+	public record SessionData(String userAgent, String ipAddress, String country, String city, String deviceType,
+			String browser, String os) {
+	}
+
+	/** The order a visit ended in, and its revenue in the shop's credit units (a whole number). */
+	public record ConversionData(String orderId, long revenue) {
+	}
+
+	/** The Kafka key: the user, or the session for an anonymous visitor. */
+	public String key() {
+		return (userId != null) ? userId : sessionId;
+	}
+
+}
