@@ -16,4 +16,9 @@ class AnalyticsTopics {
 		return TopicBuilder.name(WebsiteEvent.TOPIC).partitions(12).build();
 	}
 
+	@Bean
+	NewTopic processedMetricsTopic() {
+		return TopicBuilder.name(MetricResult.TOPIC).partitions(4).build();
+	}
+
 }

@@ -1,0 +1,48 @@
+package io.statefront.analytics;
+
+import java.time.Duration;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The analytics topology, independent of where events come from and results go. Everything runs
+ * on event time: a window closes when the watermark passes its end, whatever the order events
+ * arrive in, and events later than that are counted apart instead of vanishing.
+ */
+public final class AnalyticsJob {
+
+	static final OutputTag<WebsiteEvent> LATE_EVENTS = new OutputTag<>("late-events") {
+	};
+
+	private AnalyticsJob() {
+	}
+
+	/** What the analytics job emits: metric results, and the events that came too late for theirs. */
+	public record Outputs(DataStream<MetricResult> metrics, DataStream<WebsiteEvent> lateEvents) {
+	}
+
+	/**
+	 * Event time from each event's timestamp, allowing events up to {@code outOfOrderness} out of
+	 * order; a partition with no events for {@code idleness} no longer holds the others back.
+	 */
+	public static WatermarkStrategy<WebsiteEvent> watermarks(Duration outOfOrderness, Duration idleness) {
+		return WatermarkStrategy.<WebsiteEvent>forBoundedOutOfOrderness(outOfOrderness)
+			.withTimestampAssigner((event, recordTimestamp) -> event.timestamp())
+			.withIdleness(idleness);
+	}
+
+	/** Wires the windows onto {@code events}, which carry timestamps and watermarks already. */
+	public static Outputs wire(DataStream<WebsiteEvent> events, Duration trafficWindow) {
+		SingleOutputStreamOperator<MetricResult> traffic = events.windowAll(TumblingEventTimeWindows.of(trafficWindow))
+			.sideOutputLateData(LATE_EVENTS)
+			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results())
+			.uid("traffic-window")
+			.name("traffic per window");
+		return new Outputs(traffic, traffic.getSideOutput(LATE_EVENTS));
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.statefront.analytics;
+
+import io.statefront.platform.flink.FlinkJobPart;
+import io.statefront.platform.flink.FlinkKafka;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+import org.springframework.stereotype.Component;
+
+/** Connects the analytics topology to Kafka as the "analytics" job. */
+@Component
+class AnalyticsPipeline implements FlinkJobPart {
+
+	static final String ANALYTICS_JOB = "analytics";
+
+	private final AnalyticsProperties properties;
+
+	AnalyticsPipeline(AnalyticsProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public String job() {
+		return ANALYTICS_JOB;
+	}
+
+	@Override
+	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
+		DataStream<WebsiteEvent> events = env
+			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
+					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
+			.uid("website-events-source");
+
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.trafficWindow());
+
+		outputs.metrics()
+			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
+			.uid("processed-metrics-sink")
+			.name("processed-metrics");
+		outputs.lateEvents()
+			.flatMap(new LateEventCounter())
+			.uid("late-event-counter")
+			.name("late events")
+			.sinkTo(new DiscardingSink<>())
+			.uid("late-events-sink");
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.statefront.analytics;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param outOfOrderness how far out of order events may arrive and still count in their window
+ * @param idleness after how long without events a topic partition stops holding event time back
+ * @param trafficWindow the length of the tumbling windows of page views and active users
+ */
+@ConfigurationProperties("statefront.analytics")
+record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
+		@DefaultValue("5s") Duration trafficWindow) {
+}

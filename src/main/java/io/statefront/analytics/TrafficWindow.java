@@ -1,0 +1,68 @@
+package io.statefront.analytics;
+
+import java.util.List;
+
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/**
+ * The site-wide metrics of one tumbling event-time window: page views per second (over the
+ * window's length, not a hard-coded denominator) and active users (distinct visitors with any
+ * event in the window, not session starts).
+ */
+final class TrafficWindow {
+
+	static final String PAGE_VIEWS_PER_SECOND = "page_views_per_second";
+
+	static final String ACTIVE_USERS = "active_users";
+
+	private TrafficWindow() {
+	}
+
+	/** Counts each event into the window's {@link TrafficCounts} as it arrives. */
+	static final class Count implements AggregateFunction<WebsiteEvent, TrafficCounts, TrafficCounts> {
+
+		@Override
+		public TrafficCounts createAccumulator() {
+			return new TrafficCounts();
+		}
+
+		@Override
+		public TrafficCounts add(WebsiteEvent event, TrafficCounts counts) {
+			counts.add(event);
+			return counts;
+		}
+
+		@Override
+		public TrafficCounts getResult(TrafficCounts counts) {
+			return counts;
+		}
+
+		@Override
+		public TrafficCounts merge(TrafficCounts one, TrafficCounts other) {
+			return one.merge(other);
+		}
+
+	}
+
+	/** Turns a closed window's counts into its metric results. */
+	static final class Results extends ProcessAllWindowFunction<TrafficCounts, MetricResult, TimeWindow> {
+
+		@Override
+		public void process(Context context, Iterable<TrafficCounts> counts, Collector<MetricResult> out) {
+			TimeWindow window = context.window();
+			TrafficCounts total = counts.iterator().next();
+			results(window.getStart(), window.getEnd(), total).forEach(out::collect);
+		}
+
+	}
+
+	static List<MetricResult> results(long start, long end, TrafficCounts counts) {
+		double seconds = (end - start) / 1000.0;
+		return List.of(MetricResult.of(PAGE_VIEWS_PER_SECOND, start, end, counts.pageViews / seconds),
+				MetricResult.of(ACTIVE_USERS, start, end, counts.visitors.size()));
+	}
+
+}
