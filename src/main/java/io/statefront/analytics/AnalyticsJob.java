@@ -35,14 +35,26 @@ public final class AnalyticsJob {
 			.withIdleness(idleness);
 	}
 
-	/** Wires the windows onto {@code events}, which carry timestamps and watermarks already. */
-	public static Outputs wire(DataStream<WebsiteEvent> events, Duration trafficWindow) {
-		SingleOutputStreamOperator<MetricResult> traffic = events.windowAll(TumblingEventTimeWindows.of(trafficWindow))
+	/**
+	 * Wires the windows onto {@code events}, which carry timestamps and watermarks already: traffic
+	 * and the visits that ended, per tumbling {@code window}; a visit is over at its SESSION_END or
+	 * after {@code sessionGap} without events.
+	 */
+	public static Outputs wire(DataStream<WebsiteEvent> events, Duration window, Duration sessionGap) {
+		SingleOutputStreamOperator<MetricResult> traffic = events.windowAll(TumblingEventTimeWindows.of(window))
 			.sideOutputLateData(LATE_EVENTS)
 			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results())
 			.uid("traffic-window")
 			.name("traffic per window");
-		return new Outputs(traffic, traffic.getSideOutput(LATE_EVENTS));
+		DataStream<MetricResult> visits = events.keyBy(WebsiteEvent::sessionId)
+			.process(new SessionFunction(sessionGap.toMillis()))
+			.uid("session-function")
+			.name("visits")
+			.windowAll(TumblingEventTimeWindows.of(window))
+			.aggregate(new SessionWindow.Count(), new SessionWindow.Results())
+			.uid("session-window")
+			.name("visits ended per window");
+		return new Outputs(traffic.union(visits), traffic.getSideOutput(LATE_EVENTS));
 	}
 
 }

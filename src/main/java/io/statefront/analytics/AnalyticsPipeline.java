@@ -32,7 +32,7 @@ class AnalyticsPipeline implements FlinkJobPart {
 					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
 			.uid("website-events-source");
 
-		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.trafficWindow());
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.window(), properties.sessionGap());
 
 		outputs.metrics()
 			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))

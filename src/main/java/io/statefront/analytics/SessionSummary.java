@@ -1,0 +1,26 @@
+package io.statefront.analytics;
+
+/**
+ * One visit, once it is over: ended by its SESSION_END, or abandoned when no event came for the
+ * session gap.
+ *
+ * @param sessionId the visit
+ * @param start its first event, epoch milliseconds
+ * @param end its last event (its SESSION_END, or the last before it was abandoned)
+ * @param pageViews how many pages it viewed
+ * @param converted whether it converted
+ * @param abandoned whether it ended by the gap rather than a SESSION_END
+ */
+public record SessionSummary(String sessionId, long start, long end, int pageViews, boolean converted,
+		boolean abandoned) {
+
+	long durationMillis() {
+		return end - start;
+	}
+
+	/** A bounce: a visit that saw one page and left. */
+	boolean bounced() {
+		return pageViews == 1;
+	}
+
+}
