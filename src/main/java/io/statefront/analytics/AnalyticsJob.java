@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
@@ -37,10 +38,12 @@ public final class AnalyticsJob {
 
 	/**
 	 * Wires the windows onto {@code events}, which carry timestamps and watermarks already: traffic
-	 * and the visits that ended, per tumbling {@code window}; a visit is over at its SESSION_END or
-	 * after {@code sessionGap} without events.
+	 * and the visits that ended, per tumbling {@code window} (a visit is over at its SESSION_END or
+	 * after {@code sessionGap} without events); the audience over the last {@code audienceWindow},
+	 * every {@code audienceSlide}.
 	 */
-	public static Outputs wire(DataStream<WebsiteEvent> events, Duration window, Duration sessionGap) {
+	public static Outputs wire(DataStream<WebsiteEvent> events, Duration window, Duration sessionGap,
+			Duration audienceWindow, Duration audienceSlide) {
 		SingleOutputStreamOperator<MetricResult> traffic = events.windowAll(TumblingEventTimeWindows.of(window))
 			.sideOutputLateData(LATE_EVENTS)
 			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results())
@@ -54,7 +57,12 @@ public final class AnalyticsJob {
 			.aggregate(new SessionWindow.Count(), new SessionWindow.Results())
 			.uid("session-window")
 			.name("visits ended per window");
-		return new Outputs(traffic.union(visits), traffic.getSideOutput(LATE_EVENTS));
+		DataStream<MetricResult> audience = events
+			.windowAll(SlidingEventTimeWindows.of(audienceWindow, audienceSlide))
+			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results())
+			.uid("audience-window")
+			.name("audience over the last minute");
+		return new Outputs(traffic.union(visits, audience), traffic.getSideOutput(LATE_EVENTS));
 	}
 
 }

@@ -32,7 +32,8 @@ class AnalyticsPipeline implements FlinkJobPart {
 					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
 			.uid("website-events-source");
 
-		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.window(), properties.sessionGap());
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.window(), properties.sessionGap(),
+				properties.audienceWindow(), properties.audienceSlide());
 
 		outputs.metrics()
 			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))

@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window the length of the tumbling windows of page views, active users, bounce rate and
  * average visit duration
  * @param sessionGap how long without events ends a visit that sent no SESSION_END
+ * @param audienceWindow the span of the sliding windows of conversion rate, revenue per user, top
+ * pages and visitors per country
+ * @param audienceSlide how often those windows report
  */
 @ConfigurationProperties("statefront.analytics")
 record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
-		@DefaultValue("5s") Duration window, @DefaultValue("30m") Duration sessionGap) {
+		@DefaultValue("5s") Duration window, @DefaultValue("30m") Duration sessionGap,
+		@DefaultValue("1m") Duration audienceWindow, @DefaultValue("10s") Duration audienceSlide) {
 }

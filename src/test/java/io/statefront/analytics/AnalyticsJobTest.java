@@ -3,6 +3,7 @@ package io.statefront.analytics;
 import java.time.Duration;
 import java.util.List;
 
+import io.statefront.analytics.WebsiteEvent.ConversionData;
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent.SessionData;
 import org.apache.flink.configuration.Configuration;
@@ -57,6 +58,48 @@ class AnalyticsJobTest {
 				MetricResult.of(SessionWindow.AVERAGE_SESSION_DURATION, 15_000, 20_000, 0.5));
 	}
 
+	@Test
+	void reportsTheAudienceOfEachSlidingWindow() throws Exception {
+		SessionData paris = new SessionData("test", "10.0.0.2", "FR", "Paris", "mobile", "Safari", "iOS");
+		List<WebsiteEvent> events = List.of(visit("a", 1_000, EventType.SESSION_START, null, BERLIN),
+				visit("a", 2_000, EventType.PAGE_VIEW, "/p1", BERLIN), visit("a", 3_000, EventType.PAGE_VIEW, "/p2", BERLIN),
+				new WebsiteEvent("buy", 4_000, EventType.CONVERSION, "a", "s-a", null, BERLIN, new ConversionData("o1", 40)),
+				visit("b", 2_000, EventType.SESSION_START, null, paris), visit("b", 2_500, EventType.PAGE_VIEW, "/p1", paris),
+				visit("c", 12_000, EventType.PAGE_VIEW, "/p3", BERLIN));
+
+		List<MetricResult> results = run(events);
+		List<MetricResult> first = audience(results, -10_000);
+		List<MetricResult> second = audience(results, 0);
+
+		assertThat(first).containsExactlyInAnyOrder(metric(AudienceWindow.CONVERSION_RATE, -10_000, 0.5),
+				metric(AudienceWindow.REVENUE_PER_USER, -10_000, 20), tagged(AudienceWindow.TOP_PAGES, -10_000, 2, "url", "/p1"),
+				tagged(AudienceWindow.TOP_PAGES, -10_000, 1, "url", "/p2"),
+				tagged(AudienceWindow.VISITORS_BY_COUNTRY, -10_000, 1, "country", "DE"),
+				tagged(AudienceWindow.VISITORS_BY_COUNTRY, -10_000, 1, "country", "FR"));
+		assertThat(second).contains(metric(AudienceWindow.CONVERSION_RATE, 0, 1 / 3.0),
+				metric(AudienceWindow.REVENUE_PER_USER, 0, 40 / 3.0),
+				tagged(AudienceWindow.VISITORS_BY_COUNTRY, 0, 2, "country", "DE"));
+	}
+
+	private static List<MetricResult> audience(List<MetricResult> results, long windowStart) {
+		return results.stream()
+			.filter(result -> result.windowStart() == windowStart && result.windowEnd() - windowStart == 20_000)
+			.toList();
+	}
+
+	private static MetricResult metric(String measurement, long start, double value) {
+		return MetricResult.of(measurement, start, start + 20_000, value);
+	}
+
+	private static MetricResult tagged(String measurement, long start, double value, String tag, String tagValue) {
+		return new MetricResult(measurement, start, start + 20_000, value, tag, tagValue);
+	}
+
+	private static WebsiteEvent visit(String user, long timestamp, EventType type, String url, SessionData where) {
+		PageViewData page = (url != null) ? new PageViewData(url, url, null, 100) : null;
+		return new WebsiteEvent(user + timestamp, timestamp, type, user, "s-" + user, page, where, null);
+	}
+
 	private static List<MetricResult> run(List<WebsiteEvent> events) throws Exception {
 		Configuration configuration = new Configuration();
 		configuration.set(PipelineOptions.GENERIC_TYPES, false);
@@ -64,7 +107,10 @@ class AnalyticsJobTest {
 		env.setParallelism(1);
 		DataStream<WebsiteEvent> timed = env.fromData(events)
 			.assignTimestampsAndWatermarks(AnalyticsJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)));
-		return AnalyticsJob.wire(timed, Duration.ofSeconds(5), Duration.ofSeconds(10)).metrics().executeAndCollect(100);
+		return AnalyticsJob
+			.wire(timed, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10))
+			.metrics()
+			.executeAndCollect(1_000);
 	}
 
 	private static WebsiteEvent end(String user, long timestamp) {
