@@ -22,8 +22,9 @@ public final class AnalyticsJob {
 	private AnalyticsJob() {
 	}
 
-	/** What the analytics job emits: metric results, and the events that came too late for theirs. */
-	public record Outputs(DataStream<MetricResult> metrics, DataStream<WebsiteEvent> lateEvents) {
+	/** What the analytics job emits: metric results, alerts, and the events too late for their window. */
+	public record Outputs(DataStream<MetricResult> metrics, DataStream<Alert> alerts,
+			DataStream<WebsiteEvent> lateEvents) {
 	}
 
 	/**
@@ -37,32 +38,39 @@ public final class AnalyticsJob {
 	}
 
 	/**
-	 * Wires the windows onto {@code events}, which carry timestamps and watermarks already: traffic
-	 * and the visits that ended, per tumbling {@code window} (a visit is over at its SESSION_END or
-	 * after {@code sessionGap} without events); the audience over the last {@code audienceWindow},
-	 * every {@code audienceSlide}.
+	 * Wires the windows and alerts onto {@code events}, which carry timestamps and watermarks
+	 * already: traffic and the visits that ended, per tumbling window (a visit is over at its
+	 * SESSION_END or after the session gap without events); the audience over a sliding window; and
+	 * the bounce alerts.
 	 */
-	public static Outputs wire(DataStream<WebsiteEvent> events, Duration window, Duration sessionGap,
-			Duration audienceWindow, Duration audienceSlide) {
-		SingleOutputStreamOperator<MetricResult> traffic = events.windowAll(TumblingEventTimeWindows.of(window))
+	public static Outputs wire(DataStream<WebsiteEvent> events, AnalyticsProperties settings) {
+		SingleOutputStreamOperator<MetricResult> traffic = events
+			.windowAll(TumblingEventTimeWindows.of(settings.window()))
 			.sideOutputLateData(LATE_EVENTS)
 			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results())
 			.uid("traffic-window")
 			.name("traffic per window");
-		DataStream<MetricResult> visits = events.keyBy(WebsiteEvent::sessionId)
-			.process(new SessionFunction(sessionGap.toMillis()))
+		DataStream<SessionSummary> visits = events.keyBy(WebsiteEvent::sessionId)
+			.process(new SessionFunction(settings.sessionGap().toMillis()))
 			.uid("session-function")
-			.name("visits")
-			.windowAll(TumblingEventTimeWindows.of(window))
+			.name("visits");
+		DataStream<MetricResult> visitMetrics = visits.windowAll(TumblingEventTimeWindows.of(settings.window()))
 			.aggregate(new SessionWindow.Count(), new SessionWindow.Results())
 			.uid("session-window")
 			.name("visits ended per window");
 		DataStream<MetricResult> audience = events
-			.windowAll(SlidingEventTimeWindows.of(audienceWindow, audienceSlide))
+			.windowAll(SlidingEventTimeWindows.of(settings.audienceWindow(), settings.audienceSlide()))
 			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results())
 			.uid("audience-window")
 			.name("audience over the last minute");
-		return new Outputs(traffic.union(visits, audience), traffic.getSideOutput(LATE_EVENTS));
+		DataStream<MetricResult> bounceRates = visitMetrics
+			.filter(metric -> metric.measurement().equals(SessionWindow.BOUNCE_RATE))
+			.uid("bounce-rates")
+			.name("bounce rates");
+		DataStream<Alert> alerts = BounceAlerts
+			.visitorsBouncing(visits, settings.visitorBounces(), settings.visitorBounceWithin())
+			.union(BounceAlerts.bounceRateCrossing(bounceRates, settings.bounceRateThreshold()));
+		return new Outputs(traffic.union(visitMetrics, audience), alerts, traffic.getSideOutput(LATE_EVENTS));
 	}
 
 }

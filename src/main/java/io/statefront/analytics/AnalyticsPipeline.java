@@ -32,13 +32,13 @@ class AnalyticsPipeline implements FlinkJobPart {
 					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
 			.uid("website-events-source");
 
-		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties.window(), properties.sessionGap(),
-				properties.audienceWindow(), properties.audienceSlide());
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties);
 
 		outputs.metrics()
 			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
 			.uid("processed-metrics-sink")
 			.name("processed-metrics");
+		outputs.alerts().sinkTo(kafka.sink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
 		outputs.lateEvents()
 			.flatMap(new LateEventCounter())
 			.uid("late-event-counter")

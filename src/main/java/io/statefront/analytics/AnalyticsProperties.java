@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * The analytics job's settings.
+ *
  * @param outOfOrderness how far out of order events may arrive and still count in their window
  * @param idleness after how long without events a topic partition stops holding event time back
  * @param window the length of the tumbling windows of page views, active users, bounce rate and
@@ -14,9 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audienceWindow the span of the sliding windows of conversion rate, revenue per user, top
  * pages and visitors per country
  * @param audienceSlide how often those windows report
+ * @param bounceRateThreshold the bounce rate (0 to 1) whose crossing raises a site-wide alert
+ * @param visitorBounces how many bounced visits in a row raise an alert about the visitor
+ * @param visitorBounceWithin the time those visits must fall within
  */
 @ConfigurationProperties("statefront.analytics")
-record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
+public record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
 		@DefaultValue("5s") Duration window, @DefaultValue("30m") Duration sessionGap,
-		@DefaultValue("1m") Duration audienceWindow, @DefaultValue("10s") Duration audienceSlide) {
+		@DefaultValue("1m") Duration audienceWindow, @DefaultValue("10s") Duration audienceSlide,
+		@DefaultValue("0.7") double bounceRateThreshold, @DefaultValue("3") int visitorBounces,
+		@DefaultValue("30m") Duration visitorBounceWithin) {
 }

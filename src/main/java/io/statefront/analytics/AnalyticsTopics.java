@@ -21,4 +21,9 @@ class AnalyticsTopics {
 		return TopicBuilder.name(MetricResult.TOPIC).partitions(4).build();
 	}
 
+	@Bean
+	NewTopic alertsTopic() {
+		return TopicBuilder.name(Alert.TOPIC).partitions(4).build();
+	}
+
 }

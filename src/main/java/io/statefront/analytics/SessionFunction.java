@@ -34,10 +34,10 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 		SessionSummary before = visit.value();
 		long time = event.timestamp();
 		SessionSummary now = (before == null)
-				? new SessionSummary(event.sessionId(), time, time, 0, false, false)
-				: new SessionSummary(before.sessionId(), Math.min(before.start(), time), Math.max(before.end(), time),
-						before.pageViews(), before.converted(), false);
-		now = new SessionSummary(now.sessionId(), now.start(), now.end(),
+				? new SessionSummary(event.sessionId(), event.key(), time, time, 0, false, false)
+				: new SessionSummary(before.sessionId(), before.visitorId(), Math.min(before.start(), time),
+						Math.max(before.end(), time), before.pageViews(), before.converted(), false);
+		now = new SessionSummary(now.sessionId(), now.visitorId(), now.start(), now.end(),
 				now.pageViews() + ((event.eventType() == EventType.PAGE_VIEW) ? 1 : 0),
 				now.converted() || event.eventType() == EventType.CONVERSION, false);
 		if (before != null) {
@@ -57,8 +57,8 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 		SessionSummary abandoned = visit.value();
 		if (abandoned != null && abandoned.end() + gapMillis == timestamp) {
 			visit.clear();
-			out.collect(new SessionSummary(abandoned.sessionId(), abandoned.start(), abandoned.end(),
-					abandoned.pageViews(), abandoned.converted(), true));
+			out.collect(new SessionSummary(abandoned.sessionId(), abandoned.visitorId(), abandoned.start(),
+					abandoned.end(), abandoned.pageViews(), abandoned.converted(), true));
 		}
 	}
 

@@ -5,13 +5,14 @@ package io.statefront.analytics;
  * session gap.
  *
  * @param sessionId the visit
+ * @param visitorId who made it: the user, or the session for an anonymous visitor
  * @param start its first event, epoch milliseconds
  * @param end its last event (its SESSION_END, or the last before it was abandoned)
  * @param pageViews how many pages it viewed
  * @param converted whether it converted
  * @param abandoned whether it ended by the gap rather than a SESSION_END
  */
-public record SessionSummary(String sessionId, long start, long end, int pageViews, boolean converted,
+public record SessionSummary(String sessionId, String visitorId, long start, long end, int pageViews, boolean converted,
 		boolean abandoned) {
 
 	long durationMillis() {

@@ -1,6 +1,7 @@
 package io.statefront.analytics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.statefront.analytics.WebsiteEvent.ConversionData;
@@ -13,6 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The wired analytics job on a local MiniCluster, fed events out of order, against hand counts. */
 class AnalyticsJobTest {
@@ -100,17 +102,56 @@ class AnalyticsJobTest {
 		return new WebsiteEvent(user + timestamp, timestamp, type, user, "s-" + user, page, where, null);
 	}
 
+	@Test
+	void alertsOnceWhenTheBounceRateCrossesTheThreshold() throws Exception {
+		List<WebsiteEvent> events = List.of(
+				// 0-5 s: one visit of two pages, one of one page: 50 %
+				start("a", 1_000), pageView("a", 1_500), pageView("a", 2_000), end("a", 2_500),
+				start("b", 1_000), pageView("b", 1_500), end("b", 2_000),
+				// 5-10 s and 10-15 s: every visit bounces: 100 %, twice
+				start("c", 6_000), pageView("c", 6_500), end("c", 7_000),
+				start("d", 11_000), pageView("d", 11_500), end("d", 12_000));
+
+		List<Alert> alerts = wired(events).alerts().executeAndCollect(100);
+
+		assertThat(alerts).extracting(Alert::type, Alert::key, Alert::timestamp, Alert::value)
+			.containsExactly(tuple(Alert.HIGH_BOUNCE_RATE, Alert.SITE, 10_000L, 1.0));
+	}
+
+	@Test
+	void alertsAboutAVisitorWhoseVisitsKeepBouncing() throws Exception {
+		List<WebsiteEvent> events = new ArrayList<>();
+		for (int visit = 0; visit < 3; visit++) {
+			long at = visit * 60_000L;
+			events.addAll(List.of(visit("v", at, EventType.SESSION_START, null, BERLIN),
+					visit("v", at + 1_000, EventType.PAGE_VIEW, "/p" + visit, BERLIN),
+					visit("v", at + 2_000, EventType.SESSION_END, null, BERLIN)));
+		}
+		events = events.stream()
+			.map(event -> new WebsiteEvent(event.eventId(), event.timestamp(), event.eventType(), "v",
+					"s-v-" + event.timestamp() / 60_000, event.pageViewData(), BERLIN, null))
+			.toList();
+
+		List<Alert> alerts = wired(events).alerts().executeAndCollect(100);
+
+		assertThat(alerts).extracting(Alert::type, Alert::key, Alert::value)
+			.containsExactly(tuple(Alert.VISITOR_BOUNCING, "v", 3.0));
+	}
+
 	private static List<MetricResult> run(List<WebsiteEvent> events) throws Exception {
+		return wired(events).metrics().executeAndCollect(1_000);
+	}
+
+	private static AnalyticsJob.Outputs wired(List<WebsiteEvent> events) {
 		Configuration configuration = new Configuration();
 		configuration.set(PipelineOptions.GENERIC_TYPES, false);
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
 		env.setParallelism(1);
 		DataStream<WebsiteEvent> timed = env.fromData(events)
 			.assignTimestampsAndWatermarks(AnalyticsJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)));
-		return AnalyticsJob
-			.wire(timed, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10))
-			.metrics()
-			.executeAndCollect(1_000);
+		return AnalyticsJob.wire(timed, new AnalyticsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30),
+				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10), 0.7, 3,
+				Duration.ofMinutes(30)));
 	}
 
 	private static WebsiteEvent end(String user, long timestamp) {

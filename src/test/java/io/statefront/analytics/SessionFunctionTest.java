@@ -45,7 +45,7 @@ class SessionFunctionTest {
 		send(EventType.SESSION_END, 4_000);
 
 		assertThat(harness.getOutput()).containsExactly(
-				new StreamRecord<>(new SessionSummary("s", 1_000, 4_000, 2, true, false), 4_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false), 4_000));
 	}
 
 	@Test
@@ -60,7 +60,7 @@ class SessionFunctionTest {
 		harness.processWatermark(15_000);
 
 		assertThat(harness.getOutput()).contains(
-				new StreamRecord<>(new SessionSummary("s", 1_000, 5_000, 2, false, true), 15_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true), 15_000));
 	}
 
 	@Test
