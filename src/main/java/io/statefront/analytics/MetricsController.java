@@ -1,0 +1,48 @@
+package io.statefront.analytics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.statefront.analytics.MetricsStore.MetricPoint;
+import io.statefront.platform.web.ApiController;
+import io.statefront.platform.web.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A metric's recent history, for charts. */
+@ApiController("/analytics/metrics")
+class MetricsController {
+
+	static final Set<String> MEASUREMENTS = Set.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, TrafficWindow.ACTIVE_USERS,
+			SessionWindow.BOUNCE_RATE, SessionWindow.AVERAGE_SESSION_DURATION, AudienceWindow.CONVERSION_RATE,
+			AudienceWindow.REVENUE_PER_USER, AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
+
+	record History(String measurement, String store, List<MetricPoint> points) {
+	}
+
+	private final MetricsStore store;
+
+	MetricsController(MetricsStore store) {
+		this.store = store;
+	}
+
+	@GetMapping("/{measurement}")
+	ResponseEntity<?> history(@PathVariable String measurement,
+			@RequestParam(defaultValue = "15") @Min(1) @Max(1440) int minutes) {
+		if (!MEASUREMENTS.contains(measurement)) {
+			return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Unknown measurement",
+					"The analytics job computes " + String.join(", ", MEASUREMENTS.stream().sorted().toList())));
+		}
+		return ResponseEntity
+			.ok(new History(measurement, store.mode(), store.history(measurement, Duration.ofMinutes(minutes))));
+	}
+
+}
