@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What a sliding window counts of its audience: a POJO Flink keeps without Kryo. */
-public class AudienceCounts {
+public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts> {
 
 	public long conversions;
 
@@ -18,7 +18,8 @@ public class AudienceCounts {
 
 	public Map<String, Long> viewsByUrl = new HashMap<>();
 
-	void add(WebsiteEvent event) {
+	@Override
+	public void add(WebsiteEvent event) {
 		sessions.put(event.sessionId(), Boolean.TRUE);
 		countryByVisitor.put(event.key(), event.sessionData().country());
 		if (event.eventType() == EventType.CONVERSION && event.conversionData() != null) {
@@ -30,7 +31,8 @@ public class AudienceCounts {
 		}
 	}
 
-	AudienceCounts merge(AudienceCounts other) {
+	@Override
+	public AudienceCounts merge(AudienceCounts other) {
 		conversions += other.conversions;
 		revenue += other.revenue;
 		sessions.putAll(other.sessions);

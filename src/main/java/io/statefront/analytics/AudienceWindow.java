@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -31,27 +30,10 @@ final class AudienceWindow {
 	private AudienceWindow() {
 	}
 
-	static final class Count implements AggregateFunction<WebsiteEvent, AudienceCounts, AudienceCounts> {
+	static final class Count extends Tally<WebsiteEvent, AudienceCounts> {
 
-		@Override
-		public AudienceCounts createAccumulator() {
-			return new AudienceCounts();
-		}
-
-		@Override
-		public AudienceCounts add(WebsiteEvent event, AudienceCounts counts) {
-			counts.add(event);
-			return counts;
-		}
-
-		@Override
-		public AudienceCounts getResult(AudienceCounts counts) {
-			return counts;
-		}
-
-		@Override
-		public AudienceCounts merge(AudienceCounts one, AudienceCounts other) {
-			return one.merge(other);
+		Count() {
+			super(AudienceCounts::new);
 		}
 
 	}

@@ -1,7 +1,7 @@
 package io.statefront.analytics;
 
 /** What a tumbling window counts of the visits that ended in it: a POJO Flink keeps without Kryo. */
-public class SessionCounts {
+public class SessionCounts implements Tally.Counts<SessionSummary, SessionCounts> {
 
 	public long sessions;
 
@@ -9,13 +9,15 @@ public class SessionCounts {
 
 	public long totalDurationMillis;
 
-	void add(SessionSummary session) {
+	@Override
+	public void add(SessionSummary session) {
 		sessions++;
 		bounces += session.bounced() ? 1 : 0;
 		totalDurationMillis += session.durationMillis();
 	}
 
-	SessionCounts merge(SessionCounts other) {
+	@Override
+	public SessionCounts merge(SessionCounts other) {
 		sessions += other.sessions;
 		bounces += other.bounces;
 		totalDurationMillis += other.totalDurationMillis;

@@ -2,7 +2,6 @@ package io.statefront.analytics;
 
 import java.util.List;
 
-import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -21,27 +20,10 @@ final class SessionWindow {
 	private SessionWindow() {
 	}
 
-	static final class Count implements AggregateFunction<SessionSummary, SessionCounts, SessionCounts> {
+	static final class Count extends Tally<SessionSummary, SessionCounts> {
 
-		@Override
-		public SessionCounts createAccumulator() {
-			return new SessionCounts();
-		}
-
-		@Override
-		public SessionCounts add(SessionSummary session, SessionCounts counts) {
-			counts.add(session);
-			return counts;
-		}
-
-		@Override
-		public SessionCounts getResult(SessionCounts counts) {
-			return counts;
-		}
-
-		@Override
-		public SessionCounts merge(SessionCounts one, SessionCounts other) {
-			return one.merge(other);
+		Count() {
+			super(SessionCounts::new);
 		}
 
 	}

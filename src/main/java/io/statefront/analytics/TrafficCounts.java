@@ -7,7 +7,7 @@ import java.util.Map;
  * What a tumbling window counts of the traffic in it, built up event by event: a POJO so that
  * Flink keeps it in state without Kryo.
  */
-public class TrafficCounts {
+public class TrafficCounts implements Tally.Counts<WebsiteEvent, TrafficCounts> {
 
 	public long pageViews;
 
@@ -16,7 +16,8 @@ public class TrafficCounts {
 	/** Everyone seen in the window (user id, or session id for anonymous visitors), as a set. */
 	public Map<String, Boolean> visitors = new HashMap<>();
 
-	void add(WebsiteEvent event) {
+	@Override
+	public void add(WebsiteEvent event) {
 		visitors.put(event.key(), Boolean.TRUE);
 		switch (event.eventType()) {
 			case PAGE_VIEW -> pageViews++;
@@ -26,7 +27,8 @@ public class TrafficCounts {
 		}
 	}
 
-	TrafficCounts merge(TrafficCounts other) {
+	@Override
+	public TrafficCounts merge(TrafficCounts other) {
 		pageViews += other.pageViews;
 		conversions += other.conversions;
 		visitors.putAll(other.visitors);

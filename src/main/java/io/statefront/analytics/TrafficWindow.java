@@ -2,7 +2,6 @@ package io.statefront.analytics;
 
 import java.util.List;
 
-import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -21,28 +20,10 @@ final class TrafficWindow {
 	private TrafficWindow() {
 	}
 
-	/** Counts each event into the window's {@link TrafficCounts} as it arrives. */
-	static final class Count implements AggregateFunction<WebsiteEvent, TrafficCounts, TrafficCounts> {
+	static final class Count extends Tally<WebsiteEvent, TrafficCounts> {
 
-		@Override
-		public TrafficCounts createAccumulator() {
-			return new TrafficCounts();
-		}
-
-		@Override
-		public TrafficCounts add(WebsiteEvent event, TrafficCounts counts) {
-			counts.add(event);
-			return counts;
-		}
-
-		@Override
-		public TrafficCounts getResult(TrafficCounts counts) {
-			return counts;
-		}
-
-		@Override
-		public TrafficCounts merge(TrafficCounts one, TrafficCounts other) {
-			return one.merge(other);
+		Count() {
+			super(TrafficCounts::new);
 		}
 
 	}
