@@ -67,7 +67,8 @@ class LedgerCrashIT {
 		Files.deleteIfExists(log);
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
-					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=5s" };
+					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=5s",
+					"--statefront.simulator.enabled=false" };
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);

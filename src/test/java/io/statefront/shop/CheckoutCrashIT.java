@@ -36,18 +36,19 @@ class CheckoutCrashIT {
 
 	private static final String PASSWORD = "crash-test";
 
-	// scarce on purpose: each user can pay for two orders and the items run out before the users
-	// do, so checkouts are refused for credit and for stock, each after taking something back
+	// scarce on purpose: each user can pay for two orders, and the items run out after about 120
+	// orders, so however few checkouts a slow machine sends before the kill, many are refused, for
+	// stock and for credit, each after something was taken and had to be given back
 
-	private static final int USERS = 200;
+	private static final int USERS = 100;
 
-	private static final int ITEMS = 50;
+	private static final int ITEMS = 30;
 
 	private static final int ORDERS = 20_000;
 
 	private static final long CREDIT = 5;
 
-	private static final long STOCK = 12;
+	private static final long STOCK = 8;
 
 	private static final long PRICE = 1;
 
@@ -62,7 +63,8 @@ class CheckoutCrashIT {
 		Files.deleteIfExists(log);
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
-					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=5s" };
+					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=5s",
+					"--statefront.simulator.enabled=false" };
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);
@@ -114,8 +116,8 @@ class CheckoutCrashIT {
 			System.out.printf("Checkout crash test: %d checkouts sent, %d without an answer at the crash, "
 					+ "%d paid and %d refused once settled%n", statusByOrder.size(), unknown, paid,
 					statusByOrder.size() - paid);
-			assertThat(paid).as("orders paid").isGreaterThan(100);
-			assertThat(statusByOrder.size() - paid).as("orders refused").isGreaterThan(100);
+			assertThat(paid).as("orders paid").isGreaterThan(50);
+			assertThat(statusByOrder.size() - paid).as("orders refused").isGreaterThan(50);
 
 			List<JsonNode> users = all(api, USERS, user -> "/payment/find_user/" + user);
 			for (int user = 0; user < USERS; user++) {
