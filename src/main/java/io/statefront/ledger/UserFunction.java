@@ -87,6 +87,7 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 			return UserResult.ok(userId, (current == null) ? 0 : current.credit());
 		}
 		if (command.operation() == UserOperation.INIT) {
+			sagas.settleAll();
 			account.update(new UserAccount(command.amount(), false));
 			return UserResult.ok(userId, command.amount());
 		}

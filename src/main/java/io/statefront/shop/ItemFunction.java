@@ -84,6 +84,7 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 			return ItemResult.ok(itemId, current);
 		}
 		if (command.operation() == ItemOperation.INIT) {
+			sagas.settleAll();
 			return update(itemId, new Item(command.amount(), command.price()));
 		}
 		if (current == null) {

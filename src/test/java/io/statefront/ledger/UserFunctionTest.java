@@ -226,6 +226,19 @@ class UserFunctionTest {
 	}
 
 	@Test
+	void aBatchInitialisationIsNotUndoneByARefundOfAnEarlierPayment() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 100);
+		step(UserOperation.PAY, "1", 80, 1, "pay");
+
+		send(UserOperation.INIT, "1", 1000);
+
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 1000));
+		assertThat(step(UserOperation.PAY, "1", 80, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(1000);
+	}
+
+	@Test
 	void remembersSagaStepsAcrossACheckpoint() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);

@@ -142,6 +142,18 @@ class ItemFunctionTest {
 	}
 
 	@Test
+	void aBatchInitialisationIsNotUndoneByAReturnOfAnEarlierTake() throws Exception {
+		send(ItemOperation.CREATE, "1", 25);
+		send(ItemOperation.ADD_STOCK, "1", 10);
+		step(ItemOperation.TAKE, "1", 5, 1, "take:1");
+
+		harness.processElement(new ItemCommand("r", null, ItemOperation.INIT, "1", 100, 25, null), 0);
+
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 100));
+		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(100);
+	}
+
+	@Test
 	void initialisesAnItemInABatch() throws Exception {
 		harness.processElement(new ItemCommand("r", null, ItemOperation.INIT, "3", 100, 7, null), 0);
 

@@ -1,5 +1,9 @@
 package io.statefront.platform.saga;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -87,6 +91,26 @@ public final class SagaParticipation {
 	public SagaReply refused(SagaStep step, String refusal, long value) throws Exception {
 		stepsBySaga.put(step.sagaId(), new Step(step.attempt(), step.stepId(), 0, refusal, value, false));
 		return SagaReply.refused(step, refusal, value);
+	}
+
+	/**
+	 * Settles every saga this entity took part in, for when its balance is set outright (a batch
+	 * initialisation): a compensation arriving later gives nothing back, which would otherwise add
+	 * to the new balance what was taken from the old one. The records stay, so a repeated step is
+	 * still answered as the first time and never applied again.
+	 */
+	public void settleAll() throws Exception {
+		List<Map.Entry<String, Step>> open = new ArrayList<>();
+		for (Map.Entry<String, Step> entry : stepsBySaga.entries()) {
+			if (entry.getValue().refusal() == null && !entry.getValue().compensated()) {
+				open.add(Map.entry(entry.getKey(), entry.getValue()));
+			}
+		}
+		for (Map.Entry<String, Step> entry : open) {
+			Step step = entry.getValue();
+			stepsBySaga.put(entry.getKey(),
+					new Step(step.attempt(), step.stepId(), step.amount(), null, step.value(), true));
+		}
 	}
 
 	/**
