@@ -65,6 +65,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	private transient ListState<OrderMessage> waiting;
 
+	/** The refusal of a CREATE whose user did not exist: the id stays unopened, whatever follows. */
+	private transient ValueState<OrderResult> refusedCreate;
+
 	private transient IdempotencyStore<OrderResult> idempotency;
 
 	@Override
@@ -74,6 +77,8 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			.getState(new ValueStateDescriptor<>("in-flight", TypeInformation.of(InFlight.class)));
 		waiting = getRuntimeContext()
 			.getListState(new ListStateDescriptor<>("waiting", TypeInformation.of(OrderMessage.class)));
+		refusedCreate = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("refused-create", TypeInformation.of(OrderResult.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "order", OrderResult.class,
 				IDEMPOTENCY_KEYS_PER_ORDER);
 	}
@@ -114,9 +119,10 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 				answer(message, OrderResult.ok(orderId, initialised), out);
 			}
 			case CREATE -> {
-				if (current != null) {
-					// ids come only from the create function, so this is a replay (or an idempotent repeat)
-					answer(message, OrderResult.ok(orderId, current), out);
+				if (current != null || refusedCreate.value() != null) {
+					// ids come only from the create function, so this is a replay (or an idempotent
+					// repeat), answered as the first time: a refused id never opens later
+					answer(message, (current != null) ? OrderResult.ok(orderId, current) : refusedCreate.value(), out);
 					return;
 				}
 				SagaStep step = step(orderId, 0, USER_EXISTS);
@@ -177,9 +183,13 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			case CREATE -> {
 				if (reply.done()) {
 					order.update(Order.opened(command.userId()));
+					finish(command, OrderResult.ok(orderId, order.value()), context, out);
 				}
-				finish(command, reply.done() ? OrderResult.ok(orderId, order.value())
-						: OrderResult.of(Outcome.USER_NOT_FOUND, orderId, null, command.userId(), 0), context, out);
+				else {
+					OrderResult refused = OrderResult.of(Outcome.USER_NOT_FOUND, orderId, null, command.userId(), 0);
+					refusedCreate.update(refused);
+					finish(command, refused, context, out);
+				}
 			}
 			case ADD_ITEM -> finish(command, addedItem(command, reply, orderId), context, out);
 			case CHECKOUT -> continueCheckout(operation.answeredBy(reply), context, out);

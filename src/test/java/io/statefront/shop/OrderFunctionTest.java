@@ -58,6 +58,20 @@ class OrderFunctionTest {
 	}
 
 	@Test
+	void anIdRefusedForAnUnknownUserNeverOpensLater() throws Exception {
+		send(OrderMessage.create("r-1", "1", "6"));
+		reply(SagaReply.refused(step("1", 0, "user"), "NOT_FOUND", 0));
+		single(answers());
+		userSteps();
+
+		send(OrderMessage.create("r-2", "1", "6"));
+
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.USER_NOT_FOUND);
+		assertThat(userSteps()).isEmpty();
+		assertThat(find("1").outcome()).isEqualTo(Outcome.NOT_FOUND);
+	}
+
+	@Test
 	void addsAnItemAtThePriceItsFunctionGives() throws Exception {
 		open("0", "5");
 
