@@ -37,17 +37,16 @@ class LedgerClient {
 	 * create function from handing out their ids; completes when every user has answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long credit) {
-		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		// the reservation first, so a create racing the batch is more likely to get an id above it;
+		// the INITs from another thread, as a send from a Kafka callback could block the producer's
+		// own I/O thread
 		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
 				LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
 				new CreateUserRequest(null, null, n));
-		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-			String userId = Integer.toString(index);
-			String requestId = RequestReplyGateway.newRequestId();
-			return new BatchRequest(LedgerTopics.USERS, userId, requestId,
-					new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
-		}, UserResponse.class);
-		return CompletableFuture.allOf(reserved, initialised);
+		return reserved
+			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
+					index -> initRequest(index, credit), UserResponse.class))
+			.thenApply(replies -> null);
 	}
 
 	CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,
@@ -58,6 +57,13 @@ class LedgerClient {
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS, userId.value(), requestId, command,
 				UserResponse.class)
 			.thenApply(UserResponse::result);
+	}
+
+	private static BatchRequest initRequest(int index, long credit) {
+		String userId = Integer.toString(index);
+		String requestId = RequestReplyGateway.newRequestId();
+		return new BatchRequest(LedgerTopics.USERS, userId, requestId,
+				new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
 	}
 
 }

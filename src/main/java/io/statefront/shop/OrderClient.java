@@ -57,20 +57,16 @@ class OrderClient {
 	 */
 	CompletableFuture<Void> batchInit(int n, int items, int users, long itemPrice) {
 		long cost = Math.multiplyExact(2, itemPrice);
-		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		// the reservation first, so a create racing the batch is more likely to get an id above it;
+		// the INITs from another thread, as a send from a Kafka callback could block the producer's
+		// own I/O thread
 		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
 				OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
 				new CreateOrderRequest(null, null, null, n));
-		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-			ThreadLocalRandom random = ThreadLocalRandom.current();
-			String orderId = Integer.toString(index);
-			String requestId = RequestReplyGateway.newRequestId();
-			List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
-					new OrderLine(Integer.toString(random.nextInt(items)), 1));
-			return new BatchRequest(OrderTopics.ORDERS, orderId, requestId, OrderMessage.init(requestId, orderId,
-					Integer.toString(random.nextInt(users)), lines, cost));
-		}, OrderResponse.class);
-		return CompletableFuture.allOf(reserved, initialised);
+		return reserved
+			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
+					index -> initRequest(index, items, users, cost), OrderResponse.class))
+			.thenApply(replies -> null);
 	}
 
 	private CompletableFuture<OrderResult> send(OrderMessage message) {
@@ -81,6 +77,17 @@ class OrderClient {
 
 	private static @Nullable String value(@Nullable IdempotencyKey key) {
 		return (key != null) ? key.value() : null;
+	}
+
+	/** Order {@code index}, for a random user below {@code users} with two random items below {@code items}. */
+	private static BatchRequest initRequest(int index, int items, int users, long cost) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String orderId = Integer.toString(index);
+		String requestId = RequestReplyGateway.newRequestId();
+		List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
+				new OrderLine(Integer.toString(random.nextInt(items)), 1));
+		return new BatchRequest(OrderTopics.ORDERS, orderId, requestId,
+				OrderMessage.init(requestId, orderId, Integer.toString(random.nextInt(users)), lines, cost));
 	}
 
 }

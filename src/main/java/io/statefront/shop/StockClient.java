@@ -39,17 +39,16 @@ class StockClient {
 	 * answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long stock, long price) {
-		// both from this thread: a send from a Kafka callback could block the producer's own I/O thread
+		// the reservation first, so a create racing the batch is more likely to get an id above it;
+		// the INITs from another thread, as a send from a Kafka callback could block the producer's
+		// own I/O thread
 		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
 				StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
 				new CreateItemRequest(null, null, 0, n));
-		CompletableFuture<?> initialised = gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW, index -> {
-			String itemId = Integer.toString(index);
-			String requestId = RequestReplyGateway.newRequestId();
-			return new BatchRequest(StockTopics.STOCK, itemId, requestId,
-					new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
-		}, ItemResponse.class);
-		return CompletableFuture.allOf(reserved, initialised);
+		return reserved
+			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
+					index -> initRequest(index, stock, price), ItemResponse.class))
+			.thenApply(replies -> null);
 	}
 
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,
@@ -60,6 +59,13 @@ class StockClient {
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
 				ItemResponse.class)
 			.thenApply(ItemResponse::result);
+	}
+
+	private static BatchRequest initRequest(int index, long stock, long price) {
+		String itemId = Integer.toString(index);
+		String requestId = RequestReplyGateway.newRequestId();
+		return new BatchRequest(StockTopics.STOCK, itemId, requestId,
+				new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
 	}
 
 }

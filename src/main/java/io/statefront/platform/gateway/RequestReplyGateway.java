@@ -108,7 +108,11 @@ public class RequestReplyGateway {
 			throw new PipelineUnavailableException("The '" + job + "' job is not running");
 		}
 		try {
-			return template.send(new ProducerRecord<>(topic, key, Json.write(message))).thenApply(sent -> null);
+			return template.send(new ProducerRecord<>(topic, key, Json.write(message)))
+				.<Void>thenApply(sent -> null)
+				.exceptionally(failure -> {
+					throw new OutcomeUnknownException("Kafka failed the message after taking it", failure);
+				});
 		}
 		catch (RuntimeException ex) {
 			throw new PipelineUnavailableException("Kafka did not take the message: " + ex.getMessage());
@@ -143,7 +147,9 @@ public class RequestReplyGateway {
 							replyType);
 				}
 				catch (RuntimeException ex) {
-					all.completeExceptionally(ex);
+					// once part of the batch went out, its outcome is partly applied, not "nothing sent"
+					all.completeExceptionally((index == 0) ? ex
+							: new OutcomeUnknownException("The batch stopped after " + index + " requests", ex));
 					return;
 				}
 				reply.whenComplete((value, failure) -> {

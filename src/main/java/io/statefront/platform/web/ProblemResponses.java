@@ -2,6 +2,7 @@ package io.statefront.platform.web;
 
 import java.util.concurrent.TimeoutException;
 
+import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
@@ -54,7 +56,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(noReplyInTime(ex).getBody());
 	}
 
-	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class })
+	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class, OutcomeUnknownException.class,
+			KafkaException.class, org.apache.kafka.common.KafkaException.class })
 	ResponseEntity<ProblemDetail> noReplyInTime(Exception ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
 				"No answer came in time; the request may or may not have been applied. "
