@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -66,6 +67,21 @@ class UserControllerTest {
 			.andExpect(status().isGatewayTimeout())
 			.andExpect(content().contentType("application/problem+json"))
 			.andExpect(jsonPath("$.title").value("No reply in time"));
+	}
+
+	@Test
+	void answers504WhenKafkaFailedASendItHadTaken() throws Exception {
+		given(ledger.send(eq(UserOperation.ADD_CREDIT), any(EntityId.class), anyLong(), any()))
+			.willReturn(CompletableFuture.failedFuture(new KafkaException("Send failed")));
+
+		MvcResult started = mvc.perform(post("/users/credit/add/1/5").with(csrf()))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+
+		mvc.perform(asyncDispatch(started))
+			.andExpect(status().isGatewayTimeout())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.title").value("Outcome unknown"));
 	}
 
 }

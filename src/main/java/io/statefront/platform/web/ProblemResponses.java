@@ -56,13 +56,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(noReplyInTime(ex).getBody());
 	}
 
-	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class, OutcomeUnknownException.class,
-			KafkaException.class, org.apache.kafka.common.KafkaException.class })
+	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class })
 	ResponseEntity<ProblemDetail> noReplyInTime(Exception ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
 				"No answer came in time; the request may or may not have been applied. "
 						+ "Repeating it with the same Idempotency-Key is safe.");
 		problem.setTitle("No reply in time");
+		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
+	}
+
+	@ExceptionHandler({ OutcomeUnknownException.class, KafkaException.class,
+			org.apache.kafka.common.KafkaException.class })
+	ResponseEntity<ProblemDetail> outcomeUnknown(Exception ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+				"Kafka failed after taking the request, which may or may not have been applied. "
+						+ "Repeating it with the same Idempotency-Key is safe.");
+		problem.setTitle("Outcome unknown");
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
 	}
 
