@@ -7,6 +7,10 @@ import java.util.List;
 import io.statefront.analytics.WebsiteEvent.ConversionData;
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent.SessionData;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -138,20 +142,62 @@ class AnalyticsJobTest {
 			.containsExactly(tuple(Alert.VISITOR_BOUNCING, "v", 3.0));
 	}
 
+	@Test
+	void setsApartEventsThatComeAfterTheirWindowClosed() throws Exception {
+		// watermarks after every event (5 s behind it), so which event is late does not depend on timing
+		List<WebsiteEvent> events = List.of(pageView("a", 1_000), pageView("b", 12_000), pageView("c", 3_000),
+				pageView("d", 8_000));
+		StreamExecutionEnvironment env = environment();
+		DataStream<WebsiteEvent> timed = env.fromData(events)
+			.assignTimestampsAndWatermarks(WatermarkStrategy.<WebsiteEvent>forGenerator(context -> new EveryEvent())
+				.withTimestampAssigner((event, previous) -> event.timestamp()));
+
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(timed, settings());
+		List<WebsiteEvent> late = outputs.lateEvents().executeAndCollect(10);
+
+		// b's watermark (7 s) closed [0, 5 s): c at 3 s is late; d at 8 s is still in time for [5, 10 s)
+		assertThat(late).extracting(WebsiteEvent::userId).containsExactly("c");
+	}
+
+	/** A watermark 5 s behind each event, right after it. */
+	static final class EveryEvent implements WatermarkGenerator<WebsiteEvent> {
+
+		private long highest = Long.MIN_VALUE + 5_001;
+
+		@Override
+		public void onEvent(WebsiteEvent event, long timestamp, WatermarkOutput output) {
+			highest = Math.max(highest, timestamp);
+			output.emitWatermark(new Watermark(highest - 5_001));
+		}
+
+		@Override
+		public void onPeriodicEmit(WatermarkOutput output) {
+		}
+
+	}
+
 	private static List<MetricResult> run(List<WebsiteEvent> events) throws Exception {
 		return wired(events).metrics().executeAndCollect(1_000);
 	}
 
 	private static AnalyticsJob.Outputs wired(List<WebsiteEvent> events) {
+		DataStream<WebsiteEvent> timed = environment().fromData(events)
+			.assignTimestampsAndWatermarks(AnalyticsJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+		return AnalyticsJob.wire(timed, settings());
+	}
+
+	private static StreamExecutionEnvironment environment() {
 		Configuration configuration = new Configuration();
 		configuration.set(PipelineOptions.GENERIC_TYPES, false);
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
 		env.setParallelism(1);
-		DataStream<WebsiteEvent> timed = env.fromData(events)
-			.assignTimestampsAndWatermarks(AnalyticsJob.watermarks(Duration.ofSeconds(5), Duration.ofSeconds(30)));
-		return AnalyticsJob.wire(timed, new AnalyticsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30),
-				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10), 0.7, 3,
-				Duration.ofMinutes(30)));
+		return env;
+	}
+
+	/** 5 s tumbling windows, visits over after 10 s, the audience over 20 s every 10 s. */
+	private static AnalyticsProperties settings() {
+		return new AnalyticsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5),
+				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10), 0.7, 3, Duration.ofMinutes(30));
 	}
 
 	private static WebsiteEvent end(String user, long timestamp) {
