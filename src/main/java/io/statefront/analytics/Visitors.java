@@ -1,6 +1,7 @@
 package io.statefront.analytics;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 import io.statefront.analytics.WebsiteEvent.SessionData;
@@ -68,7 +69,7 @@ final class Visitors {
 				device.browser(), device.os());
 	}
 
-	static <T> T weighted(List<T> choices, java.util.function.ToIntFunction<T> weight, RandomGenerator random) {
+	static <T> T weighted(List<T> choices, ToIntFunction<T> weight, RandomGenerator random) {
 		int total = choices.stream().mapToInt(weight).sum();
 		int draw = random.nextInt(total);
 		for (T choice : choices) {
