@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerClient {
 
-	/** How many requests of a batch initialisation wait for their replies at once. */
-	private static final int BATCH_WINDOW = 2000;
-
 	private final RequestReplyGateway gateway;
 
 	LedgerClient(RequestReplyGateway gateway) {
@@ -37,16 +34,9 @@ class LedgerClient {
 	 * create function from handing out their ids; completes when every user has answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long credit) {
-		// the reservation first, so a create racing the batch is more likely to get an id above it;
-		// the INITs from another thread, as a send from a Kafka callback could block the producer's
-		// own I/O thread
-		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
-				LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
-				new CreateUserRequest(null, null, n));
-		return reserved
-			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
-					index -> initRequest(index, credit), UserResponse.class))
-			.thenApply(replies -> null);
+		return gateway.initialiseAll(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY,
+				new CreateUserRequest(null, null, n), n,
+				index -> initRequest(index, credit), UserResponse.class);
 	}
 
 	CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,

@@ -1,5 +1,7 @@
 package io.statefront.ledger;
 
+import java.util.Optional;
+
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
@@ -59,11 +61,10 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		}
 		String key = command.idempotencyKey();
 		if (key != null) {
-			var repeat = idempotency.repeatOf(key, command.fingerprint());
-			if (repeat.isPresent()) {
-				UserResult answer = repeat.get().sameRequest() ? repeat.get().firstAnswer()
-						: UserResult.refused(Outcome.KEY_REUSED, command.userId(), 0);
-				out.collect(new UserResponse(command.requestId(), answer));
+			Optional<UserResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(),
+					() -> UserResult.refused(Outcome.KEY_REUSED, command.userId(), 0));
+			if (repeated.isPresent()) {
+				out.collect(new UserResponse(command.requestId(), repeated.get()));
 				return;
 			}
 		}

@@ -1,5 +1,7 @@
 package io.statefront.shop;
 
+import java.util.Optional;
+
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
 import io.statefront.platform.saga.SagaReply;
@@ -56,11 +58,10 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		}
 		String key = command.idempotencyKey();
 		if (key != null) {
-			var repeat = idempotency.repeatOf(key, command.fingerprint());
-			if (repeat.isPresent()) {
-				ItemResult answer = repeat.get().sameRequest() ? repeat.get().firstAnswer()
-						: ItemResult.refused(Outcome.KEY_REUSED, command.itemId(), null);
-				out.collect(new ItemResponse(command.requestId(), answer));
+			Optional<ItemResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(),
+					() -> ItemResult.refused(Outcome.KEY_REUSED, command.itemId(), null));
+			if (repeated.isPresent()) {
+				out.collect(new ItemResponse(command.requestId(), repeated.get()));
 				return;
 			}
 		}

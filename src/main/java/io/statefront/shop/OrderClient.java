@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderClient {
 
-	/** How many requests of a batch initialisation wait for their replies at once. */
-	private static final int BATCH_WINDOW = 2000;
-
 	private final RequestReplyGateway gateway;
 
 	OrderClient(RequestReplyGateway gateway) {
@@ -57,16 +54,9 @@ class OrderClient {
 	 */
 	CompletableFuture<Void> batchInit(int n, int items, int users, long itemPrice) {
 		long cost = Math.multiplyExact(2, itemPrice);
-		// the reservation first, so a create racing the batch is more likely to get an id above it;
-		// the INITs from another thread, as a send from a Kafka callback could block the producer's
-		// own I/O thread
-		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
-				OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
-				new CreateOrderRequest(null, null, null, n));
-		return reserved
-			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
-					index -> initRequest(index, items, users, cost), OrderResponse.class))
-			.thenApply(replies -> null);
+		return gateway.initialiseAll(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
+				new CreateOrderRequest(null, null, null, n), n,
+				index -> initRequest(index, items, users, cost), OrderResponse.class);
 	}
 
 	private CompletableFuture<OrderResult> send(OrderMessage message) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
@@ -102,10 +103,10 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		Order current = order.value();
 		String key = message.idempotencyKey();
 		if (key != null) {
-			var repeat = idempotency.repeatOf(key, message.fingerprint());
-			if (repeat.isPresent()) {
-				answer(message, repeat.get().sameRequest() ? repeat.get().firstAnswer()
-						: OrderResult.refused(Outcome.KEY_REUSED, orderId, current), out);
+			Optional<OrderResult> repeated = idempotency.answerToRepeat(key, message.fingerprint(),
+					() -> OrderResult.refused(Outcome.KEY_REUSED, orderId, current));
+			if (repeated.isPresent()) {
+				answer(message, repeated.get(), out);
 				return;
 			}
 		}

@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StockClient {
 
-	/** How many requests of a batch initialisation wait for their replies at once. */
-	private static final int BATCH_WINDOW = 2000;
-
 	private final RequestReplyGateway gateway;
 
 	StockClient(RequestReplyGateway gateway) {
@@ -39,16 +36,9 @@ class StockClient {
 	 * answered.
 	 */
 	CompletableFuture<Void> batchInit(int n, long stock, long price) {
-		// the reservation first, so a create racing the batch is more likely to get an id above it;
-		// the INITs from another thread, as a send from a Kafka callback could block the producer's
-		// own I/O thread
-		CompletableFuture<Void> reserved = gateway.send(FlinkJobPart.FUNCTIONS_JOB,
-				StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
-				new CreateItemRequest(null, null, 0, n));
-		return reserved
-			.thenComposeAsync(sent -> gateway.requestAll(FlinkJobPart.FUNCTIONS_JOB, n, BATCH_WINDOW,
-					index -> initRequest(index, stock, price), ItemResponse.class))
-			.thenApply(replies -> null);
+		return gateway.initialiseAll(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
+				new CreateItemRequest(null, null, 0, n), n,
+				index -> initRequest(index, stock, price), ItemResponse.class);
 	}
 
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,

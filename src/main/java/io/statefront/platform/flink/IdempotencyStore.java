@@ -2,6 +2,7 @@ package io.statefront.platform.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.statefront.platform.kafka.Json;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -57,6 +58,14 @@ public final class IdempotencyStore<R> {
 		}
 		return Optional.of(new Repeat<>(applied.fingerprint().equals(fingerprint),
 				Json.read(applied.answerJson().getBytes(StandardCharsets.UTF_8), answerType)));
+	}
+
+	/**
+	 * What to answer a request under {@code key} that the entity has seen before: the first answer
+	 * when it asks the same thing, {@code keyReused} when it asks something else; empty for a new key.
+	 */
+	public Optional<R> answerToRepeat(String key, String fingerprint, Supplier<R> keyReused) throws Exception {
+		return repeatOf(key, fingerprint).map(repeat -> repeat.sameRequest() ? repeat.firstAnswer() : keyReused.get());
 	}
 
 	public void remember(String key, String fingerprint, R answer) throws Exception {

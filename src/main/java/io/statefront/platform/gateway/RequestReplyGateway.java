@@ -37,6 +37,9 @@ public class RequestReplyGateway {
 
 	static final String REQUEST_ID_HEADER = "statefront_requestId";
 
+	/** How many requests of a batch initialisation wait for their replies at once. */
+	static final int BATCH_WINDOW = 2000;
+
 	private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
 
 	private final FlinkRuntime flink;
@@ -119,6 +122,21 @@ public class RequestReplyGateway {
 		}
 	}
 
+	/**
+	 * A batch initialisation: sends {@code reservation} (which keeps the entities' ids from being
+	 * handed out), then {@code count} requests, {@value #BATCH_WINDOW} waiting at once, and
+	 * completes once every one has been answered.
+	 */
+	public CompletableFuture<Void> initialiseAll(String job, String reservationTopic, String reservationKey,
+			Object reservation, int count, IntFunction<BatchRequest> requests, Class<?> replyType) {
+		// the reservation first, so that a create racing the batch is more likely to get an id above
+		// it; the requests from another thread, as a send from a Kafka callback could block the
+		// producer's own I/O thread
+		return send(job, reservationTopic, reservationKey, reservation)
+			.thenComposeAsync(sent -> requestAll(job, count, BATCH_WINDOW, requests, replyType))
+			.thenApply(replies -> null);
+	}
+
 	/** One request of a batch: where it goes and what it says. */
 	public record BatchRequest(String topic, String key, String requestId, Object command) {
 	}
@@ -127,7 +145,7 @@ public class RequestReplyGateway {
 	 * Sends {@code count} requests, at most {@code window} waiting at once, and completes with all
 	 * their replies, in order, once every one has come; or with the first failure, sending no more.
 	 */
-	public <R> CompletableFuture<List<R>> requestAll(String job, int count, int window,
+	<R> CompletableFuture<List<R>> requestAll(String job, int count, int window,
 			IntFunction<BatchRequest> requests, Class<R> replyType) {
 		CompletableFuture<List<R>> all = new CompletableFuture<>();
 		AtomicReferenceArray<R> replies = new AtomicReferenceArray<>(count);
