@@ -7,10 +7,13 @@ import java.util.Set;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import io.statefront.analytics.MetricsStore.MetricPoint;
+import io.statefront.analytics.history.MetricsStore;
+import io.statefront.analytics.history.MetricsStore.MetricPoint;
+import io.statefront.analytics.history.MetricsStoreUnavailableException;
 import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +44,15 @@ class MetricsController {
 			return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Unknown measurement",
 					"The analytics job computes " + String.join(", ", MEASUREMENTS.stream().sorted().toList())));
 		}
-		return ResponseEntity
-			.ok(new History(measurement, store.mode(), store.history(measurement, Duration.ofMinutes(minutes))));
+		try {
+			return ResponseEntity
+				.ok(new History(measurement, store.mode(), store.history(measurement, Duration.ofMinutes(minutes))));
+		}
+		catch (MetricsStoreUnavailableException ex) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Metric history unavailable", ex.getMessage()));
+		}
 	}
 
 }

@@ -18,6 +18,11 @@ public record StatefrontProperties(@DefaultValue("./data") Path dataDir) {
 		return dataDir.resolve("kafka").toAbsolutePath().normalize();
 	}
 
+	/** Where an InfluxDB the application runs itself keeps its data, config and log. */
+	public Path influxDir() {
+		return dataDir.resolve("influxdb").toAbsolutePath().normalize();
+	}
+
 	public Path checkpointsDir() {
 		return dataDir.resolve("checkpoints").toAbsolutePath().normalize();
 	}

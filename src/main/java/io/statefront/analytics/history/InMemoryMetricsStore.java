@@ -1,4 +1,4 @@
-package io.statefront.analytics;
+package io.statefront.analytics.history;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
+import io.statefront.analytics.MetricResult;
 
 /**
- * Metric history in memory: the latest {@value #VALUES_PER_MEASUREMENT} values of each measurement
- * (over an hour of 5-second windows with their tags), for when there is no InfluxDB.
+ * Metric history in memory, for when there is no InfluxDB: the latest {@value #VALUES_PER_MEASUREMENT}
+ * values of each measurement (over an hour of 5-second windows with their tags), gone at restart.
  */
-@Component
 class InMemoryMetricsStore implements MetricsStore {
 
-	static final int VALUES_PER_MEASUREMENT = 20_000;
+	static final int VALUES_PER_MEASUREMENT = MAX_POINTS;
 
 	private final Map<String, Deque<MetricResult>> byMeasurement = new ConcurrentHashMap<>();
 
@@ -62,6 +61,11 @@ class InMemoryMetricsStore implements MetricsStore {
 	@Override
 	public String mode() {
 		return "in-memory";
+	}
+
+	@Override
+	public boolean available() {
+		return true;
 	}
 
 }

@@ -1,0 +1,202 @@
+package io.statefront.analytics.history;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import io.micrometer.core.instrument.Counter;
+import io.statefront.analytics.MetricResult;
+import okhttp3.OkHttpClient;
+import org.influxdb.BatchOptions;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metric history in InfluxDB: each result a point of its measurement at its window's end, with
+ * field {@code value} and its tag (such as {@code country}) when it has one, written in batches.
+ * History is read back with InfluxQL.
+ */
+class InfluxMetricsStore implements MetricsStore {
+
+	private static final Logger log = LoggerFactory.getLogger(InfluxMetricsStore.class);
+
+	private final String mode;
+
+	private final String url;
+
+	private final InfluxDB influx;
+
+	private final String database;
+
+	private final String retentionPolicy;
+
+	private final @Nullable AutoCloseable server;
+
+	InfluxMetricsStore(String mode, String url, InfluxProperties properties, Counter writeErrors,
+			@Nullable AutoCloseable server) {
+		this.mode = mode;
+		this.url = url;
+		this.database = properties.database();
+		this.retentionPolicy = properties.retentionPolicy();
+		this.server = server;
+		OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2))
+			.readTimeout(Duration.ofSeconds(10));
+		this.influx = properties.username() == null ? InfluxDBFactory.connect(url, http)
+				: InfluxDBFactory.connect(url, properties.username(), properties.password(), http);
+		influx.enableBatch(BatchOptions.DEFAULTS.actions(properties.batchSize())
+			.flushDuration((int) properties.flushInterval().toMillis())
+			.precision(TimeUnit.MILLISECONDS)
+			.threadFactory(task -> new Thread(task, "influx-writer"))
+			.exceptionHandler((points, failure) -> {
+				long lost = StreamSupport.stream(points.spliterator(), false).count();
+				writeErrors.increment(lost);
+				log.warn("Could not write {} metric points to InfluxDB at {}: {}", lost, url, failure.getMessage());
+			}));
+		prepare(properties.retention());
+	}
+
+	@Override
+	public void write(MetricResult result) {
+		Point.Builder point = Point.measurement(result.measurement())
+			.time(result.windowEnd(), TimeUnit.MILLISECONDS)
+			.addField("value", result.value());
+		if (result.tagKey() != null && result.tagValue() != null) {
+			point.tag(result.tagKey(), result.tagValue());
+		}
+		influx.write(database, retentionPolicy, point.build());
+	}
+
+	@Override
+	public List<MetricPoint> history(String measurement, Duration span) {
+		// newest first so that the limit keeps the latest points; handed back oldest first
+		String select = "SELECT * FROM %s.%s WHERE time >= now() - %dms ORDER BY time DESC LIMIT %d"
+			.formatted(identifier(retentionPolicy), identifier(measurement), span.toMillis(), MAX_POINTS);
+		List<MetricPoint> points = new ArrayList<>();
+		for (QueryResult.Series series : seriesOf(query(select))) {
+			int time = series.getColumns().indexOf("time");
+			int value = series.getColumns().indexOf("value");
+			int tag = tagColumn(series.getColumns());
+			for (List<Object> row : series.getValues()) {
+				Object tagValue = tag < 0 ? null : row.get(tag);
+				points.add(new MetricPoint(((Number) row.get(time)).longValue(), ((Number) row.get(value)).doubleValue(),
+						tagValue == null ? null : tagValue.toString()));
+			}
+		}
+		Collections.reverse(points);
+		return points;
+	}
+
+	@Override
+	public String mode() {
+		return mode;
+	}
+
+	String url() {
+		return url;
+	}
+
+	String database() {
+		return database;
+	}
+
+	@Override
+	public boolean available() {
+		try {
+			return influx.ping().isGood();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** Sends what is batched now. */
+	void flush() {
+		influx.flush();
+	}
+
+	@Override
+	public void close() {
+		try {
+			influx.close();
+		}
+		finally {
+			if (server != null) {
+				try {
+					server.close();
+				}
+				catch (Exception ex) {
+					log.warn("Could not stop the managed InfluxDB", ex);
+				}
+			}
+		}
+	}
+
+	/** The database (and retention policy, when a duration is given) as configured; a failure is only logged. */
+	private void prepare(@Nullable Duration retention) {
+		try {
+			query("CREATE DATABASE " + identifier(database));
+			if (retention != null) {
+				boolean exists = seriesOf(query("SHOW RETENTION POLICIES ON " + identifier(database))).stream()
+					.flatMap(series -> series.getValues().stream())
+					.anyMatch(row -> retentionPolicy.equals(row.get(0)));
+				query("%s RETENTION POLICY %s ON %s DURATION %ds%s".formatted(exists ? "ALTER" : "CREATE",
+						identifier(retentionPolicy), identifier(database), retention.toSeconds(),
+						exists ? "" : " REPLICATION 1"));
+			}
+		}
+		catch (MetricsStoreUnavailableException ex) {
+			log.warn("Could not prepare database '{}' on InfluxDB at {} (writes will be retried in each batch): {}",
+					database, url, ex.getMessage());
+		}
+	}
+
+	private QueryResult query(String command) {
+		QueryResult result;
+		try {
+			result = influx.query(new Query(command, database), TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			throw new MetricsStoreUnavailableException("InfluxDB at " + url + " did not answer: " + ex.getMessage(), ex);
+		}
+		String error = result.getError() != null ? result.getError()
+				: result.getResults() == null ? null
+						: result.getResults().stream().map(QueryResult.Result::getError).filter(e -> e != null)
+							.findFirst().orElse(null);
+		if (error != null) {
+			throw new MetricsStoreUnavailableException("InfluxDB at " + url + " refused '" + command + "': " + error,
+					null);
+		}
+		return result;
+	}
+
+	private static List<QueryResult.Series> seriesOf(QueryResult result) {
+		return result.getResults().stream()
+			.filter(r -> r.getSeries() != null)
+			.flatMap(r -> r.getSeries().stream())
+			.toList();
+	}
+
+	/** The one tag column a measurement has, if any: every column but time and value. */
+	private static int tagColumn(List<String> columns) {
+		for (int i = 0; i < columns.size(); i++) {
+			if (!columns.get(i).equals("time") && !columns.get(i).equals("value")) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String identifier(String name) {
+		return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+	}
+
+}

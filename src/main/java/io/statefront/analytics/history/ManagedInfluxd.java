@@ -1,0 +1,212 @@
+package io.statefront.analytics.history;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@code influxd} this application runs for itself: bound to loopback only, its data, config
+ * and log under {@code <data-dir>/influxdb}, stopped with the application. Should the
+ * application die without stopping it, the next start finds its pid file and ends it before
+ * starting a new one on the same directory.
+ */
+final class ManagedInfluxd implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ManagedInfluxd.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+	private final Process process;
+
+	private final Path pidFile;
+
+	private final String url;
+
+	private ManagedInfluxd(Process process, Path pidFile, String url) {
+		this.process = process;
+		this.pidFile = pidFile;
+		this.url = url;
+	}
+
+	/** The {@code influxd} that {@code binary} names, if this machine has it. */
+	static Optional<Path> find(String binary) {
+		if (binary.contains(File.separator)) {
+			return Optional.of(Path.of(binary)).filter(Files::isExecutable);
+		}
+		String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+		return Arrays.stream(path.split(File.pathSeparator))
+			.filter(dir -> !dir.isBlank())
+			.map(dir -> Path.of(dir, binary))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+	/** Starts {@code binary} with its files under {@code home} and waits for it to answer. */
+	static ManagedInfluxd start(Path binary, Path home, int port, Duration startupTimeout) throws IOException {
+		Files.createDirectories(home);
+		Path pidFile = home.resolve("influxd.pid");
+		endLeftover(pidFile);
+		int httpPort = port == 0 ? freePort() : port;
+		Path config = home.resolve("influxdb.conf");
+		Files.writeString(config, config(home, httpPort, freePort()));
+		Path logFile = home.resolve("influxd.log");
+		Process process = new ProcessBuilder(binary.toString(), "-config", config.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+			.start();
+		Files.writeString(pidFile, Long.toString(process.pid()));
+		ManagedInfluxd influxd = new ManagedInfluxd(process, pidFile, "http://127.0.0.1:" + httpPort);
+		try {
+			influxd.awaitPing(startupTimeout, logFile);
+		}
+		catch (IOException | RuntimeException ex) {
+			influxd.close();
+			throw ex;
+		}
+		log.info("Started influxd {} (pid {}) on {}, data in {}", binary, process.pid(), influxd.url, home);
+		return influxd;
+	}
+
+	String url() {
+		return url;
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("influxd (pid {}) did not stop in {}: killing it", process.pid(), STOP_TIMEOUT);
+				process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		try {
+			Files.deleteIfExists(pidFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		log.info("Stopped influxd (pid {})", process.pid());
+	}
+
+	private void awaitPing(Duration timeout, Path logFile) throws IOException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping")).timeout(Duration.ofSeconds(1)).build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IOException("influxd exited with " + process.exitValue() + ": " + lastLines(logFile));
+			}
+			try {
+				if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while waiting for influxd", ex);
+			}
+			sleep(100);
+		}
+		throw new IOException("influxd did not answer " + url + "/ping within " + timeout + ": " + lastLines(logFile));
+	}
+
+	/** Ends an influxd a previous run left behind (the pid file names it), which would hold the data files. */
+	private static void endLeftover(Path pidFile) throws IOException {
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		long pid = Long.parseLong(Files.readString(pidFile).trim());
+		ProcessHandle.of(pid)
+			.filter(handle -> handle.info().command().map(command -> command.endsWith("influxd")).orElse(false))
+			.ifPresent(leftover -> {
+				log.warn("Ending influxd (pid {}) left running by a previous run", pid);
+				leftover.destroy();
+				try {
+					leftover.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (Exception ex) {
+					leftover.destroyForcibly();
+				}
+			});
+		Files.delete(pidFile);
+	}
+
+	private static String config(Path home, int httpPort, int rpcPort) {
+		return """
+				reporting-disabled = true
+				bind-address = "127.0.0.1:%d"
+
+				[meta]
+				  dir = "%s"
+
+				[data]
+				  dir = "%s"
+				  wal-dir = "%s"
+				  query-log-enabled = false
+
+				[http]
+				  bind-address = "127.0.0.1:%d"
+				  log-enabled = false
+
+				[monitor]
+				  store-enabled = false
+
+				[logging]
+				  level = "warn"
+				""".formatted(rpcPort, home.resolve("meta"), home.resolve("data"), home.resolve("wal"), httpPort);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String lastLines(Path logFile) {
+		try {
+			List<String> lines = Files.readAllLines(logFile);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

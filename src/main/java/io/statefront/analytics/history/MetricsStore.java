@@ -1,0 +1,41 @@
+package io.statefront.analytics.history;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.statefront.analytics.MetricResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where metric results are kept for history: an external InfluxDB, one the application runs
+ * itself, or memory. The same questions are answered the same way in all three.
+ */
+public interface MetricsStore extends AutoCloseable {
+
+	/** One stored value: its window's end, the value, and its tag value when it has one. */
+	record MetricPoint(long time, double value, @Nullable String tag) {
+	}
+
+	/** Keeps {@code result}; a store may batch writes, so it may not be readable at once. */
+	void write(MetricResult result);
+
+	/**
+	 * The values of {@code measurement} whose windows ended in the last {@code span}, oldest first,
+	 * at most the newest {@value #MAX_POINTS}.
+	 * @throws MetricsStoreUnavailableException when the store cannot be asked
+	 */
+	List<MetricPoint> history(String measurement, Duration span);
+
+	int MAX_POINTS = 20_000;
+
+	/** How the history is kept ({@code external}, {@code managed} or {@code in-memory}), for health and logs. */
+	String mode();
+
+	/** Whether the store answers now. */
+	boolean available();
+
+	@Override
+	default void close() {
+	}
+
+}
