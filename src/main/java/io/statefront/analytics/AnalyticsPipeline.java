@@ -30,7 +30,10 @@ class AnalyticsPipeline implements FlinkJobPart {
 		DataStream<WebsiteEvent> events = env
 			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
 					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
-			.uid("website-events-source");
+			.uid("website-events-source")
+			.map(new EventsInCounter())
+			.uid("events-in-counter")
+			.name("events in");
 
 		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties);
 

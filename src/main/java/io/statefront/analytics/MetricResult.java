@@ -18,7 +18,7 @@ public record MetricResult(String measurement, long windowStart, long windowEnd,
 
 	public static final String TOPIC = "processed-metrics";
 
-	static MetricResult of(String measurement, long windowStart, long windowEnd, double value) {
+	public static MetricResult of(String measurement, long windowStart, long windowEnd, double value) {
 		return new MetricResult(measurement, windowStart, windowEnd, value, null, null);
 	}
 

@@ -1,5 +1,6 @@
 package io.statefront.analytics.history;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,9 @@ import java.util.stream.StreamSupport;
 
 import io.micrometer.core.instrument.Counter;
 import io.statefront.analytics.MetricResult;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.influxdb.BatchOptions;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -29,6 +32,9 @@ class InfluxMetricsStore implements MetricsStore {
 
 	private static final Logger log = LoggerFactory.getLogger(InfluxMetricsStore.class);
 
+	/** Points kept for another try while InfluxDB is away: minutes of the analytics job's output. */
+	static final int RETRY_BUFFER = 10_000;
+
 	private final String mode;
 
 	private final String url;
@@ -41,25 +47,33 @@ class InfluxMetricsStore implements MetricsStore {
 
 	private final @Nullable AutoCloseable server;
 
+	/**
+	 * @param writeErrors counts write requests InfluxDB failed or did not answer; their points stay
+	 * buffered and go again with the next batch
+	 * @param droppedPoints counts points given up on when that buffer ({@value #RETRY_BUFFER} points)
+	 * is full, or that InfluxDB refused outright
+	 */
 	InfluxMetricsStore(String mode, String url, InfluxProperties properties, Counter writeErrors,
-			@Nullable AutoCloseable server) {
+			Counter droppedPoints, @Nullable AutoCloseable server) {
 		this.mode = mode;
 		this.url = url;
 		this.database = properties.database();
 		this.retentionPolicy = properties.retentionPolicy();
 		this.server = server;
 		OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2))
-			.readTimeout(Duration.ofSeconds(10));
+			.readTimeout(Duration.ofSeconds(10))
+			.addInterceptor(new WriteErrorCounter(writeErrors));
 		this.influx = properties.username() == null ? InfluxDBFactory.connect(url, http)
 				: InfluxDBFactory.connect(url, properties.username(), properties.password(), http);
 		influx.enableBatch(BatchOptions.DEFAULTS.actions(properties.batchSize())
 			.flushDuration((int) properties.flushInterval().toMillis())
+			.bufferLimit(properties.batchSize() + RETRY_BUFFER)
 			.precision(TimeUnit.MILLISECONDS)
 			.threadFactory(task -> new Thread(task, "influx-writer"))
 			.exceptionHandler((points, failure) -> {
 				long lost = StreamSupport.stream(points.spliterator(), false).count();
-				writeErrors.increment(lost);
-				log.warn("Could not write {} metric points to InfluxDB at {}: {}", lost, url, failure.getMessage());
+				droppedPoints.increment(lost);
+				log.warn("Dropped {} metric points InfluxDB at {} did not take: {}", lost, url, failure.getMessage());
 			}));
 		prepare(properties.retention());
 	}
@@ -193,6 +207,29 @@ class InfluxMetricsStore implements MetricsStore {
 			}
 		}
 		return -1;
+	}
+
+	/** Counts the write requests that failed, whether InfluxDB answered with an error or not at all. */
+	private record WriteErrorCounter(Counter writeErrors) implements Interceptor {
+
+		@Override
+		public Response intercept(Chain chain) throws IOException {
+			boolean write = chain.request().url().encodedPath().endsWith("/write");
+			try {
+				Response response = chain.proceed(chain.request());
+				if (write && !response.isSuccessful()) {
+					writeErrors.increment();
+				}
+				return response;
+			}
+			catch (IOException ex) {
+				if (write) {
+					writeErrors.increment();
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 	private static String identifier(String name) {

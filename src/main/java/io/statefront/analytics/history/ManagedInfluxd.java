@@ -63,6 +63,8 @@ final class ManagedInfluxd implements AutoCloseable {
 		Path pidFile = home.resolve("influxd.pid");
 		endLeftover(pidFile);
 		int httpPort = port == 0 ? freePort() : port;
+		// another server on the port would answer the pings meant for this one
+		requireFree(httpPort);
 		Path config = home.resolve("influxdb.conf");
 		Files.writeString(config, config(home, httpPort, freePort()));
 		Path logFile = home.resolve("influxd.log");
@@ -182,6 +184,16 @@ final class ManagedInfluxd implements AutoCloseable {
 				[logging]
 				  level = "warn"
 				""".formatted(rpcPort, home.resolve("meta"), home.resolve("data"), home.resolve("wal"), httpPort);
+	}
+
+	private static void requireFree(int port) throws IOException {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			socket.setReuseAddress(true);
+		}
+		catch (IOException ex) {
+			throw new IOException("Port " + port + " on 127.0.0.1 is taken (set statefront.influx.managed.port, "
+					+ "or statefront.influx.url to use the server that has it)", ex);
+		}
 	}
 
 	private static int freePort() throws IOException {

@@ -26,13 +26,16 @@ class MetricsStoreConfiguration {
 	@Bean
 	MetricsStore metricsStore(InfluxProperties influx, StatefrontProperties statefront, MeterRegistry meters) {
 		Counter writeErrors = Counter.builder("statefront.analytics.influx.write.errors")
-			.description("Metric points InfluxDB did not take")
+			.description("Writes to InfluxDB that failed (their points are retried)")
+			.register(meters);
+		Counter droppedPoints = Counter.builder("statefront.analytics.influx.points.dropped")
+			.description("Metric points given up on: InfluxDB refused them, or was away too long")
 			.baseUnit("points")
 			.register(meters);
 		if (influx.url() != null) {
 			log.info("Metric history: InfluxDB at {}, database '{}', retention policy '{}'", influx.url(),
 					influx.database(), influx.retentionPolicy());
-			return new InfluxMetricsStore("external", influx.url(), influx, writeErrors, null);
+			return new InfluxMetricsStore("external", influx.url(), influx, writeErrors, droppedPoints, null);
 		}
 		Optional<Path> influxd = influx.managed().enabled() ? ManagedInfluxd.find(influx.managed().binary())
 				: Optional.empty();
@@ -42,7 +45,7 @@ class MetricsStoreConfiguration {
 						influx.managed().port(), influx.managed().startupTimeout());
 				log.info("Metric history: the application's own influxd at {}, database '{}'", server.url(),
 						influx.database());
-				return new InfluxMetricsStore("managed", server.url(), influx, writeErrors, server);
+				return new InfluxMetricsStore("managed", server.url(), influx, writeErrors, droppedPoints, server);
 			}
 			catch (IOException | RuntimeException ex) {
 				log.error("Could not start {} ({}): metric history is kept in memory instead", influxd.get(),

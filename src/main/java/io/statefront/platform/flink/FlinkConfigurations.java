@@ -12,8 +12,11 @@ final class FlinkConfigurations {
 	private FlinkConfigurations() {
 	}
 
-	static Configuration cluster(FlinkProperties properties) {
+	static Configuration cluster(FlinkProperties properties, String meterRegistryId) {
 		Map<String, String> settings = new HashMap<>();
+		String reporter = "metrics.reporter." + MicrometerReporter.NAME + ".";
+		settings.put(reporter + "factory.class", MicrometerReporter.Factory.class.getName());
+		settings.put(reporter + MicrometerReporter.REGISTRY_PROPERTY, meterRegistryId);
 		settings.put("taskmanager.numberOfTaskSlots", Integer.toString(properties.taskSlots()));
 		// heap state needs no managed memory; keep the in-process cluster's footprint small
 		settings.put("taskmanager.memory.managed.size", "32m");

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -53,6 +54,10 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final String kafkaBootstrapServers;
 
+	private final MeterRegistry meters;
+
+	private volatile String meterRegistryId;
+
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
 	private volatile MiniCluster miniCluster;
@@ -60,12 +65,13 @@ public class FlinkRuntime implements SmartLifecycle {
 	private volatile JobStatusPoller statuses;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
-			KafkaConnectionDetails kafka) {
+			KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
 		this.kafkaBootstrapServers = String.join(",", kafka.getBootstrapServers());
+		this.meters = meters;
 	}
 
 	/** A job this runtime submitted: its id in this run and the checkpoint it resumed from. */
@@ -84,8 +90,9 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
+			this.meterRegistryId = MicrometerReporter.register(meters);
 			MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-				.setConfiguration(FlinkConfigurations.cluster(properties))
+				.setConfiguration(FlinkConfigurations.cluster(properties, meterRegistryId))
 				.setNumTaskManagers(1)
 				.setNumSlotsPerTaskManager(properties.taskSlots())
 				.build());
@@ -209,6 +216,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		catch (Exception ex) {
 			log.warn("Closing the Flink MiniCluster failed: {}", ex.toString());
 		}
+		MicrometerReporter.unregister(meterRegistryId);
 		jobs.clear();
 	}
 
