@@ -2,9 +2,7 @@ package io.statefront.analytics;
 
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 import org.springframework.stereotype.Component;
 
@@ -27,27 +25,7 @@ class AnalyticsPipeline implements FlinkJobPart {
 
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
-		DataStream<WebsiteEvent> events = env
-			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
-					AnalyticsJob.watermarks(properties.outOfOrderness(), properties.idleness()), "website events")
-			.uid("website-events-source")
-			.map(new EventsInCounter())
-			.uid("events-in-counter")
-			.name("events in");
-
-		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties);
-
-		outputs.metrics()
-			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
-			.uid("processed-metrics-sink")
-			.name("processed-metrics");
-		outputs.alerts().sinkTo(kafka.sink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
-		outputs.lateEvents()
-			.flatMap(new LateEventCounter())
-			.uid("late-event-counter")
-			.name("late events")
-			.sinkTo(new DiscardingSink<>())
-			.uid("late-events-sink");
+		AnalyticsJob.connect(env, kafka, properties);
 	}
 
 }

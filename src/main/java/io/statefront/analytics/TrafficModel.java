@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * events is about 70 % page views, 15 % session starts, 10 % session ends and 5 % conversions.
  * The same seed and clock give the same events.
  */
-final class TrafficModel {
+public final class TrafficModel {
 
 	/** Visits open at once; beyond it the oldest is abandoned without an end, as people do. */
 	static final int MAX_OPEN_VISITS = 1_000;
@@ -65,12 +65,12 @@ final class TrafficModel {
 
 	}
 
-	TrafficModel(RandomGenerator random, LongSupplier clock) {
+	public TrafficModel(RandomGenerator random, LongSupplier clock) {
 		this.random = random;
 		this.clock = clock;
 	}
 
-	WebsiteEvent next() {
+	public WebsiteEvent next() {
 		double draw = random.nextDouble();
 		if (open.isEmpty() || draw < START) {
 			return start();

@@ -42,6 +42,9 @@ final class FlinkConfigurations {
 		// Kryo (slow, no schema evolution, JVM flags on Java 17) fails the job's start instead
 		settings.put("pipeline.generic-types", "false");
 		settings.put("execution.buffer-timeout.interval", properties.bufferTimeout().toMillis() + " ms");
+		// event-time windows close when a watermark passes their end: emitting watermarks every
+		// 50 ms instead of 200 takes up to 150 ms off the time from a window's end to its result
+		settings.put("pipeline.auto-watermark-interval", "50 ms");
 		settings.put("state.backend.type", "hashmap");
 		settings.put("execution.checkpointing.interval", properties.checkpointInterval().toMillis() + " ms");
 		settings.put("execution.checkpointing.storage", "filesystem");
