@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@code influxd} this application runs for itself: bound to loopback only, its data, config
- * and log under {@code <data-dir>/influxdb}, stopped with the application. Should the
- * application die without stopping it, the next start finds its pid file and ends it before
- * starting a new one on the same directory.
+ * and log under {@code <data-dir>/influxdb}, stopped with the application however it ends. It runs
+ * under a small {@code sh} watchdog that ends it when its standard input closes, which happens
+ * when this JVM exits, even by {@code kill -9}. Should both die but influxd live on, the next start
+ * finds its pid file and ends it before starting a new one on the same directory.
  */
 final class ManagedInfluxd implements AutoCloseable {
 
@@ -32,14 +33,21 @@ final class ManagedInfluxd implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-	private final Process process;
+	/** Starts influxd ($0 -config $1), writes its pid to $2, and ends it once stdin closes. */
+	private static final String WATCHDOG = "\"$0\" -config \"$1\" & influxd=$!; echo $influxd > \"$2\"; "
+			+ "while read ignored; do :; done; kill $influxd; wait $influxd";
+
+	private final Process watchdog;
+
+	private final long pid;
 
 	private final Path pidFile;
 
 	private final String url;
 
-	private ManagedInfluxd(Process process, Path pidFile, String url) {
-		this.process = process;
+	private ManagedInfluxd(Process watchdog, long pid, Path pidFile, String url) {
+		this.watchdog = watchdog;
+		this.pid = pid;
 		this.pidFile = pidFile;
 		this.url = url;
 	}
@@ -68,12 +76,13 @@ final class ManagedInfluxd implements AutoCloseable {
 		Path config = home.resolve("influxdb.conf");
 		Files.writeString(config, config(home, httpPort, freePort()));
 		Path logFile = home.resolve("influxd.log");
-		Process process = new ProcessBuilder(binary.toString(), "-config", config.toString())
+		Process watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, binary.toString(), config.toString(),
+				pidFile.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
-		Files.writeString(pidFile, Long.toString(process.pid()));
-		ManagedInfluxd influxd = new ManagedInfluxd(process, pidFile, "http://127.0.0.1:" + httpPort);
+		ManagedInfluxd influxd = new ManagedInfluxd(watchdog, awaitPid(pidFile, watchdog), pidFile,
+				"http://127.0.0.1:" + httpPort);
 		try {
 			influxd.awaitPing(startupTimeout, logFile);
 		}
@@ -81,8 +90,23 @@ final class ManagedInfluxd implements AutoCloseable {
 			influxd.close();
 			throw ex;
 		}
-		log.info("Started influxd {} (pid {}) on {}, data in {}", binary, process.pid(), influxd.url, home);
+		log.info("Started influxd {} (pid {}) on {}, data in {}", binary, influxd.pid, influxd.url, home);
 		return influxd;
+	}
+
+	private static long awaitPid(Path pidFile, Process watchdog) throws IOException {
+		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+			if (!pid.isEmpty()) {
+				return Long.parseLong(pid);
+			}
+			if (!watchdog.isAlive()) {
+				throw new IOException("Could not start influxd: sh exited with " + watchdog.exitValue());
+			}
+			sleep(10);
+		}
+		throw new IOException("influxd was not started within " + STOP_TIMEOUT);
 	}
 
 	String url() {
@@ -90,20 +114,31 @@ final class ManagedInfluxd implements AutoCloseable {
 	}
 
 	long pid() {
-		return process.pid();
+		return pid;
+	}
+
+	/** Closes the watchdog's input, as this JVM's end would: the watchdog then ends influxd. */
+	void abandon() throws IOException {
+		watchdog.getOutputStream().close();
 	}
 
 	@Override
 	public void close() {
-		process.destroy();
 		try {
-			if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				log.warn("influxd (pid {}) did not stop in {}: killing it", process.pid(), STOP_TIMEOUT);
-				process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			abandon();
+			if (!watchdog.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("influxd (pid {}) did not stop in {}: killing it", pid, STOP_TIMEOUT);
+				ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+				watchdog.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
+		catch (IOException ex) {
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+			watchdog.destroyForcibly();
+		}
 		catch (InterruptedException ex) {
-			process.destroyForcibly();
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+			watchdog.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
 		try {
@@ -112,7 +147,7 @@ final class ManagedInfluxd implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		log.info("Stopped influxd (pid {})", process.pid());
+		log.info("Stopped influxd (pid {})", pid);
 	}
 
 	private void awaitPing(Duration timeout, Path logFile) throws IOException {
@@ -120,8 +155,8 @@ final class ManagedInfluxd implements AutoCloseable {
 		HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping")).timeout(Duration.ofSeconds(1)).build();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IOException("influxd exited with " + process.exitValue() + ": " + lastLines(logFile));
+			if (!running(pid)) {
+				throw new IOException("influxd exited: " + lastLines(logFile));
 			}
 			try {
 				if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
@@ -146,19 +181,37 @@ final class ManagedInfluxd implements AutoCloseable {
 			return;
 		}
 		long pid = Long.parseLong(Files.readString(pidFile).trim());
-		ProcessHandle.of(pid)
-			.filter(handle -> handle.info().command().map(command -> command.endsWith("influxd")).orElse(false))
-			.ifPresent(leftover -> {
-				log.warn("Ending influxd (pid {}) left running by a previous run", pid);
-				leftover.destroy();
-				try {
-					leftover.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (Exception ex) {
-					leftover.destroyForcibly();
-				}
-			});
+		boolean ours = ProcessHandle.of(pid)
+			.flatMap(handle -> handle.info().command())
+			.map(command -> command.endsWith("influxd"))
+			.orElse(false);
+		if (ours && running(pid)) {
+			log.warn("Ending influxd (pid {}) left running by a previous run", pid);
+			ProcessHandle leftover = ProcessHandle.of(pid).orElseThrow();
+			leftover.destroy();
+			long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+			while (running(pid) && System.nanoTime() < deadline) {
+				sleep(50);
+			}
+			if (running(pid)) {
+				leftover.destroyForcibly();
+			}
+		}
 		Files.delete(pidFile);
+	}
+
+	/**
+	 * Whether {@code pid} runs: alive and, where {@code /proc} tells, not a zombie (an influxd that
+	 * exited stays one until its watchdog reaps it).
+	 */
+	static boolean running(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+		}
+		catch (IOException | RuntimeException ex) {
+			return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		}
 	}
 
 	private static String config(Path home, int httpPort, int rpcPort) {

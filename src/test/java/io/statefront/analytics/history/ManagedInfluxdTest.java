@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.awaitility.Awaitility.await;
 
 /** The influxd the application runs for itself: started, stopped, and cleaned up after a crash. */
 class ManagedInfluxdTest {
@@ -27,30 +28,44 @@ class ManagedInfluxdTest {
 		try {
 			assertThat(influxd.url()).startsWith("http://127.0.0.1:");
 			assertThat(InfluxQl.query(influxd.url(), "", "SHOW DATABASES").path("results").isArray()).isTrue();
-			assertThat(home.resolve("influxd.pid")).content().isEqualTo(Long.toString(pid));
+			assertThat(Files.readString(home.resolve("influxd.pid")).trim()).isEqualTo(Long.toString(pid));
 			assertThat(home.resolve("influxdb.conf")).content().contains("reporting-disabled = true");
 			assertThat(home.resolve("meta")).isDirectory();
 		}
 		finally {
 			influxd.close();
 		}
-		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(ManagedInfluxd.running(pid)).isFalse();
 		assertThat(home.resolve("influxd.pid")).doesNotExist();
+	}
+
+	@Test
+	void endsWhenTheJvmThatStartedItEndsHoweverItEnds() throws IOException {
+		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		try {
+			// what a kill -9 of this JVM does to the watchdog: its standard input closes
+			influxd.abandon();
+
+			await().atMost(Duration.ofSeconds(15)).until(() -> !ManagedInfluxd.running(influxd.pid()));
+		}
+		finally {
+			influxd.close();
+		}
 	}
 
 	@Test
 	void endsTheInfluxdACrashedRunLeftOnItsDataBeforeStartingAnother() throws IOException {
 		ManagedInfluxd leftover = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
-		ProcessHandle leftoverProcess = ProcessHandle.of(leftover.pid()).orElseThrow();
 
-		// the previous run died without closing it: its pid file is still there
+		// as if the previous run had died without stopping it: its pid file is still there
 		ManagedInfluxd next = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
 		try {
-			assertThat(leftoverProcess.isAlive()).isFalse();
+			assertThat(ManagedInfluxd.running(leftover.pid())).isFalse();
 			assertThat(InfluxQl.query(next.url(), "", "SHOW DATABASES").path("results").isArray()).isTrue();
 		}
 		finally {
 			next.close();
+			leftover.close();
 		}
 	}
 

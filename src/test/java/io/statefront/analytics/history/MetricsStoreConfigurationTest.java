@@ -57,11 +57,11 @@ class MetricsStoreConfigurationTest {
 			assertThat(store.mode()).isEqualTo("managed");
 			assertThat(store.available()).isTrue();
 			assertThat(pidFile).exists();
-			pid[0] = Long.parseLong(Files.readString(pidFile));
+			pid[0] = Long.parseLong(Files.readString(pidFile).trim());
 			assertThat(InfluxQl.series(((InfluxMetricsStore) store).url(), "", "SHOW DATABASES").path("values")
 				.toString()).contains("statefront");
 		});
-		assertThat(ProcessHandle.of(pid[0]).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(ManagedInfluxd.running(pid[0])).isFalse();
 		assertThat(pidFile).doesNotExist();
 	}
 
