@@ -1,0 +1,38 @@
+package io.statefront.recommendation;
+
+import io.statefront.platform.kafka.Json;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+/** Pushes each shopper's recommendations to that shopper alone, at {@code /user/queue/recommendations}. */
+@Component
+class RecommendationListener {
+
+	static final String DESTINATION = "/queue/recommendations";
+
+	private static final Logger log = LoggerFactory.getLogger(RecommendationListener.class);
+
+	private final SimpMessagingTemplate stomp;
+
+	RecommendationListener(SimpMessagingTemplate stomp) {
+		this.stomp = stomp;
+	}
+
+	@KafkaListener(id = "recommendations-listener", groupId = "statefront-recommendations",
+			topics = Recommendations.TOPIC, properties = "auto.offset.reset=latest")
+	void onRecommendations(ConsumerRecord<String, byte[]> record) {
+		try {
+			Recommendations recommendations = Json.read(record.value(), Recommendations.class);
+			stomp.convertAndSendToUser(recommendations.shopperId(), DESTINATION, recommendations);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Skipping a record of {} that is not a recommendation: {}", record.topic(), ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.statefront.recommendation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.statefront.platform.kafka.Json;
+import io.statefront.support.IntegrationTest;
+import io.statefront.support.StompSubscriber;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Shop events through Kafka and the recommendations job, pushed to their shopper alone over STOMP. */
+class RecommendationIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Test
+	void aShoppersRecommendationsArePushedToThatShopperOnly() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		try (StompSubscriber queue = StompSubscriber.subscribe(port, API_USER, API_PASSWORD,
+				"/user/queue/recommendations")) {
+			// another shopper's views link r1 with r2
+			send("someone-" + run, "r1-" + run);
+			send("someone-" + run, "r2-" + run);
+
+			// the API user is the shopper here: their principal name is the queue's owner
+			send(API_USER, "r1-" + run);
+
+			List<JsonNode> seen = new ArrayList<>();
+			JsonNode pushed = queue.await(message -> message.path("eventId").asString().equals(API_USER + "/r1-" + run),
+					Duration.ofSeconds(30), seen);
+			assertThat(pushed.path("shopperId").asString()).isEqualTo(API_USER);
+			assertThat(pushed.path("itemIds").get(0).asString()).isEqualTo("r2-" + run);
+			assertThat(pushed.path("basis").asString()).isEqualTo(Recommendations.RELATED);
+			assertThat(seen).allSatisfy(message -> assertThat(message.path("shopperId").asString()).isEqualTo(API_USER));
+		}
+	}
+
+	private void send(String shopper, String item) {
+		ShopEvent event = new ShopEvent(shopper + "/" + item, shopper, ShopEventType.PRODUCT_VIEW, item, "books",
+				System.currentTimeMillis());
+		kafka.send(ShopEvent.TOPIC, shopper, Json.write(event)).join();
+	}
+
+}
