@@ -1,6 +1,7 @@
 package io.statefront.platform.websocket;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -9,7 +10,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 /**
  * STOMP over WebSocket at {@value #ENDPOINT}: what Flink emits is pushed to subscribers of
  * {@code /topic/...} (everyone's streams) and {@code /user/queue/...} (one user's) as it arrives.
- * Only pages of this origin may open it.
+ * Only pages of this origin may open it, and clients only listen: see {@link ListenOnlyClients}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -27,6 +28,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 		registry.enableSimpleBroker("/topic", "/queue");
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(new ListenOnlyClients());
 	}
 
 }

@@ -1,0 +1,88 @@
+package io.statefront.platform.websocket;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.statefront.support.IntegrationTest;
+import io.statefront.support.StompSubscriber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The STOMP endpoint: clients listen to what the application pushes, and nothing else. */
+class StompEndpointIntegrationTest extends IntegrationTest {
+
+	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	private WebSocketStompClient client;
+
+	private StompSession session;
+
+	@BeforeEach
+	void connect() throws Exception {
+		client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new StringMessageConverter());
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Authorization", "Basic " + Base64.getEncoder()
+			.encodeToString((API_USER + ":" + API_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, new StompSessionHandlerAdapter() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				errors.add(String.valueOf(headers.getFirst("message")));
+			}
+
+		}).get(10, TimeUnit.SECONDS);
+	}
+
+	@AfterEach
+	void disconnect() {
+		if (session.isConnected()) {
+			session.disconnect();
+		}
+		client.stop();
+	}
+
+	@Test
+	void aClientCannotPublishToTheApplicationsTopics() throws Exception {
+		try (StompSubscriber dashboard = StompSubscriber.subscribe(port, API_USER, API_PASSWORD, "/topic/alerts")) {
+			StompHeaders send = new StompHeaders();
+			send.setDestination("/topic/alerts");
+			session.send(send, "{\"type\":\"FAKE\",\"key\":\"site\"}");
+
+			assertThat(errors.poll(10, TimeUnit.SECONDS)).contains("Clients cannot send to /topic/alerts");
+			assertThatThrownBy(() -> dashboard.await(alert -> true, Duration.ofSeconds(1)))
+				.isInstanceOf(AssertionError.class);
+		}
+	}
+
+	@Test
+	void aClientCannotListenToTheQueuesBehindOtherUsersDestinations() throws Exception {
+		session.subscribe("/queue/recommendations-user0", new StompSessionHandlerAdapter() {
+		});
+
+		assertThat(errors.poll(10, TimeUnit.SECONDS)).contains("No subscriptions to /queue/recommendations-user0");
+	}
+
+}
