@@ -69,7 +69,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * <p>Latency: then live events at a steady rate go to the application, and a STOMP client
  * subscribed to {@code /topic/metrics} times each result from its window's end. A window
  * can only close once events {@code out-of-orderness} (5 s) past its end have been seen, so that
- * allowance is reported apart and the latency counted from the end of it.
+ * allowance is reported apart and the latency counted from the end of it
+ * ({@code BENCH_OUT_OF_ORDERNESS_MS=0} runs both hosts without it).
  *
  * <pre>
  * ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath
@@ -82,7 +83,9 @@ public class AnalyticsBenchmark {
 
 	private static final long WINDOW = 5_000;
 
-	private static final long OUT_OF_ORDERNESS = 5_000;
+	/** The analytics job's out-of-orderness in both hosts: the application's default unless set. */
+	private static final long OUT_OF_ORDERNESS = Long
+		.parseLong(System.getenv().getOrDefault("BENCH_OUT_OF_ORDERNESS_MS", "5000"));
 
 	private static final String PASSWORD = "bench";
 
@@ -219,6 +222,7 @@ public class AnalyticsBenchmark {
 				"--server.port=" + port, "--statefront.data-dir=" + work.resolve("app"),
 				"--spring.kafka.bootstrap-servers=" + bootstrap, "--statefront.security.api-password=" + PASSWORD,
 				"--statefront.simulator.enabled=false", "--statefront.influx.managed.port=0",
+				"--statefront.analytics.out-of-orderness=" + OUT_OF_ORDERNESS + "ms",
 				"--logging.level.root=WARN"));
 		String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
 		if (!appArguments.isBlank()) {

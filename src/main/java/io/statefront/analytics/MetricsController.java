@@ -12,9 +12,12 @@ import io.statefront.analytics.history.MetricsStore.MetricPoint;
 import io.statefront.analytics.history.MetricsStoreUnavailableException;
 import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +33,8 @@ class MetricsController {
 
 	record History(String measurement, String store, List<MetricPoint> points) {
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(MetricsController.class);
 
 	private final MetricsStore store;
 
@@ -49,9 +54,13 @@ class MetricsController {
 				.ok(new History(measurement, store.mode(), store.history(measurement, Duration.ofMinutes(minutes))));
 		}
 		catch (MetricsStoreUnavailableException ex) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			log.warn("Metric history of {} unavailable: {}", measurement, ex.getMessage());
+			ResponseEntity<ProblemDetail> problem = Problems.response(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"Metric history unavailable", "The " + store.mode() + " metrics store did not answer; try again"));
+			return ResponseEntity.status(problem.getStatusCode())
+				.headers(problem.getHeaders())
 				.header(HttpHeaders.RETRY_AFTER, "5")
-				.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Metric history unavailable", ex.getMessage()));
+				.body(problem.getBody());
 		}
 	}
 

@@ -155,7 +155,7 @@ class AnalyticsIntegrationTest extends IntegrationTest {
 				EventType.PAGE_VIEW, "late-visitor", "late-session",
 				new PageViewData("/shop/product/3", "Product 3", null, 80), BERLIN, null));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> counter("statefront.analytics.events.late") == lateBefore + 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> counter("statefront.analytics.events.late") >= lateBefore + 1);
 	}
 
 	@Test

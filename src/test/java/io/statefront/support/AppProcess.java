@@ -53,7 +53,9 @@ public final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString(),
 				"--server.port=" + httpPort, "--statefront.data-dir=" + dataDir,
 				"--statefront.kafka.embedded.port=" + kafkaPort,
-				"--statefront.kafka.embedded.controller-port=" + controllerPort));
+				"--statefront.kafka.embedded.controller-port=" + controllerPort,
+				// a free port beside any InfluxDB the machine runs, should it have influxd
+				"--statefront.influx.managed.port=0"));
 		command.addAll(List.of(extraArguments));
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true)

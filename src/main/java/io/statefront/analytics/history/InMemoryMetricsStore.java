@@ -2,24 +2,33 @@ package io.statefront.analytics.history;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.statefront.analytics.MetricResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metric history in memory, for when there is no InfluxDB: the latest {@value #VALUES_PER_MEASUREMENT}
  * values of each measurement (over an hour of 5-second windows with their tags), gone at restart.
+ * Like InfluxDB, it keeps one value per window end and tag: a result the job emits again after a
+ * restore replaces the first.
  */
 class InMemoryMetricsStore implements MetricsStore {
 
 	static final int VALUES_PER_MEASUREMENT = MAX_POINTS;
 
-	private final Map<String, Deque<MetricResult>> byMeasurement = new ConcurrentHashMap<>();
+	private record Key(long windowEnd, @Nullable String tag) {
+	}
+
+	private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::windowEnd)
+		.thenComparing(Key::tag, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	private final Map<String, NavigableMap<Key, Double>> byMeasurement = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -33,27 +42,28 @@ class InMemoryMetricsStore implements MetricsStore {
 
 	@Override
 	public void write(MetricResult result) {
-		Deque<MetricResult> values = byMeasurement.computeIfAbsent(result.measurement(), name -> new ArrayDeque<>());
+		NavigableMap<Key, Double> values = byMeasurement.computeIfAbsent(result.measurement(),
+				name -> new TreeMap<>(ORDER));
 		synchronized (values) {
-			values.addLast(result);
+			values.put(new Key(result.windowEnd(), result.tagValue()), result.value());
 			if (values.size() > VALUES_PER_MEASUREMENT) {
-				values.removeFirst();
+				values.pollFirstEntry();
 			}
 		}
 	}
 
 	@Override
 	public List<MetricPoint> history(String measurement, Duration span) {
-		Deque<MetricResult> values = byMeasurement.get(measurement);
+		NavigableMap<Key, Double> values = byMeasurement.get(measurement);
 		if (values == null) {
 			return List.of();
 		}
-		long since = clock.millis() - span.toMillis();
+		Key since = new Key(clock.millis() - span.toMillis(), null);
 		synchronized (values) {
-			return values.stream()
-				.filter(value -> value.windowEnd() >= since)
-				.sorted(Comparator.comparingLong(MetricResult::windowEnd))
-				.map(value -> new MetricPoint(value.windowEnd(), value.value(), value.tagValue()))
+			return values.tailMap(since, true)
+				.entrySet()
+				.stream()
+				.map(value -> new MetricPoint(value.getKey().windowEnd(), value.getValue(), value.getKey().tag()))
 				.toList();
 		}
 	}

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
@@ -35,6 +37,8 @@ class InfluxMetricsStore implements MetricsStore {
 	/** Points kept for another try while InfluxDB is away: minutes of the analytics job's output. */
 	static final int RETRY_BUFFER = 10_000;
 
+	static final int PREPARE_RETRY_SECONDS = 5;
+
 	private final String mode;
 
 	private final String url;
@@ -46,6 +50,9 @@ class InfluxMetricsStore implements MetricsStore {
 	private final String retentionPolicy;
 
 	private final @Nullable AutoCloseable server;
+
+	private final ScheduledExecutorService preparer = Executors
+		.newSingleThreadScheduledExecutor(task -> daemon(task, "influx-prepare"));
 
 	/**
 	 * @param writeErrors counts write requests InfluxDB failed or did not answer; their points stay
@@ -69,13 +76,16 @@ class InfluxMetricsStore implements MetricsStore {
 			.flushDuration((int) properties.flushInterval().toMillis())
 			.bufferLimit(properties.batchSize() + RETRY_BUFFER)
 			.precision(TimeUnit.MILLISECONDS)
-			.threadFactory(task -> new Thread(task, "influx-writer"))
+			.threadFactory(task -> daemon(task, "influx-writer"))
+			// a slow InfluxDB must not hold up the listener, and with it the live push to STOMP
+			.dropActionsOnQueueExhaustion(true)
+			.droppedActionHandler(point -> droppedPoints.increment())
 			.exceptionHandler((points, failure) -> {
 				long lost = StreamSupport.stream(points.spliterator(), false).count();
 				droppedPoints.increment(lost);
 				log.warn("Dropped {} metric points InfluxDB at {} did not take: {}", lost, url, failure.getMessage());
 			}));
-		prepare(properties.retention());
+		prepareUntilDone(properties.retention());
 	}
 
 	@Override
@@ -84,7 +94,7 @@ class InfluxMetricsStore implements MetricsStore {
 			.time(result.windowEnd(), TimeUnit.MILLISECONDS)
 			.addField("value", result.value());
 		if (result.tagKey() != null && result.tagValue() != null) {
-			point.tag(result.tagKey(), result.tagValue());
+			point.tag(result.tagKey(), tagValue(result.tagValue()));
 		}
 		influx.write(database, retentionPolicy, point.build());
 	}
@@ -139,6 +149,7 @@ class InfluxMetricsStore implements MetricsStore {
 
 	@Override
 	public void close() {
+		preparer.shutdownNow();
 		try {
 			influx.close();
 		}
@@ -154,22 +165,41 @@ class InfluxMetricsStore implements MetricsStore {
 		}
 	}
 
-	/** The database (and retention policy, when a duration is given) as configured; a failure is only logged. */
-	private void prepare(@Nullable Duration retention) {
+	/**
+	 * Creates the database (and the retention policy, when a duration is given) now, or, while the
+	 * server is away or refuses, every {@value #PREPARE_RETRY_SECONDS} seconds until it can: until then
+	 * InfluxDB drops the points it gets (an unknown database is not worth a retry to it).
+	 */
+	private void prepareUntilDone(@Nullable Duration retention) {
 		try {
-			query("CREATE DATABASE " + identifier(database));
-			if (retention != null) {
-				boolean exists = seriesOf(query("SHOW RETENTION POLICIES ON " + identifier(database))).stream()
-					.flatMap(series -> series.getValues().stream())
-					.anyMatch(row -> retentionPolicy.equals(row.get(0)));
-				query("%s RETENTION POLICY %s ON %s DURATION %ds%s".formatted(exists ? "ALTER" : "CREATE",
-						identifier(retentionPolicy), identifier(database), retention.toSeconds(),
-						exists ? "" : " REPLICATION 1"));
-			}
+			prepare(retention);
 		}
 		catch (MetricsStoreUnavailableException ex) {
-			log.warn("Could not prepare database '{}' on InfluxDB at {} (writes will be retried in each batch): {}",
-					database, url, ex.getMessage());
+			log.warn("Could not prepare database '{}' on InfluxDB at {}, trying again every {} s: {}", database, url,
+					PREPARE_RETRY_SECONDS, ex.getMessage());
+			preparer.schedule(() -> retryPrepare(retention), PREPARE_RETRY_SECONDS, TimeUnit.SECONDS);
+		}
+	}
+
+	private void retryPrepare(@Nullable Duration retention) {
+		try {
+			prepare(retention);
+			log.info("Prepared database '{}' on InfluxDB at {}", database, url);
+		}
+		catch (MetricsStoreUnavailableException ex) {
+			preparer.schedule(() -> retryPrepare(retention), PREPARE_RETRY_SECONDS, TimeUnit.SECONDS);
+		}
+	}
+
+	private void prepare(@Nullable Duration retention) {
+		query("CREATE DATABASE " + identifier(database));
+		if (retention != null) {
+			boolean exists = seriesOf(query("SHOW RETENTION POLICIES ON " + identifier(database))).stream()
+				.flatMap(series -> series.getValues().stream())
+				.anyMatch(row -> retentionPolicy.equals(row.get(0)));
+			query("%s RETENTION POLICY %s ON %s DURATION %ds%s".formatted(exists ? "ALTER" : "CREATE",
+					identifier(retentionPolicy), identifier(database), retention.toSeconds(),
+					exists ? "" : " REPLICATION 1"));
 		}
 	}
 
@@ -230,6 +260,21 @@ class InfluxMetricsStore implements MetricsStore {
 			}
 		}
 
+	}
+
+	/**
+	 * A tag value line protocol can carry: no line breaks, no trailing backslash (it would escape the
+	 * separator), not empty.
+	 */
+	static String tagValue(String value) {
+		String clean = value.replaceAll("[\\r\\n]+", " ").replaceAll("\\\\+$", "").strip();
+		return clean.isEmpty() ? "(none)" : clean;
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private static String identifier(String name) {

@@ -9,8 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +37,9 @@ final class ManagedInfluxd implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-	/** Starts influxd ($0 -config $1), writes its pid to $2, and ends it once stdin closes. */
+	/** Starts influxd ($0 -config $1), writes its pid to $2, and ends it once stdin closes or it is signalled. */
 	private static final String WATCHDOG = "\"$0\" -config \"$1\" & influxd=$!; echo $influxd > \"$2\"; "
+			+ "trap 'kill $influxd 2>/dev/null; wait $influxd; exit' HUP INT TERM; "
 			+ "while read ignored; do :; done; kill $influxd; wait $influxd";
 
 	private final Process watchdog;
@@ -43,12 +48,15 @@ final class ManagedInfluxd implements AutoCloseable {
 
 	private final Path pidFile;
 
+	private final FileLock home;
+
 	private final String url;
 
-	private ManagedInfluxd(Process watchdog, long pid, Path pidFile, String url) {
+	private ManagedInfluxd(Process watchdog, long pid, Path pidFile, FileLock home, String url) {
 		this.watchdog = watchdog;
 		this.pid = pid;
 		this.pidFile = pidFile;
+		this.home = home;
 		this.url = url;
 	}
 
@@ -68,6 +76,18 @@ final class ManagedInfluxd implements AutoCloseable {
 	/** Starts {@code binary} with its files under {@code home} and waits for it to answer. */
 	static ManagedInfluxd start(Path binary, Path home, int port, Duration startupTimeout) throws IOException {
 		Files.createDirectories(home);
+		FileLock lock = lock(home);
+		try {
+			return start(binary, home, lock, port, startupTimeout);
+		}
+		catch (IOException | RuntimeException ex) {
+			lock.channel().close();
+			throw ex;
+		}
+	}
+
+	private static ManagedInfluxd start(Path binary, Path home, FileLock lock, int port, Duration startupTimeout)
+			throws IOException {
 		Path pidFile = home.resolve("influxd.pid");
 		endLeftover(pidFile);
 		int httpPort = port == 0 ? freePort() : port;
@@ -81,8 +101,15 @@ final class ManagedInfluxd implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
-		ManagedInfluxd influxd = new ManagedInfluxd(watchdog, awaitPid(pidFile, watchdog), pidFile,
-				"http://127.0.0.1:" + httpPort);
+		long pid;
+		try {
+			pid = awaitPid(pidFile, watchdog);
+		}
+		catch (IOException ex) {
+			watchdog.destroyForcibly();
+			throw ex;
+		}
+		ManagedInfluxd influxd = new ManagedInfluxd(watchdog, pid, pidFile, lock, "http://127.0.0.1:" + httpPort);
 		try {
 			influxd.awaitPing(startupTimeout, logFile);
 		}
@@ -117,6 +144,10 @@ final class ManagedInfluxd implements AutoCloseable {
 		return pid;
 	}
 
+	long watchdogPid() {
+		return watchdog.pid();
+	}
+
 	/** Closes the watchdog's input, as this JVM's end would: the watchdog then ends influxd. */
 	void abandon() throws IOException {
 		watchdog.getOutputStream().close();
@@ -127,22 +158,25 @@ final class ManagedInfluxd implements AutoCloseable {
 		try {
 			abandon();
 			if (!watchdog.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				log.warn("influxd (pid {}) did not stop in {}: killing it", pid, STOP_TIMEOUT);
-				ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-				watchdog.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				watchdog.destroyForcibly();
 			}
+			// the watchdog may have died alone, killed from outside: then influxd is still to end
+			endProcess(pid);
 		}
 		catch (IOException ex) {
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 			watchdog.destroyForcibly();
+			endProcess(pid);
 		}
 		catch (InterruptedException ex) {
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 			watchdog.destroyForcibly();
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 			Thread.currentThread().interrupt();
 		}
 		try {
-			Files.deleteIfExists(pidFile);
+			if (!running(pid)) {
+				Files.deleteIfExists(pidFile);
+			}
+			home.channel().close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -180,24 +214,58 @@ final class ManagedInfluxd implements AutoCloseable {
 		if (!Files.exists(pidFile)) {
 			return;
 		}
-		long pid = Long.parseLong(Files.readString(pidFile).trim());
-		boolean ours = ProcessHandle.of(pid)
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readString(pidFile).trim());
+		}
+		catch (NumberFormatException unreadable) {
+			// written half by a run that died mid-start: nothing to end
+			Files.delete(pidFile);
+			return;
+		}
+		boolean influxd = ProcessHandle.of(pid)
 			.flatMap(handle -> handle.info().command())
 			.map(command -> command.endsWith("influxd"))
 			.orElse(false);
-		if (ours && running(pid)) {
+		if (influxd && running(pid)) {
 			log.warn("Ending influxd (pid {}) left running by a previous run", pid);
-			ProcessHandle leftover = ProcessHandle.of(pid).orElseThrow();
-			leftover.destroy();
-			long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-			while (running(pid) && System.nanoTime() < deadline) {
-				sleep(50);
-			}
-			if (running(pid)) {
-				leftover.destroyForcibly();
-			}
+			endProcess(pid);
 		}
 		Files.delete(pidFile);
+	}
+
+	/** SIGTERM, a grace period, then SIGKILL. */
+	private static void endProcess(long pid) {
+		ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		while (running(pid) && System.nanoTime() < deadline) {
+			sleep(50);
+		}
+		if (running(pid)) {
+			log.warn("influxd (pid {}) did not stop in {}: killing it", pid, STOP_TIMEOUT);
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	/**
+	 * One application per data directory runs its influxd: a second one on the same directory must
+	 * not take the first one's server for a leftover.
+	 */
+	private static FileLock lock(Path home) throws IOException {
+		FileChannel channel = FileChannel.open(home.resolve("influxd.lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			lock = null;
+		}
+		if (lock == null) {
+			channel.close();
+			throw new IOException("Another application runs the influxd of " + home);
+		}
+		return lock;
 	}
 
 	/**
@@ -214,7 +282,7 @@ final class ManagedInfluxd implements AutoCloseable {
 		}
 	}
 
-	private static String config(Path home, int httpPort, int rpcPort) {
+	static String config(Path home, int httpPort, int rpcPort) {
 		return """
 				reporting-disabled = true
 				bind-address = "127.0.0.1:%d"
@@ -249,7 +317,7 @@ final class ManagedInfluxd implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

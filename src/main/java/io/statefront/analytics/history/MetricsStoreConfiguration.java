@@ -40,17 +40,24 @@ class MetricsStoreConfiguration {
 		Optional<Path> influxd = influx.managed().enabled() ? ManagedInfluxd.find(influx.managed().binary())
 				: Optional.empty();
 		if (influxd.isPresent()) {
+			ManagedInfluxd server;
 			try {
-				ManagedInfluxd server = ManagedInfluxd.start(influxd.get(), statefront.influxDir(),
-						influx.managed().port(), influx.managed().startupTimeout());
-				log.info("Metric history: the application's own influxd at {}, database '{}'", server.url(),
-						influx.database());
-				return new InfluxMetricsStore("managed", server.url(), influx, writeErrors, droppedPoints, server);
+				server = ManagedInfluxd.start(influxd.get(), statefront.influxDir(), influx.managed().port(),
+						influx.managed().startupTimeout());
 			}
 			catch (IOException | RuntimeException ex) {
 				log.error("Could not start {} ({}): metric history is kept in memory instead", influxd.get(),
 						ex.getMessage());
 				return new InMemoryMetricsStore();
+			}
+			try {
+				log.info("Metric history: the application's own influxd at {}, database '{}'", server.url(),
+						influx.database());
+				return new InfluxMetricsStore("managed", server.url(), influx, writeErrors, droppedPoints, server);
+			}
+			catch (RuntimeException ex) {
+				server.close();
+				throw ex;
 			}
 		}
 		log.warn("Metric history is kept in memory only (the latest {} values of each metric, lost at restart): "

@@ -35,14 +35,25 @@ class InMemoryMetricsStoreTest {
 	}
 
 	@Test
-	void keepsTheLatestValuesOfEachMeasurementUpToItsBound() {
+	void keepsOneValuePerWindowAndTagAsInfluxDbDoesTheLatestWritten() {
+		store.write(new MetricResult("top_pages", NOW - 60_000, NOW, 4, "url", "/a"));
+		store.write(new MetricResult("top_pages", NOW - 60_000, NOW, 7, "url", "/b"));
+		// the job emits the window again after a restore
+		store.write(new MetricResult("top_pages", NOW - 60_000, NOW, 5, "url", "/a"));
+
+		assertThat(store.history("top_pages", Duration.ofMinutes(1)))
+			.containsExactly(new MetricPoint(NOW, 5, "/a"), new MetricPoint(NOW, 7, "/b"));
+	}
+
+	@Test
+	void keepsTheLatestWindowsOfEachMeasurementUpToItsBound() {
 		int bound = InMemoryMetricsStore.VALUES_PER_MEASUREMENT;
 		for (int i = 0; i < bound + 10; i++) {
-			store.write(MetricResult.of("active_users", NOW - 5_000, NOW, i));
+			store.write(MetricResult.of("active_users", NOW - 5_000 * (bound + 10 - i), NOW - 5_000 * (bound + 9 - i), i));
 		}
 		store.write(MetricResult.of("bounce_rate", NOW - 5_000, NOW, 0.1));
 
-		assertThat(store.history("active_users", Duration.ofMinutes(1))).hasSize(bound)
+		assertThat(store.history("active_users", Duration.ofDays(2))).hasSize(bound)
 			.first()
 			.extracting(MetricPoint::value)
 			.isEqualTo(10.0);

@@ -90,6 +90,25 @@ class InfluxMetricsStoreTest {
 	}
 
 	@Test
+	void storesTagValuesLineProtocolCannotCarryAsIsInsteadOfLosingTheirBatch() {
+		long now = System.currentTimeMillis() / 5_000 * 5_000;
+		try (InfluxMetricsStore store = store(database(), null)) {
+			store.write(new MetricResult("top_pages", now - 60_000, now, 3, "url", "/shop/search?q=a b,c=d\\e"));
+			store.write(new MetricResult("top_pages", now - 60_000, now, 2, "url", "/trailing\\"));
+			store.write(new MetricResult("visitors_by_country", now - 60_000, now, 1, "country", ""));
+			store.write(new MetricResult("visitors_by_country", now - 60_000, now, 4, "country", "Two\nLines"));
+			store.flush();
+
+			assertThat(store.history("top_pages", Duration.ofMinutes(1))).extracting(MetricPoint::tag)
+				.containsExactlyInAnyOrder("/shop/search?q=a b,c=d\\e", "/trailing");
+			assertThat(store.history("visitors_by_country", Duration.ofMinutes(1))).extracting(MetricPoint::tag)
+				.containsExactlyInAnyOrder("(none)", "Two Lines");
+		}
+		assertThat(writeErrors.count()).isZero();
+		assertThat(droppedPoints.count()).isZero();
+	}
+
+	@Test
 	void writesUnderTheConfiguredRetentionPolicyCreatingIt() {
 		String database = database();
 		long now = System.currentTimeMillis();
@@ -133,6 +152,26 @@ class InfluxMetricsStoreTest {
 		}
 	}
 
+	@Test
+	void createsItsDatabaseOnceAServerThatWasAwayAtStartComesUp(@TempDir Path laterHome) throws IOException {
+		int port = ManagedInfluxd.freePort();
+		String database = database();
+		String url = "http://127.0.0.1:" + port;
+		try (InfluxMetricsStore store = new InfluxMetricsStore("external", url,
+				properties(database, "autogen", null), writeErrors, droppedPoints, null)) {
+			try (ManagedInfluxd later = ManagedInfluxd.start(Influxd.require(), laterHome, port, Duration.ofSeconds(30))) {
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> InfluxQl.series(url, "", "SHOW DATABASES").path("values").toString().contains(database));
+				long now = System.currentTimeMillis();
+				store.write(MetricResult.of("bounce_rate", now - 5_000, now, 0.3));
+				store.flush();
+
+				assertThat(store.history("bounce_rate", Duration.ofMinutes(1))).extracting(MetricPoint::value)
+					.containsExactly(0.3);
+			}
+		}
+	}
+
 	private InfluxMetricsStore store(String database, Duration retention) {
 		return new InfluxMetricsStore("managed", influxd.url(),
 				properties(database, retention == null ? "autogen" : "two_hours", retention), writeErrors, droppedPoints, null);
@@ -146,6 +185,5 @@ class InfluxMetricsStoreTest {
 	private static String database() {
 		return "test_" + databases.incrementAndGet();
 	}
-
 
 }

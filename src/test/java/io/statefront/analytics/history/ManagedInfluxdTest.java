@@ -54,19 +54,60 @@ class ManagedInfluxdTest {
 	}
 
 	@Test
-	void endsTheInfluxdACrashedRunLeftOnItsDataBeforeStartingAnother() throws IOException {
-		ManagedInfluxd leftover = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+	void endsWhenItsWatchdogIsSignalled() throws IOException {
+		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		try {
+			ProcessHandle.of(influxd.watchdogPid()).orElseThrow().destroy();
 
-		// as if the previous run had died without stopping it: its pid file is still there
+			await().atMost(Duration.ofSeconds(15)).until(() -> !ManagedInfluxd.running(influxd.pid()));
+		}
+		finally {
+			influxd.close();
+		}
+		assertThat(home.resolve("influxd.pid")).doesNotExist();
+	}
+
+	@Test
+	void endsTheInfluxdACrashedRunLeftOnItsDataBeforeStartingAnother() throws IOException {
+		// a previous run's influxd, its application and watchdog gone, its pid file still there
+		Path config = home.resolve("influxdb.conf");
+		Files.writeString(config, ManagedInfluxd.config(home, ManagedInfluxd.freePort(), ManagedInfluxd.freePort()));
+		Process leftover = new ProcessBuilder(Influxd.require().toString(), "-config", config.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(home.resolve("leftover.log").toFile())
+			.start();
+		Files.writeString(home.resolve("influxd.pid"), leftover.pid() + "\n");
+
 		ManagedInfluxd next = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
 		try {
-			assertThat(ManagedInfluxd.running(leftover.pid())).isFalse();
+			assertThat(leftover.isAlive()).isFalse();
 			assertThat(InfluxQl.query(next.url(), "", "SHOW DATABASES").path("results").isArray()).isTrue();
 		}
 		finally {
 			next.close();
-			leftover.close();
+			leftover.destroyForcibly();
 		}
+	}
+
+	@Test
+	void leavesTheInfluxdOfAnotherApplicationOnTheSameDataDirectoryAlone() throws IOException {
+		ManagedInfluxd first = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		try {
+			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP))
+				.withMessageContaining("Another application runs the influxd of " + home);
+			assertThat(ManagedInfluxd.running(first.pid())).isTrue();
+		}
+		finally {
+			first.close();
+		}
+	}
+
+	@Test
+	void takesAnUnreadablePidFileForStale() throws IOException {
+		Files.writeString(home.resolve("influxd.pid"), "");
+
+		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		influxd.close();
 	}
 
 	@Test
