@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface MetricsStore extends AutoCloseable {
 
+	/** The most values one history answer holds. */
+	int MAX_POINTS = 20_000;
+
 	/** One stored value: its window's end, the value, and its tag value when it has one. */
 	record MetricPoint(long time, double value, @Nullable String tag) {
 	}
@@ -25,8 +28,6 @@ public interface MetricsStore extends AutoCloseable {
 	 * @throws MetricsStoreUnavailableException when the store cannot be asked
 	 */
 	List<MetricPoint> history(String measurement, Duration span);
-
-	int MAX_POINTS = 20_000;
 
 	/** How the history is kept ({@code external}, {@code managed} or {@code in-memory}), for health and logs. */
 	String mode();
