@@ -39,7 +39,7 @@ public final class AnalyticsJob {
 			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
 					watermarks(settings.outOfOrderness(), settings.idleness()), "website events")
 			.uid("website-events-source")
-			.map(new EventsInCounter())
+			.map(new EventCounter(EventCounter.EVENTS_IN))
 			.uid("events-in-counter")
 			.name("events in");
 
@@ -51,7 +51,7 @@ public final class AnalyticsJob {
 			.name("processed-metrics");
 		outputs.alerts().sinkTo(kafka.sink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
 		outputs.lateEvents()
-			.flatMap(new LateEventCounter())
+			.map(new EventCounter(EventCounter.EVENTS_LATE))
 			.uid("late-event-counter")
 			.name("late events")
 			.sinkTo(new DiscardingSink<>())
