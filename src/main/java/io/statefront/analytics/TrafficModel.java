@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Generates coherent visits, one event at a time: a visit starts, views pages (mostly in the
- * visitor's favourite category), sometimes converts, and ends or is abandoned. The mix over many
+ * visitor's favourite category, and there mostly the few products of their taste: hidden
+ * preferences a recommender can learn), sometimes converts, and ends or is abandoned. The mix over many
  * events is about 70 % page views, 15 % session starts, 10 % session ends and 5 % conversions.
  * The same seed and clock give the same events.
  */
@@ -22,6 +23,13 @@ public final class TrafficModel {
 
 	/** Visits open at once; beyond it the oldest is abandoned without an end, as people do. */
 	static final int MAX_OPEN_VISITS = 1_000;
+
+	static final int VISITORS = 50_000;
+
+	/** Each category's products fall into clusters of this many: a visitor's hidden taste is one of them. */
+	static final int CLUSTER_SIZE = 5;
+
+	static final int CLUSTERS = SitePages.PRODUCTS_PER_CATEGORY / CLUSTER_SIZE;
 
 	private static final double START = 0.15;
 
@@ -50,17 +58,21 @@ public final class TrafficModel {
 
 		final int favouriteCategory;
 
+		final int favouriteCluster;
+
 		int pagesViewed;
 
 		boolean converted;
 
 		@Nullable String lastUrl;
 
-		Visit(@Nullable String userId, String sessionId, SessionData sessionData, int favouriteCategory) {
+		Visit(@Nullable String userId, String sessionId, SessionData sessionData, int favouriteCategory,
+				int favouriteCluster) {
 			this.userId = userId;
 			this.sessionId = sessionId;
 			this.sessionData = sessionData;
 			this.favouriteCategory = favouriteCategory;
+			this.favouriteCluster = favouriteCluster;
 		}
 
 	}
@@ -94,8 +106,13 @@ public final class TrafficModel {
 			open.remove(0);
 		}
 		// three visitors in ten are not signed in: their events are keyed by the session
-		String userId = (random.nextInt(10) < 7) ? "visitor-" + random.nextInt(50_000) : null;
-		Visit visit = new Visit(userId, uuid(), Visitors.draw(random), random.nextInt(SitePages.CATEGORIES.size()));
+		int visitor = random.nextInt(VISITORS);
+		boolean signedIn = random.nextInt(10) < 7;
+		// a signed-in visitor's taste is theirs on every visit; a guest's is drawn for the visit
+		int taste = signedIn ? Math.floorMod(Long.hashCode(visitor * 0x9E3779B97F4A7C15L), 1 << 20)
+				: random.nextInt(1 << 20);
+		Visit visit = new Visit(signedIn ? "visitor-" + visitor : null, uuid(), Visitors.draw(random),
+				taste % SitePages.CATEGORIES.size(), (taste / SitePages.CATEGORIES.size()) % CLUSTERS);
 		open.add(visit);
 		return event(EventType.SESSION_START, visit, null, null);
 	}
@@ -104,7 +121,7 @@ public final class TrafficModel {
 		int category = (random.nextInt(10) < 6) ? visit.favouriteCategory
 				: random.nextInt(SitePages.CATEGORIES.size());
 		Page page = (random.nextInt(10) < 3) ? SitePages.category(category)
-				: SitePages.product(category, random.nextInt(SitePages.PRODUCTS_PER_CATEGORY));
+				: SitePages.product(category, productIndex(visit, category));
 		String referrer = (visit.lastUrl != null) ? visit.lastUrl
 				: (random.nextInt(3) == 0) ? null : REFERRERS.get(random.nextInt(REFERRERS.size()));
 		long loadMillis = Math.round(Math.exp(6 + 0.5 * random.nextGaussian()))
@@ -113,6 +130,14 @@ public final class TrafficModel {
 		visit.lastUrl = page.url();
 		return event(EventType.PAGE_VIEW, visit, new PageViewData(page.url(), page.title(), referrer, loadMillis),
 				null);
+	}
+
+	/** Within their favourite category, a visitor's eye goes mostly to the few products of their taste. */
+	private int productIndex(Visit visit, int category) {
+		if (category == visit.favouriteCategory && random.nextInt(10) < 7) {
+			return visit.favouriteCluster * CLUSTER_SIZE + random.nextInt(CLUSTER_SIZE);
+		}
+		return random.nextInt(SitePages.PRODUCTS_PER_CATEGORY);
 	}
 
 	private WebsiteEvent convert(Visit visit) {
