@@ -1,5 +1,6 @@
 package io.statefront.shop;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.flink.FlinkJobPart;
@@ -8,6 +9,7 @@ import io.statefront.platform.gateway.RequestReplyGateway;
 import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
+import io.statefront.shop.catalogue.Product;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -39,6 +41,22 @@ class StockClient {
 		return gateway.initialiseAll(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
 				new CreateItemRequest(null, null, 0, n), n,
 				index -> initRequest(index, stock, price), ItemResponse.class);
+	}
+
+	/**
+	 * Opens items {@code 0…n-1} with the stock and price of the {@code n} products, in id order, and
+	 * keeps the create function from handing out their ids; completes when every item has answered.
+	 */
+	CompletableFuture<Void> initialise(List<Product> products) {
+		for (int index = 0; index < products.size(); index++) {
+			if (!products.get(index).id().equals(Integer.toString(index))) {
+				throw new IllegalArgumentException("Product " + index + " has id " + products.get(index).id());
+			}
+		}
+		return gateway.initialiseAll(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY,
+				new CreateItemRequest(null, null, 0, products.size()), products.size(),
+				index -> initRequest(index, products.get(index).stock(), products.get(index).price()),
+				ItemResponse.class);
 	}
 
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,

@@ -43,6 +43,8 @@ public abstract class IntegrationTest {
 		// metric history in the influxd of Debian's influxdb package when installed (CI installs it),
 		// on a free port beside any InfluxDB the machine runs
 		registry.add("statefront.influx.managed.port", () -> "0");
+		// items 0…299 are the tests' to make; the catalogue's test opens them itself
+		registry.add("statefront.shop.seed-catalogue", () -> "false");
 	}
 
 	protected Api api() {
