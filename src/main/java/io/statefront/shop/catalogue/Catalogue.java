@@ -72,7 +72,8 @@ public class Catalogue {
 			.toList();
 	}
 
-	static String slug(String category) {
+	/** The category as it appears in URLs: {@code Knitwear} → {@code knitwear}. */
+	public static String slug(String category) {
 		return category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
 	}
 

@@ -1,0 +1,167 @@
+package io.statefront.shop.storefront;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.statefront.shop.catalogue.Catalogue;
+import io.statefront.shop.catalogue.Product;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The storefront's pages, rendered by their controller and templates behind the storefront's
+ * security chain, with stock levels the test sets and the events the pages tell recorded.
+ */
+@WebMvcTest(StorefrontController.class)
+@Import({ Catalogue.class, StorefrontSecurity.class, StorefrontControllerTest.Ports.class })
+class StorefrontControllerTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Ports ports;
+
+	@BeforeEach
+	void openingStock() {
+		ports.levels.clear();
+		ports.events.clear();
+		new Catalogue().products()
+			.forEach(product -> ports.levels.put(product.id(), new StockLevels.Level(product.stock(), product.price())));
+	}
+
+	@Test
+	void theHomePageShowsEveryDepartmentWithLivePrices() throws Exception {
+		ports.levels.put("0", new StockLevels.Level(2, 99));
+
+		String page = render("/", 200);
+
+		assertThat(page).contains("Shoes", "Outerwear", "Knitwear", "Books")
+			.contains("Weekend Derby", "99 credits", "Only 2 left");
+		assertThat(ports.events).containsExactly("page Statefront");
+	}
+
+	@Test
+	void aCategoryListsItsProductsAndAnUnknownOneIsNotFound() throws Exception {
+		String page = render("/shop/category/knitwear", 200);
+
+		assertThat(page).contains("<h1>Knitwear</h1>", "30 products");
+		new Catalogue().inCategory("knitwear").forEach(product -> assertThat(page).contains(product.name()));
+
+		assertThat(render(get("/shop/category/{slug}", "kn<b>itwear"), 404)).contains("No such category")
+			.contains("kn&lt;b&gt;itwear")
+			.doesNotContain("kn<b>itwear");
+	}
+
+	@Test
+	void aProductPageShowsWhatItsFunctionHoldsNow() throws Exception {
+		Product product = new Catalogue().product("57").orElseThrow();
+		ports.levels.put("57", new StockLevels.Level(0, product.price() + 5));
+
+		String page = render("/shop/product/57", 200);
+
+		assertThat(page).contains(product.name(), product.description(), (product.price() + 5) + " credits",
+				"Out of stock", "More in " + "<span>" + product.category() + "</span>");
+		assertThat(ports.events).containsExactly("product 57");
+
+		ports.levels.remove("57");
+		assertThat(render("/shop/product/57", 200)).contains("Availability unknown", product.price() + " credits");
+		assertThat(render("/shop/product/300", 404)).contains("No such product");
+		assertThat(render("/shop/product/abc", 404)).contains("No such product");
+	}
+
+	@Test
+	void searchFindsProductsAndEscapesWhatWasTyped() throws Exception {
+		assertThat(render("/shop/search?q=merino", 200)).contains("Results for “<span>merino</span>”")
+			.containsPattern("\\d+ products?");
+		assertThat(render("/shop/search?q=zeppelin", 200)).contains("Nothing matches");
+		assertThat(render("/shop/search", 200)).contains("Type what you are looking for");
+		assertThat(render(get("/shop/search").param("q", "<script>alert(1)</script>"), 200))
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert(1)");
+	}
+
+	@Test
+	void pagesCarryAContentSecurityPolicyWithoutInlineScriptAndRefuseFraming() throws Exception {
+		mvc.perform(get("/shop/category/books"))
+			.andExpect(header().string("Content-Security-Policy", StorefrontSecurity.CONTENT_SECURITY_POLICY))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		assertThat(StorefrontSecurity.CONTENT_SECURITY_POLICY).contains("script-src 'self';")
+			.doesNotContain("unsafe-inline");
+		assertThat(render("/", 200)).doesNotContain("<script>").doesNotContain("style=");
+	}
+
+	private String render(String path, int status) throws Exception {
+		return render(get(path), status);
+	}
+
+	private String render(MockHttpServletRequestBuilder request, int status) throws Exception {
+		MvcResult started = mvc.perform(request).andReturn();
+		MvcResult done = started.getRequest().isAsyncStarted()
+				? mvc.perform(asyncDispatch(started)).andExpect(status().is(status)).andReturn()
+				: started;
+		assertThat(done.getResponse().getStatus()).isEqualTo(status);
+		return done.getResponse().getContentAsString();
+	}
+
+	/** The storefront's ports as the test sets them: levels by item id, events as text. */
+	@TestConfiguration
+	static class Ports {
+
+		final Map<String, StockLevels.Level> levels = new HashMap<>();
+
+		final List<String> events = new ArrayList<>();
+
+		@Bean
+		StockLevels stockLevels() {
+			return ids -> {
+				Map<String, StockLevels.Level> found = new HashMap<>();
+				ids.forEach(id -> {
+					if (levels.containsKey(id)) {
+						found.put(id, levels.get(id));
+					}
+				});
+				return CompletableFuture.completedFuture(found);
+			};
+		}
+
+		@Bean
+		StorefrontEvents storefrontEvents() {
+			return new StorefrontEvents() {
+
+				@Override
+				public void pageViewed(HttpServletRequest request, String title) {
+					events.add("page " + title);
+				}
+
+				@Override
+				public void productViewed(HttpServletRequest request, Product product) {
+					events.add("product " + product.id());
+				}
+
+			};
+		}
+
+	}
+
+}
