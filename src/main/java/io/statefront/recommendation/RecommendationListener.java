@@ -19,8 +19,11 @@ class RecommendationListener {
 
 	private final SimpMessagingTemplate stomp;
 
-	RecommendationListener(SimpMessagingTemplate stomp) {
+	private final LatestRecommendations latest;
+
+	RecommendationListener(SimpMessagingTemplate stomp, LatestRecommendations latest) {
 		this.stomp = stomp;
+		this.latest = latest;
 	}
 
 	@KafkaListener(id = "recommendations-listener", groupId = "statefront-recommendations",
@@ -28,6 +31,7 @@ class RecommendationListener {
 	void onRecommendations(ConsumerRecord<String, byte[]> record) {
 		try {
 			Recommendations recommendations = Json.read(record.value(), Recommendations.class);
+			latest.remember(recommendations);
 			stomp.convertAndSendToUser(recommendations.shopperId(), DESTINATION, recommendations);
 		}
 		catch (RuntimeException ex) {

@@ -53,7 +53,7 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 
 	private void visit(HttpServletRequest request, String title, @Nullable Product product) {
 		HttpSession session = request.getSession();
-		String shopper = session.getId();
+		String shopper = Shoppers.id(session);
 		long now = System.currentTimeMillis();
 		if (session.isNew()) {
 			send(new WebsiteEvent(UUID.randomUUID().toString(), now, EventType.SESSION_START, null, shopper, null,

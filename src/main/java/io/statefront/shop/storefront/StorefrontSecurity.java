@@ -22,7 +22,7 @@ class StorefrontSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain storefrontChain(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/", "/shop/**", "/css/**", "/webjars/**", "/favicon.ico")
+		return http.securityMatcher("/", "/shop/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

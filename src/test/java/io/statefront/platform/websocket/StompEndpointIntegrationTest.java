@@ -35,13 +35,17 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 	private StompSession session;
 
 	@BeforeEach
-	void connect() throws Exception {
-		client = new WebSocketStompClient(new StandardWebSocketClient());
-		client.setMessageConverter(new StringMessageConverter());
+	void connectAsTheApiUser() throws Exception {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		handshake.add("Authorization", "Basic " + Base64.getEncoder()
 			.encodeToString((API_USER + ":" + API_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-		session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, new StompSessionHandlerAdapter() {
+		connect("/ws", handshake);
+	}
+
+	private void connect(String endpoint, WebSocketHttpHeaders handshake) throws Exception {
+		client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new StringMessageConverter());
+		session = client.connectAsync("ws://localhost:" + port + endpoint, handshake, new StompSessionHandlerAdapter() {
 
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
@@ -54,6 +58,18 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 			}
 
 		}).get(10, TimeUnit.SECONDS);
+	}
+
+	/** The first error that contains {@code text} within 10 s; the closing of the earlier session may come first. */
+	private String nextError(String text) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		for (long left = TimeUnit.SECONDS.toNanos(10); left > 0; left = deadline - System.nanoTime()) {
+			String error = errors.poll(left, TimeUnit.NANOSECONDS);
+			if (error == null || error.contains(text)) {
+				return error;
+			}
+		}
+		return null;
 	}
 
 	@AfterEach
@@ -75,6 +91,17 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 			assertThatThrownBy(() -> dashboard.await(alert -> true, Duration.ofSeconds(1)))
 				.isInstanceOf(AssertionError.class);
 		}
+	}
+
+	@Test
+	void aShopperOnTheStorefrontsEndpointMayListenToTheirOwnRecommendationsOnly() throws Exception {
+		disconnect();
+		connect("/shop/ws", new WebSocketHttpHeaders());
+
+		session.subscribe("/topic/metrics", new StompSessionHandlerAdapter() {
+		});
+
+		assertThat(nextError("Shoppers may")).contains("Shoppers may subscribe to /user/queue/recommendations only");
 	}
 
 	@Test

@@ -1,0 +1,56 @@
+package io.statefront.shop.storefront;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.statefront.recommendation.LatestRecommendations;
+import io.statefront.shop.catalogue.Catalogue;
+import io.statefront.shop.catalogue.Product;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The "Recommended for you" panel, an htmx fragment: the items a push named, or, when none are
+ * named, the shopper's latest recommendations (what may have been pushed before the page listened).
+ */
+@Controller
+class RecommendedController {
+
+	static final int SHOWN = 5;
+
+	private final Catalogue catalogue;
+
+	private final StockLevels stock;
+
+	private final LatestRecommendations latest;
+
+	RecommendedController(Catalogue catalogue, StockLevels stock, LatestRecommendations latest) {
+		this.catalogue = catalogue;
+		this.stock = stock;
+		this.latest = latest;
+	}
+
+	@GetMapping("/shop/recommended")
+	CompletableFuture<ModelAndView> recommended(@RequestParam(required = false) @Nullable String items,
+			HttpSession session) {
+		List<String> ids = (items != null) ? List.of(items.split(","))
+				: latest.of(Shoppers.id(session)).map(found -> List.of(found.itemIds())).orElse(List.of());
+		List<Product> products = ids.stream()
+			.map(String::strip)
+			.distinct()
+			.map(catalogue::product)
+			.flatMap(Optional::stream)
+			.limit(SHOWN)
+			.toList();
+		return stock.levels(products.stream().map(Product::id).toList())
+			.thenApply(levels -> new ModelAndView("shop/recommended :: panel").addObject("recommended",
+					products.stream().map(product -> new ProductCard(product, levels.get(product.id()))).toList()));
+	}
+
+}
