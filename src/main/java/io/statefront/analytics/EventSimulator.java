@@ -1,5 +1,6 @@
 package io.statefront.analytics;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.kafka.Json;
+import io.statefront.recommendation.ShopEvent;
+import io.statefront.recommendation.ShopEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,20 @@ class EventSimulator implements SmartLifecycle {
 		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
 	}
 
+	/**
+	 * A simulated product page view is also a product view for the recommendations, as the
+	 * storefront's are: the visitors' hidden tastes are what the recommendations learn.
+	 */
+	static Optional<ShopEvent> shopEventOf(WebsiteEvent event) {
+		if (event.eventType() != EventType.PAGE_VIEW || event.pageViewData() == null) {
+			return Optional.empty();
+		}
+		return SitePages.productOf(event.pageViewData().url())
+			.map(page -> new ShopEvent(event.eventId(), event.key(), ShopEventType.PRODUCT_VIEW,
+					page.url().substring(page.url().lastIndexOf('/') + 1), SitePages.CATEGORIES.get(page.category()),
+					event.timestamp()));
+	}
+
 	@Override
 	public void start() {
 		ticker = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "event-simulator"));
@@ -107,6 +124,7 @@ class EventSimulator implements SmartLifecycle {
 				kafka.send(WebsiteEvent.TOPIC, event.key(), Json.write(event)).whenComplete((result, failure) -> {
 					(failure == null ? sent : failed).incrementAndGet();
 				});
+				shopEventOf(event).ifPresent(view -> kafka.send(ShopEvent.TOPIC, view.shopperId(), Json.write(view)));
 			}
 		}
 		catch (RuntimeException ex) {

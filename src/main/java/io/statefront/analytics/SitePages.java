@@ -1,6 +1,7 @@
 package io.statefront.analytics;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** The pages simulated visitors browse: the shop's categories and the products in each. */
@@ -25,6 +26,19 @@ final class SitePages {
 	static Page product(int category, int index) {
 		int id = category * PRODUCTS_PER_CATEGORY + index;
 		return new Page("/shop/product/" + id, CATEGORIES.get(category) + " #" + id, category);
+	}
+
+	/** The product page at {@code url}, if it is one. */
+	static Optional<Page> productOf(String url) {
+		String prefix = "/shop/product/";
+		if (!url.startsWith(prefix) || !url.substring(prefix.length()).matches("\\d{1,4}")) {
+			return Optional.empty();
+		}
+		int id = Integer.parseInt(url.substring(prefix.length()));
+		if (id >= CATEGORIES.size() * PRODUCTS_PER_CATEGORY) {
+			return Optional.empty();
+		}
+		return Optional.of(product(id / PRODUCTS_PER_CATEGORY, id % PRODUCTS_PER_CATEGORY));
 	}
 
 	static List<Page> all() {
