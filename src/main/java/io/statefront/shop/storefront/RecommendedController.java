@@ -26,13 +26,13 @@ class RecommendedController {
 
 	private final Catalogue catalogue;
 
-	private final StockLevels stock;
+	private final ProductCards cards;
 
 	private final LatestRecommendations latest;
 
-	RecommendedController(Catalogue catalogue, StockLevels stock, LatestRecommendations latest) {
+	RecommendedController(Catalogue catalogue, ProductCards cards, LatestRecommendations latest) {
 		this.catalogue = catalogue;
-		this.stock = stock;
+		this.cards = cards;
 		this.latest = latest;
 	}
 
@@ -48,9 +48,8 @@ class RecommendedController {
 			.flatMap(Optional::stream)
 			.limit(SHOWN)
 			.toList();
-		return stock.levels(products.stream().map(Product::id).toList())
-			.thenApply(levels -> new ModelAndView("shop/recommended :: panel").addObject("recommended",
-					products.stream().map(product -> new ProductCard(product, levels.get(product.id()))).toList()));
+		return cards.of(products)
+			.thenApply(shown -> new ModelAndView("shop/recommended :: panel").addObject("recommended", shown));
 	}
 
 }

@@ -2,7 +2,6 @@ package io.statefront.shop.storefront;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.shop.catalogue.Catalogue;
@@ -30,13 +29,13 @@ class StorefrontController {
 
 	private final Catalogue catalogue;
 
-	private final StockLevels stock;
+	private final ProductCards cards;
 
 	private final StorefrontEvents events;
 
-	StorefrontController(Catalogue catalogue, StockLevels stock, StorefrontEvents events) {
+	StorefrontController(Catalogue catalogue, ProductCards cards, StorefrontEvents events) {
 		this.catalogue = catalogue;
-		this.stock = stock;
+		this.cards = cards;
 		this.events = events;
 	}
 
@@ -47,7 +46,7 @@ class StorefrontController {
 			.stream()
 			.map(category -> catalogue.inCategory(Catalogue.slug(category)).get(0))
 			.toList();
-		return cards(featured).thenApply(cards -> page("shop/home", "Statefront").addObject("featured", cards));
+		return cards.of(featured).thenApply(shown -> page("shop/home", "Statefront").addObject("featured", shown));
 	}
 
 	@GetMapping("/shop/category/{slug}")
@@ -59,8 +58,8 @@ class StorefrontController {
 		}
 		String name = products.get(0).category();
 		events.pageViewed(request, name);
-		return cards(products).thenApply(cards -> page("shop/category", name).addObject("category", name)
-			.addObject("products", cards));
+		return cards.of(products).thenApply(shown -> page("shop/category", name).addObject("category", name)
+			.addObject("products", shown));
 	}
 
 	@GetMapping("/shop/product/{id}")
@@ -78,8 +77,8 @@ class StorefrontController {
 			.toList();
 		List<Product> all = new ArrayList<>(shown);
 		all.add(0, product);
-		return cards(all).thenApply(cards -> page("shop/product", product.name()).addObject("card", cards.get(0))
-			.addObject("more", cards.subList(1, cards.size())));
+		return cards.of(all).thenApply(result -> page("shop/product", product.name()).addObject("card", result.get(0))
+			.addObject("more", result.subList(1, result.size())));
 	}
 
 	@GetMapping("/shop/search")
@@ -88,20 +87,11 @@ class StorefrontController {
 		String q = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
 		events.pageViewed(request, "Search");
 		List<Product> found = catalogue.search(q);
-		return cards(found.subList(0, Math.min(found.size(), MAX_RESULTS)))
-			.thenApply(cards -> page("shop/search", q.isBlank() ? "Search" : "“" + q.strip() + "”")
+		return cards.of(found.subList(0, Math.min(found.size(), MAX_RESULTS)))
+			.thenApply(shown -> page("shop/search", q.isBlank() ? "Search" : "“" + q.strip() + "”")
 				.addObject("query", q.strip())
-				.addObject("products", cards)
+				.addObject("products", shown)
 				.addObject("total", found.size()));
-	}
-
-	private CompletableFuture<List<ProductCard>> cards(List<Product> products) {
-		return stock.levels(products.stream().map(Product::id).toList())
-			.thenApply(levels -> cardsOf(products, levels));
-	}
-
-	private static List<ProductCard> cardsOf(List<Product> products, Map<String, StockLevels.Level> levels) {
-		return products.stream().map(product -> new ProductCard(product, levels.get(product.id()))).toList();
 	}
 
 	private ModelAndView page(String view, String title) {

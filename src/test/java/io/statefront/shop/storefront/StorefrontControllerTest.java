@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
 @WebMvcTest(StorefrontController.class)
-@Import({ Catalogue.class, StorefrontSecurity.class, StorefrontControllerTest.Ports.class })
+@Import({ Catalogue.class, ProductCards.class, StorefrontSecurity.class, StorefrontControllerTest.Ports.class })
 class StorefrontControllerTest {
 
 	@Autowired

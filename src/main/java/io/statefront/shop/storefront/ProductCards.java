@@ -1,0 +1,27 @@
+package io.statefront.shop.storefront;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.statefront.shop.catalogue.Product;
+
+import org.springframework.stereotype.Component;
+
+/** Products as pages show them: each with the live level its function answered with, if it did. */
+@Component
+class ProductCards {
+
+	private final StockLevels stock;
+
+	ProductCards(StockLevels stock) {
+		this.stock = stock;
+	}
+
+	CompletableFuture<List<ProductCard>> of(List<Product> products) {
+		return stock.levels(products.stream().map(Product::id).toList())
+			.thenApply(levels -> products.stream()
+				.map(product -> new ProductCard(product, levels.get(product.id())))
+				.toList());
+	}
+
+}
