@@ -26,7 +26,8 @@ class RecommendationListener {
 		this.latest = latest;
 	}
 
-	@KafkaListener(id = "recommendations-listener", groupId = "statefront-recommendations",
+	// not "statefront-recommendations": that is the recommendations job's own consumer group
+	@KafkaListener(id = "recommendations-listener", groupId = "statefront-recommendation-push",
 			topics = Recommendations.TOPIC, properties = "auto.offset.reset=latest")
 	void onRecommendations(ConsumerRecord<String, byte[]> record) {
 		try {

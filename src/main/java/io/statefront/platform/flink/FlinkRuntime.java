@@ -116,7 +116,9 @@ public class FlinkRuntime implements SmartLifecycle {
 
 		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
 				FlinkConfigurations.job(name, properties, checkpoints.jobDir()));
-		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-" + name);
+		// a namespace of its own: a Spring listener sharing a job's group id would make the group
+		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
+		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name);
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph

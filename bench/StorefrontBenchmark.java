@@ -1,0 +1,198 @@
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * Click to recommendation: connected shoppers (1,000 by default), each a storefront session with
+ * its STOMP connection on {@code /shop/ws} subscribed to its recommendations, open product pages at
+ * a fixed total rate (500 a second), open-loop; each click is timed from its scheduled moment to
+ * the shopper's recommendation arriving over STOMP. Each shopper has one click in flight at most
+ * (a shopper clicks every two seconds), so a recommendation belongs to that shopper's last click.
+ *
+ * <pre>
+ * ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath
+ * java -cp "target/classes:$(cat target/runtime.classpath)" bench/StorefrontBenchmark.java [shoppers] [clicks-per-second] [seconds]
+ * </pre>
+ */
+public class StorefrontBenchmark {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.executor(Executors.newFixedThreadPool(8))
+		.build();
+
+	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		int shoppers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+
+		Path work = Files.createTempDirectory("statefront-bench-storefront-");
+		int port = freePort();
+		Process app = new ProcessBuilder(javaExecutable(), "-jar",
+				System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"), "--server.port=" + port,
+				"--statefront.data-dir=" + work.resolve("data"), "--statefront.kafka.embedded.port=" + freePort(),
+				"--statefront.kafka.embedded.controller-port=" + freePort(), "--statefront.influx.managed.port=0",
+				"--statefront.simulator.enabled=false", "--statefront.security.api-password=bench",
+				"--logging.level.root=WARN")
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("app.log").toFile())
+			.start();
+		WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+		stomp.setMessageConverter(new JacksonJsonMessageConverter());
+		try {
+			String base = "http://localhost:" + port;
+			awaitHealthy(base, app);
+			System.out.printf("Connecting %,d shoppers...%n", shoppers);
+			List<String> sessions = new ArrayList<>();
+			Map<String, Long> clickedAt = new ConcurrentHashMap<>();
+			List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+			AtomicLong received = new AtomicLong();
+			List<StompSession> connections = new ArrayList<>();
+			for (int i = 0; i < shoppers; i++) {
+				String session = openSession(base);
+				sessions.add(session);
+				WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+				handshake.add("Cookie", "JSESSIONID=" + session);
+				StompSession connection = stomp
+					.connectAsync("ws://localhost:" + port + "/shop/ws", handshake, new StompSessionHandlerAdapter() {
+					})
+					.get(10, TimeUnit.SECONDS);
+				connection.subscribe("/user/queue/recommendations", new StompFrameHandler() {
+
+					@Override
+					public Type getPayloadType(StompHeaders headers) {
+						return Object.class;
+					}
+
+					@Override
+					public void handleFrame(StompHeaders headers, Object payload) {
+						Long clicked = clickedAt.remove(session);
+						if (clicked != null) {
+							latencies.add(System.nanoTime() - clicked);
+							received.incrementAndGet();
+						}
+					}
+				});
+				connections.add(connection);
+			}
+
+			System.out.println("Warming up for 20 s...");
+			run(base, sessions, rate, 20, clickedAt);
+			Thread.sleep(2_000);
+			latencies.clear();
+			received.set(0);
+			clickedAt.clear();
+
+			System.out.printf("%,d clicks/s for %d s...%n", rate, seconds);
+			long clicks = run(base, sessions, rate, seconds, clickedAt);
+			Thread.sleep(2_000);
+			List<Long> sorted = new ArrayList<>(latencies);
+			sorted.sort(null);
+			if (sorted.isEmpty()) {
+				throw new IllegalStateException("No recommendation reached the shoppers; see " + work.resolve("app.log"));
+			}
+			System.out.printf("%n| shoppers | clicks/s | clicks | recommendations | p50 ms | p95 ms | p99 ms | max ms |%n");
+			System.out.printf("|---|---|---|---|---|---|---|---|%n");
+			System.out.printf("| %,d | %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f |%n", shoppers, rate, clicks,
+					received.get(), millis(sorted, 50), millis(sorted, 95), millis(sorted, 99),
+					sorted.get(sorted.size() - 1) / 1e6);
+			connections.forEach(StompSession::disconnect);
+		}
+		finally {
+			stomp.stop();
+			app.destroy();
+			app.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+
+	/** Product page views at {@code rate} a second, shoppers in turn, each timed from its scheduled moment. */
+	private static long run(String base, List<String> sessions, int rate, int seconds, Map<String, Long> clickedAt) {
+		SplittableRandom random = new SplittableRandom(5);
+		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+		long start = System.nanoTime();
+		long clicks = (long) rate * seconds;
+		for (long i = 0; i < clicks; i++) {
+			long due = start + i * interval;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			String session = sessions.get((int) (i % sessions.size()));
+			clickedAt.put(session, due);
+			HttpRequest click = HttpRequest.newBuilder(URI.create(base + "/shop/product/" + random.nextInt(300)))
+				.header("Cookie", "JSESSIONID=" + session)
+				.build();
+			HTTP.sendAsync(click, HttpResponse.BodyHandlers.discarding());
+		}
+		return clicks;
+	}
+
+	private static String openSession(String base) throws Exception {
+		HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		String cookie = home.headers().firstValue("Set-Cookie").orElseThrow();
+		return cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
+	}
+
+	private static double millis(List<Long> sorted, int percent) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1)) / 1e6;
+	}
+
+	private static void awaitHealthy(String base, Process app) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline && app.isAlive()) {
+			try {
+				if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("The application did not become healthy");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
