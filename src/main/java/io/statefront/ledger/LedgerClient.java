@@ -11,9 +11,12 @@ import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Sends ledger commands to the user functions and returns their answers. */
+/**
+ * Sends ledger commands to the user functions and returns their answers: the ledger's door for
+ * the REST API and for the storefront alike.
+ */
 @Component
-class LedgerClient {
+public class LedgerClient {
 
 	private final RequestReplyGateway gateway;
 
@@ -21,7 +24,7 @@ class LedgerClient {
 		this.gateway = gateway;
 	}
 
-	CompletableFuture<UserResult> create(@Nullable IdempotencyKey key) {
+	public CompletableFuture<UserResult> create(@Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		CreateUserRequest request = new CreateUserRequest(requestId, (key != null) ? key.value() : null);
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY, requestId,
@@ -39,7 +42,7 @@ class LedgerClient {
 				index -> initRequest(index, credit), UserResponse.class);
 	}
 
-	CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,
+	public CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,
 			@Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		UserCommand command = new UserCommand(requestId, (key != null) ? key.value() : null, operation,

@@ -35,6 +35,8 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 
 	static final int IDEMPOTENCY_KEYS_PER_USER = 1000;
 
+	static final int PAID_ORDERS_SHOWN = 50;
+
 	private transient ValueState<UserAccount> account;
 
 	private transient IdempotencyStore<UserResult> idempotency;
@@ -98,6 +100,7 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		long credit = current.credit();
 		return switch (command.operation()) {
 			case FIND -> UserResult.ok(userId, credit);
+			case PAID_ORDERS -> new UserResult(Outcome.OK, userId, credit, sagas.appliedSagas(PAID_ORDERS_SHOWN));
 			case ADD_CREDIT -> {
 				if (credit > Long.MAX_VALUE - command.amount()) {
 					yield UserResult.refused(Outcome.CREDIT_LIMIT, userId, credit);

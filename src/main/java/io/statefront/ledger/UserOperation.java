@@ -6,6 +6,9 @@ public enum UserOperation {
 	/** Sent by the create function only, for an id it has just handed out. */
 	CREATE, FIND, ADD_CREDIT, SUBTRACT_CREDIT, REMOVE,
 
+	/** Reads the credit and the orders the user has paid for (the storefront's order history). */
+	PAID_ORDERS,
+
 	/** Sets the user's credit, opening the user if needed: a batch initialisation. */
 	INIT,
 

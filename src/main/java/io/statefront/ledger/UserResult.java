@@ -1,7 +1,16 @@
 package io.statefront.ledger;
 
-/** What a user function answered: the outcome, and the user's credit after it. */
-public record UserResult(Outcome outcome, String userId, long credit) {
+import java.util.List;
+
+/**
+ * What a user function answered: the outcome, and the user's credit after it; for
+ * {@link UserOperation#PAID_ORDERS} also the ids of the orders the user has paid for, newest first.
+ */
+public record UserResult(Outcome outcome, String userId, long credit, List<String> paidOrders) {
+
+	public UserResult(Outcome outcome, String userId, long credit) {
+		this(outcome, userId, credit, List.of());
+	}
 
 	public enum Outcome {
 

@@ -255,6 +255,26 @@ class UserFunctionTest {
 		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
 	}
 
+	@Test
+	void listsTheOrdersTheUserPaidForNewestFirstLeavingOutRefundedAndRefusedOnes() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send(UserOperation.ADD_CREDIT, "1", 100);
+		for (String order : List.of("9", "10", "12", "11", "13")) {
+			harness.processElement(UserCommand.step(UserOperation.PAY, "1", 10, new SagaStep(order, 1, "pay", "orders")),
+					0);
+		}
+		harness.processElement(UserCommand.step(UserOperation.REFUND, "1", 0, new SagaStep("11", 1, "refund", "orders")),
+				0);
+		harness.processElement(UserCommand.step(UserOperation.PAY, "1", 1000, new SagaStep("14", 1, "pay", "orders")),
+				0);
+
+		UserResult paid = send(UserOperation.PAID_ORDERS, "1", 0);
+
+		assertThat(paid.paidOrders()).containsExactly("13", "12", "10", "9");
+		assertThat(paid.credit()).isEqualTo(60);
+		assertThat(send(UserOperation.PAID_ORDERS, "2", 0).outcome()).isEqualTo(Outcome.NOT_FOUND);
+	}
+
 	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, String stepId)
 			throws Exception {
 		harness.processElement(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);

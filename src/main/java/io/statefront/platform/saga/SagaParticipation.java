@@ -1,6 +1,7 @@
 package io.statefront.platform.saga;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,11 @@ public final class SagaParticipation {
 		FIRST_TIME, REPEAT, STALE
 
 	}
+
+	/** Numeric ids by value, highest first (a longer id without leading zeros is the higher one). */
+	private static final Comparator<String> NEWEST_FIRST = Comparator.comparingInt(String::length)
+		.thenComparing(Comparator.naturalOrder())
+		.reversed();
 
 	private final MapState<String, Step> stepsBySaga;
 
@@ -111,6 +117,21 @@ public final class SagaParticipation {
 			stepsBySaga.put(entry.getKey(),
 					new Step(step.attempt(), step.stepId(), step.amount(), null, step.value(), true));
 		}
+	}
+
+	/**
+	 * The sagas whose step this entity applied and has not given back (for a user: the orders it
+	 * paid for), at most {@code limit}, the highest ids first: ids are handed out in increasing order.
+	 */
+	public List<String> appliedSagas(int limit) throws Exception {
+		List<String> applied = new ArrayList<>();
+		for (Map.Entry<String, Step> entry : stepsBySaga.entries()) {
+			if (entry.getValue().refusal() == null && !entry.getValue().compensated()) {
+				applied.add(entry.getKey());
+			}
+		}
+		applied.sort(NEWEST_FIRST);
+		return List.copyOf(applied.subList(0, Math.min(limit, applied.size())));
 	}
 
 	/**
