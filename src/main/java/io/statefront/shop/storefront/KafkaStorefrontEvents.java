@@ -1,11 +1,13 @@
 package io.statefront.shop.storefront;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.analytics.EventType;
 import io.statefront.analytics.WebsiteEvent;
+import io.statefront.analytics.WebsiteEvent.ConversionData;
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
@@ -21,9 +23,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Storefront events on Kafka: every page on the analytics topic (the simulator's JSON, so real
- * and simulated traffic count alike), product views also on the shop events topic for the
- * recommendations. A visit starts with the session; a guest is known by it.
+ * Storefront events on Kafka: every page, cart add and checkout on the analytics topic (the
+ * simulator's JSON, so real and simulated traffic count alike: a paid order is a conversion), and
+ * what shoppers do with products (view, add to cart, buy) on the shop events topic for the
+ * recommendations. A visit starts with the session.
  */
 @Component
 class KafkaStorefrontEvents implements StorefrontEvents {
@@ -43,30 +46,58 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 
 	@Override
 	public void pageViewed(HttpServletRequest request, String title) {
-		visit(request, title, null);
+		pageView(request, title);
 	}
 
 	@Override
 	public void productViewed(HttpServletRequest request, Product product) {
-		visit(request, product.name(), product);
+		pageView(request, product.name());
+		shopEvent(request, ShopEventType.PRODUCT_VIEW, product);
 	}
 
-	private void visit(HttpServletRequest request, String title, @Nullable Product product) {
+	@Override
+	public void addedToCart(HttpServletRequest request, Product product) {
+		pageView(request, "Added to cart: " + product.name());
+		shopEvent(request, ShopEventType.ADD_TO_CART, product);
+	}
+
+	@Override
+	public void checkedOut(HttpServletRequest request, String orderId, long revenue, List<Product> products) {
+		send(event(request, EventType.CONVERSION, null, new ConversionData(orderId, revenue)));
+		products.forEach(product -> shopEvent(request, ShopEventType.PURCHASE, product));
+	}
+
+	@Override
+	public void checkoutRefused(HttpServletRequest request) {
+		pageView(request, "Checkout refused");
+	}
+
+	private void pageView(HttpServletRequest request, String title) {
+		String url = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+		send(event(request, EventType.PAGE_VIEW, new PageViewData(url, title, request.getHeader("Referer"), 0), null));
+	}
+
+	/** An analytics event of this visit; the first of a visit is preceded by its SESSION_START. */
+	private WebsiteEvent event(HttpServletRequest request, EventType type, @Nullable PageViewData page,
+			@Nullable ConversionData conversion) {
 		HttpSession session = request.getSession();
-		String shopper = Shoppers.id(session);
+		boolean starts = Shoppers.startsVisit(session);
+		String visit = Shoppers.visit(session);
+		String userId = Customer.of(request).map(Customer::userId).orElse(null);
 		long now = System.currentTimeMillis();
-		if (session.isNew()) {
-			send(new WebsiteEvent(UUID.randomUUID().toString(), now, EventType.SESSION_START, null, shopper, null,
+		if (starts) {
+			send(new WebsiteEvent(UUID.randomUUID().toString(), now, EventType.SESSION_START, userId, visit, null,
 					Visitor.of(request), null));
 		}
-		String url = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-		send(new WebsiteEvent(UUID.randomUUID().toString(), now, EventType.PAGE_VIEW, null, shopper,
-				new PageViewData(url, title, request.getHeader("Referer"), 0), Visitor.of(request), null));
-		if (product != null) {
-			ShopEvent view = new ShopEvent(UUID.randomUUID().toString(), shopper, ShopEventType.PRODUCT_VIEW,
-					product.id(), product.category(), now);
-			send(ShopEvent.TOPIC, shopper, Json.write(view));
-		}
+		return new WebsiteEvent(UUID.randomUUID().toString(), now, type, userId, visit, page, Visitor.of(request),
+				conversion);
+	}
+
+	private void shopEvent(HttpServletRequest request, ShopEventType type, Product product) {
+		String shopper = Shoppers.id(request);
+		ShopEvent event = new ShopEvent(UUID.randomUUID().toString(), shopper, type, product.id(), product.category(),
+				System.currentTimeMillis());
+		send(ShopEvent.TOPIC, shopper, Json.write(event));
 	}
 
 	private void send(WebsiteEvent event) {

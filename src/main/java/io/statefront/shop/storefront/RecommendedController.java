@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import io.statefront.recommendation.LatestRecommendations;
 import io.statefront.shop.catalogue.Catalogue;
 import io.statefront.shop.catalogue.Product;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -38,9 +38,9 @@ class RecommendedController {
 
 	@GetMapping("/shop/recommended")
 	CompletableFuture<ModelAndView> recommended(@RequestParam(required = false) @Nullable String items,
-			HttpSession session) {
+			HttpServletRequest request) {
 		List<String> ids = (items != null) ? List.of(items.split(","))
-				: latest.of(Shoppers.id(session)).map(found -> List.of(found.itemIds())).orElse(List.of());
+				: latest.of(Shoppers.id(request)).map(found -> List.of(found.itemIds())).orElse(List.of());
 		List<Product> products = ids.stream()
 			.map(String::strip)
 			.distinct()

@@ -3,7 +3,6 @@ package io.statefront.shop.storefront;
 import java.security.Principal;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
@@ -43,8 +42,7 @@ class ShopperStomp implements WebSocketMessageBrokerConfigurer {
 			@Override
 			protected Principal determineUser(ServerHttpRequest request, WebSocketHandler handler,
 					Map<String, Object> attributes) {
-				HttpSession session = ((ServletServerHttpRequest) request).getServletRequest().getSession();
-				return new Shopper(Shoppers.id(session));
+				return new Shopper(Shoppers.id(((ServletServerHttpRequest) request).getServletRequest()));
 			}
 
 		});

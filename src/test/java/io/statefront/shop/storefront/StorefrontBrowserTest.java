@@ -2,11 +2,12 @@ package io.statefront.shop.storefront;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Objects;
 
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
+import io.statefront.shop.catalogue.Catalogue;
 import io.statefront.support.Browser;
 import io.statefront.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +25,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The storefront in a real headless Chromium: pages, and the recommendations panel filled live over STOMP. */
+/**
+ * The storefront in a real headless Chromium: pages, the recommendations panel filled live over
+ * STOMP, and a guest shopping through to a paid order, or to a checkout refused for stock.
+ */
 class StorefrontBrowserTest extends IntegrationTest {
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	Catalogue catalogue;
 
 	private ChromeDriver browser;
 
@@ -73,14 +82,67 @@ class StorefrontBrowserTest extends IntegrationTest {
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("the same page, not reloaded")
 			.isEqualTo(page);
 
-		// whatever the shopper does next is pushed to this open page
-		String shopper = browser.manage().getCookieNamed("JSESSIONID").getValue();
-		String next = "pushed-" + UUID.randomUUID();
-		kafka.send(ShopEvent.TOPIC, shopper, Json.write(new ShopEvent(next, shopper, ShopEventType.PRODUCT_VIEW, "62",
-				"Knitwear", System.currentTimeMillis()))).join();
+		// whatever the shopper does next, here in another tab, is pushed to this open page too
+		String before = browser.findElement(By.id("recommended")).getAttribute("data-event");
+		String firstTab = browser.getWindowHandle();
+		browser.switchTo().newWindow(WindowType.TAB).get(url("/shop/product/66"));
+		browser.switchTo().window(firstTab);
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-				driver -> next.equals(driver.findElement(By.id("recommended")).getAttribute("data-event")));
+				driver -> !Objects.equals(before, driver.findElement(By.id("recommended")).getAttribute("data-event")));
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).isEqualTo(page);
+	}
+
+	@Test
+	void aGuestAddsToCartChecksOutAndSeesTheNewCreditAndTheOrderInHistory() {
+		api().post("/stock/batch_init/300/10/25");
+		browser.get(url("/shop/product/12"));
+		Object page = browser.executeScript("return window.performance.timeOrigin");
+		new Select(browser.findElement(By.name("quantity"))).selectByValue("2");
+		browser.findElement(By.cssSelector("#add-to-cart button")).click();
+
+		WebElement added = new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> driver.findElement(By.cssSelector("#add-to-cart .notice")));
+		assertThat(added.getText()).contains("Welcome! You are customer", "500 credits", "Added 2 ×");
+		assertThat(browser.findElement(By.id("account")).getText()).as("the header knows the customer at once")
+			.contains("Customer", "Orders");
+		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("added without a reload")
+			.isEqualTo(page);
+
+		browser.findElement(By.linkText("View your cart")).click();
+		assertThat(browser.findElement(By.cssSelector(".lines tfoot")).getText()).contains("50 credits");
+		browser.findElement(By.cssSelector(".checkout button")).click();
+
+		assertThat(browser.findElement(By.cssSelector(".notice.good")).getText())
+			.contains("Thank you! Your order is paid: 50 credits");
+		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("450 credits");
+		String order = browser.findElement(By.tagName("h1")).getText();
+		browser.findElement(By.linkText("Orders")).click();
+		assertThat(browser.findElement(By.cssSelector(".lines")).getText()).contains(order, "2", "50 credits");
+		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("450 credits");
+	}
+
+	@Test
+	void anOutOfStockCheckoutShowsTheReasonAndChangesNothing() {
+		api().post("/stock/batch_init/300/3/25");
+		browser.get(url("/shop/product/13"));
+		new Select(browser.findElement(By.name("quantity"))).selectByValue("3");
+		browser.findElement(By.cssSelector("#add-to-cart button")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> driver.findElement(By.cssSelector("#add-to-cart .notice")));
+		api().post("/stock/subtract/13/2");
+
+		browser.get(url("/shop/cart"));
+		browser.findElement(By.cssSelector(".checkout button")).click();
+
+		assertThat(browser.findElement(By.cssSelector(".notice.refused")).getText())
+			.isEqualTo("Not enough stock: your cart has 3 × “" + catalogue.product("13").orElseThrow().name()
+					+ "”, and only 1 are left. Nothing was charged.");
+		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("500 credits");
+		assertThat(browser.findElement(By.cssSelector(".lines tbody")).getText()).as("the cart is as it was")
+			.contains(catalogue.product("13").orElseThrow().name(), "3");
+		assertThat(api().get("/stock/find/13").number("stock")).isEqualTo(1);
+		browser.findElement(By.linkText("Orders")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No orders yet");
 	}
 
 	@Test

@@ -31,8 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The storefront's pages, rendered by their controller and templates behind the storefront's
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
-@WebMvcTest(StorefrontController.class)
-@Import({ Catalogue.class, ProductCards.class, StorefrontSecurity.class, StorefrontControllerTest.Ports.class })
+@WebMvcTest(controllers = StorefrontController.class, properties = "statefront.shop.remember-me-key=test-key")
+@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class,
+		StorefrontControllerTest.Ports.class })
 class StorefrontControllerTest {
 
 	@Autowired
@@ -157,6 +158,22 @@ class StorefrontControllerTest {
 				@Override
 				public void productViewed(HttpServletRequest request, Product product) {
 					events.add("product " + product.id());
+				}
+
+				@Override
+				public void addedToCart(HttpServletRequest request, Product product) {
+					events.add("cart " + product.id());
+				}
+
+				@Override
+				public void checkedOut(HttpServletRequest request, String orderId, long revenue,
+						List<Product> products) {
+					events.add("paid " + orderId + " " + revenue);
+				}
+
+				@Override
+				public void checkoutRefused(HttpServletRequest request) {
+					events.add("refused");
 				}
 
 			};

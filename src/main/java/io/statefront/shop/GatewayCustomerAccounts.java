@@ -1,0 +1,44 @@
+package io.statefront.shop;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.statefront.ledger.LedgerClient;
+import io.statefront.ledger.UserOperation;
+import io.statefront.ledger.UserResult;
+import io.statefront.platform.web.EntityId;
+import io.statefront.platform.web.IdempotencyKey;
+import io.statefront.shop.storefront.CustomerAccounts;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Customers' accounts on the ledger's user functions. Opening one is two commands, a create and
+ * the starting credit, each keyed by the shopper: a retry completes what a timeout interrupted
+ * and never opens a second user or credits twice.
+ */
+@Component
+class GatewayCustomerAccounts implements CustomerAccounts {
+
+	private final LedgerClient ledger;
+
+	GatewayCustomerAccounts(LedgerClient ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public CompletableFuture<UserResult> open(String shopperId, long startingCredit) {
+		return ledger.create(IdempotencyKey.valueOf("storefront-open-" + shopperId)).thenCompose(created -> {
+			if (created.outcome() != UserResult.Outcome.OK || startingCredit == 0) {
+				return CompletableFuture.completedFuture(created);
+			}
+			return ledger.send(UserOperation.ADD_CREDIT, new EntityId(created.userId()), startingCredit,
+					IdempotencyKey.valueOf("storefront-starting-credit-" + shopperId));
+		});
+	}
+
+	@Override
+	public CompletableFuture<UserResult> paidOrders(String userId) {
+		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.statefront.shop.storefront;
+
+import java.util.concurrent.TimeoutException;
+
+import io.statefront.platform.gateway.OutcomeUnknownException;
+import io.statefront.platform.gateway.PipelineUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The storefront's answers when the pipeline cannot answer: pages for people, where the API
+ * answers with problem documents. Ahead of the API's handlers for the storefront's controllers.
+ */
+@ControllerAdvice(basePackageClasses = StorefrontErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StorefrontErrors {
+
+	private final ShopPages pages;
+
+	StorefrontErrors(ShopPages pages) {
+		this.pages = pages;
+	}
+
+	@ExceptionHandler(PipelineUnavailableException.class)
+	ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+		return pages.problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
+				"The shop's pipeline is starting or restarting. Nothing was changed: please try again in a moment.",
+				request);
+	}
+
+	@ExceptionHandler({ OutcomeUnknownException.class, KafkaReplyTimeoutException.class, TimeoutException.class,
+			KafkaException.class, org.apache.kafka.common.KafkaException.class })
+	ModelAndView unknown(HttpServletRequest request) {
+		return pages.problem(HttpStatus.GATEWAY_TIMEOUT, "No answer in time",
+				"The shop did not answer in time, so we cannot tell whether that went through. "
+						+ "Look at your cart or orders before trying again.",
+				request);
+	}
+
+}
