@@ -1,12 +1,10 @@
 package io.statefront.shop.storefront;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import io.statefront.ledger.UserResult;
+import io.statefront.shop.OrderLine;
 import io.statefront.shop.OrderResult;
 import io.statefront.shop.OrderResult.Outcome;
 import io.statefront.shop.catalogue.Catalogue;
@@ -33,10 +31,6 @@ import org.springframework.web.servlet.ModelAndView;
 class CartController {
 
 	static final int MAX_QUANTITY = 10;
-
-	static final String CART = CartController.class.getName() + ".cart";
-
-	private static final Pattern SUBMISSION = Pattern.compile("[0-9a-f-]{36}");
 
 	private final Catalogue catalogue;
 
@@ -66,19 +60,14 @@ class CartController {
 		this.properties = properties;
 	}
 
-	/** A fresh submission id for a form. */
-	static String submission() {
-		return UUID.randomUUID().toString();
-	}
-
 	@GetMapping("/shop/cart")
 	CompletableFuture<ModelAndView> cart(HttpServletRequest request) {
 		events.pageViewed(request, "Cart");
 		Customer customer = Customer.of(request).orElse(null);
-		String orderId = (String) request.getSession().getAttribute(CART);
+		String orderId = SessionCart.orderId(request);
 		ModelAndView page = pages.page("shop/cart", "Your cart", request)
 			.addObject("startingCredit", properties.startingCredit())
-			.addObject("submission", submission());
+			.addObject("submission", SessionCart.submission());
 		if (customer == null) {
 			return CompletableFuture.completedFuture(page.addObject("lines", List.of()));
 		}
@@ -106,7 +95,7 @@ class CartController {
 					+ StorefrontController.abbreviate(item) + "”.", request));
 		}
 		Integer count = count(quantity);
-		if (count == null || !SUBMISSION.matcher(submission).matches()) {
+		if (count == null || !SessionCart.validSubmission(submission)) {
 			return done(pages.problem(HttpStatus.BAD_REQUEST, "Nothing was added",
 					"Choose between 1 and " + MAX_QUANTITY + " of “" + product.name() + "”.", request));
 		}
@@ -125,7 +114,7 @@ class CartController {
 						return pages.page("shop/cart-add :: form", product.name(), request)
 							.addObject("customer", signedIn.customer())
 							.addObject("product", product)
-							.addObject("submission", submission())
+							.addObject("submission", SessionCart.submission())
 							.addObject("notice", notice);
 					}
 					ShopPages.leave(request, notice);
@@ -134,31 +123,33 @@ class CartController {
 		});
 	}
 
-	@PostMapping("/shop/cart/checkout")
-	CompletableFuture<ModelAndView> checkout(@RequestParam String submission, HttpServletRequest request) {
+	@PostMapping("/shop/cart/remove")
+	CompletableFuture<ModelAndView> remove(@RequestParam String item, @RequestParam String submission,
+			HttpServletRequest request) {
 		Customer customer = Customer.of(request).orElse(null);
-		String orderId = (String) request.getSession().getAttribute(CART);
-		if (customer == null || orderId == null || !SUBMISSION.matcher(submission).matches()) {
-			ShopPages.leave(request, Notice.refused("Your cart is empty: there is nothing to check out."));
+		String orderId = SessionCart.orderId(request);
+		if (customer == null || orderId == null || !SessionCart.validSubmission(submission)) {
 			return done(new ModelAndView("redirect:/shop/cart"));
 		}
-		return carts.checkout(orderId, "storefront-checkout-" + submission).thenApply(result -> {
-			if (result.outcome() == Outcome.OK || result.outcome() == Outcome.ALREADY_PAID) {
-				request.getSession().removeAttribute(CART);
-				if (result.outcome() == Outcome.OK) {
-					events.checkedOut(request, orderId, result.totalCost(), result.items()
-						.stream()
-						.map(line -> catalogue.product(line.itemId()))
-						.flatMap(Optional::stream)
-						.toList());
-				}
-				ShopPages.leave(request, Notice.good("Thank you! Your order is paid: " + result.totalCost()
-						+ " credits were taken from your credit."));
-				return new ModelAndView("redirect:/shop/orders/" + orderId);
+		return carts.find(orderId).thenCompose(cart -> {
+			if (cart.outcome() != Outcome.OK || cart.paid()
+					|| cart.items().stream().noneMatch(line -> line.itemId().equals(item))) {
+				// removed already (the form sent twice), or the cart is gone: nothing to do
+				return done(new ModelAndView("redirect:/shop/cart"));
 			}
-			events.checkoutRefused(request);
-			ShopPages.leave(request, Notice.refused(CheckoutRefusals.reason(result, catalogue)));
-			return new ModelAndView("redirect:/shop/cart");
+			List<OrderLine> kept = cart.items().stream().filter(line -> !line.itemId().equals(item)).toList();
+			return refill(customer, kept, "storefront-keep-" + submission).thenApply(refilled -> {
+				String name = catalogue.product(item).map(Product::name).orElse("Item " + item);
+				if (refilled == null) {
+					ShopPages.leave(request, Notice.refused("“" + name + "” could not be removed just now: "
+							+ "your cart is as it was. Please try again."));
+				}
+				else {
+					SessionCart.use(request, refilled);
+					ShopPages.leave(request, Notice.good("Removed “" + name + "” from your cart."));
+				}
+				return new ModelAndView("redirect:/shop/cart");
+			});
 		});
 	}
 
@@ -188,6 +179,26 @@ class CartController {
 	}
 
 	/**
+	 * A new cart with {@code lines}, for a cart that loses one: orders take items but never give
+	 * them back, so the shopper's cart becomes a new order and the old one stays unpaid. Null
+	 * when a line could not be added: the shopper keeps the cart they had.
+	 */
+	private CompletableFuture<@Nullable String> refill(Customer customer, List<OrderLine> lines, String key) {
+		return carts.open(customer.userId()).thenCompose(opened -> {
+			CompletableFuture<@Nullable String> refilled = CompletableFuture
+				.completedFuture(opened.outcome() == Outcome.OK ? opened.orderId() : null);
+			for (int i = 0; i < lines.size(); i++) {
+				OrderLine line = lines.get(i);
+				String lineKey = key + "-" + i;
+				refilled = refilled.thenCompose(orderId -> (orderId == null) ? CompletableFuture.completedFuture(null)
+						: carts.add(orderId, line.itemId(), line.quantity(), lineKey)
+							.thenApply(added -> (added.outcome() == Outcome.OK) ? orderId : null));
+			}
+			return refilled;
+		});
+	}
+
+	/**
 	 * Adds to the session's cart, opening one when there is none; a cart paid or gone since (another
 	 * tab checked it out) is replaced by a new one, once.
 	 */
@@ -201,7 +212,7 @@ class CartController {
 			return carts.add(orderId, product.id(), count, key).thenCompose(added -> {
 				boolean stale = added.outcome() == Outcome.ALREADY_PAID || added.outcome() == Outcome.NOT_FOUND;
 				if (stale && mayRetry) {
-					request.getSession().removeAttribute(CART);
+					SessionCart.forget(request);
 					return addToCart(customer, product, count, key, request, false);
 				}
 				return CompletableFuture.completedFuture(added);
@@ -210,7 +221,7 @@ class CartController {
 	}
 
 	private CompletableFuture<@Nullable String> cartOf(Customer customer, HttpServletRequest request) {
-		String orderId = (String) request.getSession().getAttribute(CART);
+		String orderId = SessionCart.orderId(request);
 		if (orderId != null) {
 			return CompletableFuture.completedFuture(orderId);
 		}
@@ -218,7 +229,7 @@ class CartController {
 			if (opened.outcome() != Outcome.OK) {
 				return null;
 			}
-			request.getSession().setAttribute(CART, opened.orderId());
+			SessionCart.use(request, opened.orderId());
 			return opened.orderId();
 		});
 	}

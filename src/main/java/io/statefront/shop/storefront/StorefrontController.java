@@ -76,7 +76,7 @@ class StorefrontController {
 		List<Product> all = new ArrayList<>(shown);
 		all.add(0, product);
 		return cards.of(all).thenApply(result -> pages.page("shop/product", product.name(), request).addObject("card", result.get(0))
-			.addObject("submission", CartController.submission())
+			.addObject("submission", SessionCart.submission())
 			.addObject("more", result.subList(1, result.size())));
 	}
 

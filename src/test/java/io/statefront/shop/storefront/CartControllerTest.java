@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The cart, checkout and order pages, full and as htmx fragments, behind the storefront's security
  * chain, on an in-memory ledger and order functions ({@link FakeShop}).
  */
-@WebMvcTest(controllers = { CartController.class, OrdersController.class },
+@WebMvcTest(controllers = { CartController.class, CheckoutController.class, OrdersController.class },
 		properties = "statefront.shop.remember-me-key=test-key")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, CustomerSignIn.class,
 		StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
@@ -132,6 +132,25 @@ class CartControllerTest {
 				"Not enough credit: your cart costs 640 credits and you have 500. Nothing was charged.");
 		assertThat(shop.accounts.get("0").credit()).isEqualTo(500);
 		assertThat(ports.levels.get("57").stock()).isEqualTo(50);
+	}
+
+	@Test
+	void removingAnItemLeavesTheRestOfTheCartAndASecondSendingChangesNothing() throws Exception {
+		perform(add("57", "2"), 302);
+		perform(add("58", "1"), 302);
+		perform(add("57", "1"), 302);
+		String submission = UUID.randomUUID().toString();
+		MockHttpServletRequestBuilder remove = post("/shop/cart/remove").param("item", "57")
+			.param("submission", submission)
+			.with(csrf());
+
+		assertThat(perform(remove, 302).getRedirectedUrl()).isEqualTo("/shop/cart");
+		String cart = page(get("/shop/cart"), 200);
+		assertThat(cart).contains("Removed “", "Pay 20 credits", "/shop/product/58").doesNotContain("/shop/product/57");
+
+		perform(post("/shop/cart/remove").param("item", "57").param("submission", submission).with(csrf()), 302);
+		assertThat(shop.carts).as("one new cart, not two").hasSize(2);
+		assertThat(page(get("/shop/cart"), 200)).contains("Pay 20 credits");
 	}
 
 	@Test
