@@ -10,13 +10,12 @@ import io.statefront.platform.web.EntityId;
 import io.statefront.shop.ItemResult.Outcome;
 import io.statefront.shop.storefront.StockLevels;
 
-import org.springframework.stereotype.Component;
 
 /**
- * Stock levels asked of the item functions, all at once. A page waits at most
- * {@value #WAIT_MILLIS} ms: an item that has not answered by then is shown without its level.
+ * Stock levels asked of the item functions, all at once: for the items {@link LiveStockLevels}
+ * has not heard of. A page waits at most {@value #WAIT_MILLIS} ms: an item that has not answered
+ * by then is shown without its level.
  */
-@Component
 class GatewayStockLevels implements StockLevels {
 
 	static final long WAIT_MILLIS = 2_000;

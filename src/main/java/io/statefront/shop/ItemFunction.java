@@ -31,6 +31,10 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 	public static final OutputTag<SagaReply> SAGA_REPLIES = new OutputTag<>("item-saga-replies",
 			TypeInformation.of(SagaReply.class));
 
+	/** The item's stock and price each time a message changes them, for the pages' live view. */
+	public static final OutputTag<StockLevel> LEVELS = new OutputTag<>("stock-levels",
+			TypeInformation.of(StockLevel.class));
+
 	static final int IDEMPOTENCY_KEYS_PER_ITEM = 1000;
 
 	private transient ValueState<Item> item;
@@ -49,6 +53,15 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 
 	@Override
 	public void processElement(ItemCommand command, Context context, Collector<ItemResponse> out) throws Exception {
+		Item before = item.value();
+		handle(command, context, out);
+		Item after = item.value();
+		if (after != null && !after.equals(before)) {
+			context.output(LEVELS, new StockLevel(command.itemId(), after.stock(), after.price()));
+		}
+	}
+
+	private void handle(ItemCommand command, Context context, Collector<ItemResponse> out) throws Exception {
 		if (command.step() != null) {
 			SagaReply reply = answerStep(command, command.step());
 			if (reply != null) {

@@ -11,9 +11,12 @@ public final class StockJob {
 	private StockJob() {
 	}
 
-	/** What the stock service emits: commands opening new items, and replies to waiting requests. */
+	/**
+	 * What the stock service emits: commands opening new items, replies to waiting requests and
+	 * sagas, and every item's level as it changes.
+	 */
 	public record Outputs(DataStream<ItemCommand> newItems, DataStream<ItemResponse> replies,
-			DataStream<SagaReply> sagaReplies) {
+			DataStream<SagaReply> sagaReplies, DataStream<StockLevel> levels) {
 	}
 
 	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands) {
@@ -25,7 +28,8 @@ public final class StockJob {
 			.process(new ItemFunction())
 			.uid("item-function")
 			.name("item");
-		return new Outputs(newItems, replies, replies.getSideOutput(ItemFunction.SAGA_REPLIES));
+		return new Outputs(newItems, replies, replies.getSideOutput(ItemFunction.SAGA_REPLIES),
+				replies.getSideOutput(ItemFunction.LEVELS));
 	}
 
 }

@@ -37,6 +37,10 @@ class StockPipeline implements FlinkJobPart {
 			.uid("stock-events-sink")
 			.name("stock-events");
 		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("item-saga-replies-sink").name("item saga replies");
+		outputs.levels()
+			.sinkTo(kafka.sink(StockLevel.TOPIC, StockLevel::itemId))
+			.uid("stock-levels-sink")
+			.name(StockLevel.TOPIC);
 	}
 
 }

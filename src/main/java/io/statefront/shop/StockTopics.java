@@ -18,7 +18,7 @@ class StockTopics {
 
 	static final String STOCK_EVENTS = "stock-events";
 
-	private static final int PARTITIONS = 4;
+	static final int PARTITIONS = 4;
 
 	/** Command logs are kept forever: replaying them rebuilds the functions' state from nothing. */
 	@Bean
@@ -29,6 +29,12 @@ class StockTopics {
 	@Bean
 	NewTopic stockTopic() {
 		return TopicBuilder.name(STOCK).partitions(PARTITIONS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	}
+
+	/** Compacted: the latest level of every item, which the pages' view reads from the start. */
+	@Bean
+	NewTopic stockLevelsTopic() {
+		return TopicBuilder.name(StockLevel.TOPIC).partitions(PARTITIONS).compact().build();
 	}
 
 	@Bean

@@ -24,6 +24,8 @@ class ItemFunctionTest {
 
 	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, ItemFunction.SAGA_REPLIES);
 
+	private final Emitted<StockLevel> levels = Emitted.sideOutput(() -> harness, ItemFunction.LEVELS);
+
 	@BeforeEach
 	void openHarness() throws Exception {
 		harness = newHarness();
@@ -158,6 +160,23 @@ class ItemFunctionTest {
 		harness.processElement(new ItemCommand("r", null, ItemOperation.INIT, "3", 100, 7, null), 0);
 
 		assertThat(send(ItemOperation.FIND, "3", 0)).isEqualTo(new ItemResult(Outcome.OK, "3", 100, 7));
+	}
+
+	@Test
+	void publishesTheItemsLevelEachTimeItChangesAndOnlyThen() throws Exception {
+		send(ItemOperation.CREATE, "4", 25);
+		assertThat(levels.fresh()).containsExactly(new StockLevel("4", 0, 25));
+
+		send(ItemOperation.ADD_STOCK, "4", 10);
+		send(ItemOperation.FIND, "4", 0);
+		send(ItemOperation.SUBTRACT_STOCK, "4", 11);
+		assertThat(levels.fresh()).as("a read and a refusal change nothing").containsExactly(new StockLevel("4", 10, 25));
+
+		step(ItemOperation.TAKE, "4", 3, 1, "take-4");
+		step(ItemOperation.TAKE, "4", 3, 1, "take-4");
+		step(ItemOperation.RETURN, "4", 0, 1, "return-4");
+		assertThat(levels.fresh()).as("a repeated step changes nothing").containsExactly(new StockLevel("4", 7, 25),
+				new StockLevel("4", 10, 25));
 	}
 
 	private List<SagaReply> step(ItemOperation operation, String itemId, long amount, long attempt, String stepId)

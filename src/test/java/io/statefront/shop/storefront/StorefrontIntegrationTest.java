@@ -33,6 +33,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The storefront on the whole application: live stock from the item functions, a guest made a
@@ -55,12 +56,17 @@ class StorefrontIntegrationTest extends IntegrationTest {
 		api().post("/stock/batch_init/300/7/11");
 		Product product = catalogue.product("57").orElseThrow();
 
-		assertThat(page("/shop/product/57").body()).contains(product.name(), "11 credits", "In stock");
+		// the pages' view follows the item functions' changes as they are published
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(page("/shop/product/57").body()).contains(product.name(), "11 credits",
+					"In stock"));
 
 		api().post("/stock/subtract/57/3");
-		assertThat(page("/shop/product/57").body()).contains("Only 4 left");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(page("/shop/product/57").body()).contains("Only 4 left"));
 		api().post("/stock/subtract/57/4");
-		assertThat(page("/shop/category/outerwear").body()).contains("Out of stock");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(page("/shop/category/outerwear").body()).contains("Out of stock"));
 	}
 
 	@Test
