@@ -32,8 +32,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Click to recommendation: connected shoppers (1,000 by default), each a storefront session with
- * its STOMP connection on {@code /shop/ws} subscribed to its recommendations, open product pages at
- * a fixed total rate (500 a second), open-loop; each click is timed from its scheduled moment to
+ * its STOMP connection on {@code /shop/ws} subscribed to its recommendations, click products at a
+ * fixed total rate (500 a second), open-loop, as the storefront's pages do (a boosted link: the
+ * product page's content); each click is timed from its scheduled moment to
  * the shopper's recommendation arriving over STOMP. Each shopper has one click in flight at most
  * (a shopper clicks every two seconds), so a recommendation belongs to that shopper's last click.
  *
@@ -58,12 +59,17 @@ public class StorefrontBenchmark {
 
 		Path work = Files.createTempDirectory("statefront-bench-storefront-");
 		int port = freePort();
-		Process app = new ProcessBuilder(javaExecutable(), "-jar",
-				System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"), "--server.port=" + port,
-				"--statefront.data-dir=" + work.resolve("data"), "--statefront.kafka.embedded.port=" + freePort(),
-				"--statefront.kafka.embedded.controller-port=" + freePort(), "--statefront.influx.managed.port=0",
-				"--statefront.simulator.enabled=false", "--statefront.security.api-password=bench",
-				"--logging.level.root=WARN")
+		List<String> command = new ArrayList<>(List.of(javaExecutable()));
+		String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "");
+		if (!jvmOptions.isBlank()) {
+			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"),
+				"--server.port=" + port, "--statefront.data-dir=" + work.resolve("data"),
+				"--statefront.kafka.embedded.port=" + freePort(), "--statefront.kafka.embedded.controller-port=" + freePort(),
+				"--statefront.influx.managed.port=0", "--statefront.simulator.enabled=false",
+				"--statefront.security.api-password=bench", "--logging.level.root=WARN"));
+		Process app = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("app.log").toFile())
 			.start();
@@ -149,8 +155,12 @@ public class StorefrontBenchmark {
 			}
 			String session = sessions.get((int) (i % sessions.size()));
 			clickedAt.put(session, due);
+			// what the storefront's page sends when a shopper clicks a product: a boosted link, which
+			// asks for the page's content only (the header and the recommendations panel stay)
 			HttpRequest click = HttpRequest.newBuilder(URI.create(base + "/shop/product/" + random.nextInt(300)))
 				.header("Cookie", "JSESSIONID=" + session)
+				.header("HX-Request", "true")
+				.header("HX-Boosted", "true")
 				.build();
 			HTTP.sendAsync(click, HttpResponse.BodyHandlers.discarding());
 		}

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.statefront.platform.web.EntityId;
 import io.statefront.shop.ItemResult.Outcome;
-import io.statefront.shop.storefront.StockLevels;
+import io.statefront.shop.storefront.StockLevels.Level;
 
 
 /**
@@ -16,7 +16,7 @@ import io.statefront.shop.storefront.StockLevels;
  * has not heard of. A page waits at most {@value #WAIT_MILLIS} ms: an item that has not answered
  * by then is shown without its level.
  */
-class GatewayStockLevels implements StockLevels {
+class GatewayStockLevels {
 
 	static final long WAIT_MILLIS = 2_000;
 
@@ -26,8 +26,7 @@ class GatewayStockLevels implements StockLevels {
 		this.stock = stock;
 	}
 
-	@Override
-	public CompletableFuture<Map<String, Level>> levels(List<String> itemIds) {
+	CompletableFuture<Map<String, Level>> levels(List<String> itemIds) {
 		Map<String, Level> levels = new HashMap<>();
 		CompletableFuture<?>[] finds = itemIds.stream()
 			.map(id -> find(id).thenAccept(result -> {

@@ -1,9 +1,9 @@
 package io.statefront.shop;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.statefront.platform.kafka.Json;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * The live stock and price of every item, as the item functions publish them on
  * {@value StockLevel#TOPIC}: read from the topic's start when the application starts, then kept
  * current as each change arrives (milliseconds after the function made it). Pages read this view
- * instead of asking each item's function; an item it has not heard of yet (its last change is
- * older than the topic) is asked once, and then followed like the others.
+ * without waiting, instead of asking each item's function; an item it has not heard of yet (its
+ * last change is older than the topic) is asked in the background, then followed like the others.
  */
 @Component
 class LiveStockLevels implements StockLevels {
@@ -31,23 +31,50 @@ class LiveStockLevels implements StockLevels {
 
 	private final Map<String, Level> levels = new ConcurrentHashMap<>();
 
-	private final StockLevels askFunctions;
+	static final long ASK_AGAIN_MILLIS = 5_000;
+
+	private final Map<String, Long> asked = new ConcurrentHashMap<>();
+
+	private final GatewayStockLevels functions;
 
 	LiveStockLevels(StockClient stock) {
-		this.askFunctions = new GatewayStockLevels(stock);
+		this.functions = new GatewayStockLevels(stock);
 	}
 
 	@Override
-	public CompletableFuture<Map<String, Level>> levels(List<String> itemIds) {
-		List<String> unknown = itemIds.stream().filter(id -> !levels.containsKey(id)).toList();
-		if (unknown.isEmpty()) {
-			return CompletableFuture.completedFuture(known(itemIds));
-		}
-		return askFunctions.levels(unknown).thenApply(asked -> {
-			// a change that arrived meanwhile is newer than the answer
-			asked.forEach(levels::putIfAbsent);
-			return known(itemIds);
+	public Map<String, Level> levels(List<String> itemIds) {
+		Map<String, Level> found = new HashMap<>();
+		List<String> unknown = new ArrayList<>();
+		itemIds.forEach(id -> {
+			Level level = levels.get(id);
+			if (level != null) {
+				found.put(id, level);
+			}
+			else {
+				unknown.add(id);
+			}
 		});
+		if (!unknown.isEmpty()) {
+			askFunctions(unknown);
+		}
+		return found;
+	}
+
+	/**
+	 * Asks the functions of items the view has not heard of, in the background, for the next page
+	 * that shows them; not more than once every {@value #ASK_AGAIN_MILLIS} ms per item, as an item
+	 * that does not exist is never heard of.
+	 */
+	private void askFunctions(List<String> itemIds) {
+		long now = System.currentTimeMillis();
+		List<String> due = itemIds.stream()
+			.filter(id -> asked.compute(id, (key, last) -> (last == null || now - last >= ASK_AGAIN_MILLIS) ? now
+					: last) == now)
+			.toList();
+		if (!due.isEmpty()) {
+			// a change that arrives meanwhile is newer than the answer
+			functions.levels(due).thenAccept(answered -> answered.forEach(levels::putIfAbsent));
+		}
 	}
 
 	// assigned, not subscribed: every instance reads the whole topic from its start
@@ -62,17 +89,6 @@ class LiveStockLevels implements StockLevels {
 		catch (RuntimeException ex) {
 			log.warn("Skipping a record of {} that is not a stock level: {}", record.topic(), ex.getMessage());
 		}
-	}
-
-	private Map<String, Level> known(List<String> itemIds) {
-		Map<String, Level> found = new HashMap<>();
-		itemIds.forEach(id -> {
-			Level level = levels.get(id);
-			if (level != null) {
-				found.put(id, level);
-			}
-		});
-		return found;
 	}
 
 }

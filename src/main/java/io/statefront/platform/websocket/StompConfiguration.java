@@ -18,6 +18,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final String ENDPOINT = "/ws";
 
+	static final int DESTINATION_CACHE = 65_536;
+
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint(ENDPOINT);
@@ -28,6 +30,9 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 		registry.enableSimpleBroker("/topic", "/queue");
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
+		// each shopper's queue is a destination of its own; past the default 1,024 cached
+		// destinations, every message to one of them scanned every session's subscriptions
+		registry.setCacheLimit(DESTINATION_CACHE);
 	}
 
 	@Override

@@ -77,11 +77,11 @@ class CartController {
 		return account.thenCombine(order, (user, cart) -> {
 			page.addObject("credit", user.credit());
 			if (cart == null || cart.outcome() != Outcome.OK || cart.paid()) {
-				return CompletableFuture.completedFuture(page.addObject("lines", List.of()));
+				return page.addObject("lines", List.of());
 			}
-			return CartLine.of(cart.items(), catalogue, cards)
-				.thenApply(lines -> page.addObject("lines", lines).addObject("total", cart.totalCost()));
-		}).thenCompose(shown -> shown);
+			return page.addObject("lines", CartLine.of(cart.items(), catalogue, cards))
+				.addObject("total", cart.totalCost());
+		});
 	}
 
 	@PostMapping("/shop/cart/items")

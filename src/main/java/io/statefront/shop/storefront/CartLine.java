@@ -3,7 +3,6 @@ package io.statefront.shop.storefront;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.statefront.shop.OrderLine;
 import io.statefront.shop.catalogue.Catalogue;
@@ -16,14 +15,14 @@ import io.statefront.shop.catalogue.Product;
 record CartLine(ProductCard card, long quantity) {
 
 	/** The order's lines merged by item, in the order they were first added, with live levels. */
-	static CompletableFuture<List<CartLine>> of(List<OrderLine> lines, Catalogue catalogue, ProductCards cards) {
+	static List<CartLine> of(List<OrderLine> lines, Catalogue catalogue, ProductCards cards) {
 		Map<String, Long> quantities = new LinkedHashMap<>();
 		lines.forEach(line -> quantities.merge(line.itemId(), line.quantity(), Math::addExact));
 		List<Product> products = quantities.keySet().stream().map(id -> product(id, catalogue)).toList();
 		return cards.of(products)
-			.thenApply(shown -> shown.stream()
-				.map(card -> new CartLine(card, quantities.get(card.product().id())))
-				.toList());
+			.stream()
+			.map(card -> new CartLine(card, quantities.get(card.product().id())))
+			.toList();
 	}
 
 	/** An item outside the demo catalogue (opened through the API) is still listed, by its number. */

@@ -83,11 +83,10 @@ class OrdersController {
 				return CompletableFuture.completedFuture(noSuchOrder(orderId, request));
 			}
 			return accounts.paidOrders(customer.userId())
-				.thenCombine(CartLine.of(order.items(), catalogue, cards),
-						(account, lines) -> pages.page("shop/order", "Order " + order.orderId(), request)
-							.addObject("order", order)
-							.addObject("lines", lines)
-							.addObject("credit", account.credit()));
+				.thenApply(account -> pages.page("shop/order", "Order " + order.orderId(), request)
+					.addObject("order", order)
+					.addObject("lines", CartLine.of(order.items(), catalogue, cards))
+					.addObject("credit", account.credit()));
 		});
 	}
 

@@ -1,7 +1,7 @@
 package io.statefront.shop.storefront;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 import io.statefront.shop.catalogue.Product;
 
@@ -17,11 +17,9 @@ class ProductCards {
 		this.stock = stock;
 	}
 
-	CompletableFuture<List<ProductCard>> of(List<Product> products) {
-		return stock.levels(products.stream().map(Product::id).toList())
-			.thenApply(levels -> products.stream()
-				.map(product -> new ProductCard(product, levels.get(product.id())))
-				.toList());
+	List<ProductCard> of(List<Product> products) {
+		Map<String, StockLevels.Level> levels = stock.levels(products.stream().map(Product::id).toList());
+		return products.stream().map(product -> new ProductCard(product, levels.get(product.id()))).toList();
 	}
 
 }

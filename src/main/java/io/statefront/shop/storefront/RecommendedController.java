@@ -2,7 +2,6 @@ package io.statefront.shop.storefront;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import io.statefront.recommendation.LatestRecommendations;
 import io.statefront.shop.catalogue.Catalogue;
@@ -37,7 +36,7 @@ class RecommendedController {
 	}
 
 	@GetMapping("/shop/recommended")
-	CompletableFuture<ModelAndView> recommended(@RequestParam(required = false) @Nullable String items,
+	ModelAndView recommended(@RequestParam(required = false) @Nullable String items,
 			HttpServletRequest request) {
 		List<String> ids = (items != null) ? List.of(items.split(","))
 				: latest.of(Shoppers.id(request)).map(found -> List.of(found.itemIds())).orElse(List.of());
@@ -48,8 +47,7 @@ class RecommendedController {
 			.flatMap(Optional::stream)
 			.limit(SHOWN)
 			.toList();
-		return cards.of(products)
-			.thenApply(shown -> new ModelAndView("shop/recommended :: panel").addObject("recommended", shown));
+		return new ModelAndView("shop/recommended :: panel").addObject("recommended", cards.of(products));
 	}
 
 }

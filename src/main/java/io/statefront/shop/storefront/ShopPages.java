@@ -12,7 +12,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What every full storefront page carries: its title, the categories for the navigation, the
- * customer it is for, and a notice left by the action that led to it (after a redirect).
+ * customer it is for, and a notice left by the action that led to it (after a redirect). A page
+ * asked for by a boosted link or form (htmx's {@code HX-Boosted}) is rendered without the frame
+ * around it, which the browser keeps: the header, the recommendations panel and its connection.
  */
 @Component
 class ShopPages {
@@ -30,6 +32,7 @@ class ShopPages {
 
 	ModelAndView page(String view, String title, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView(view).addObject("title", title)
+			.addObject("boosted", "true".equals(request.getHeader("HX-Boosted")))
 			.addObject("categories", categories)
 			.addObject("customer", Customer.of(request).orElse(null));
 		HttpSession session = request.getSession(false);

@@ -2,7 +2,6 @@ package io.statefront.shop.storefront;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** The live stock and price of items, as their functions hold them now. */
 public interface StockLevels {
@@ -12,9 +11,9 @@ public interface StockLevels {
 	}
 
 	/**
-	 * The levels of those {@code itemIds} whose functions answered; an item that does not exist, or
-	 * did not answer in time, is missing from the map.
+	 * The levels of those {@code itemIds} known now, without waiting: an item not heard of yet, or
+	 * that does not exist, is missing from the map.
 	 */
-	CompletableFuture<Map<String, Level>> levels(List<String> itemIds);
+	Map<String, Level> levels(List<String> itemIds);
 
 }

@@ -2,7 +2,6 @@ package io.statefront.shop.storefront;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import io.statefront.shop.catalogue.Catalogue;
 import io.statefront.shop.catalogue.Product;
@@ -14,13 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The storefront's public pages: home, a category, a product, search. Stock and prices are live. */
+/**
+ * The storefront's public pages: home, a category, a product, search. Stock and prices are the live
+ * view's, so a page is rendered at once, without waiting on the pipeline.
+ */
 @Controller
 class StorefrontController {
 
 	static final int MAX_QUERY = 100;
 
 	static final int MAX_RESULTS = 48;
+
+	static final int MORE_IN_CATEGORY = 4;
 
 	private final Catalogue catalogue;
 
@@ -38,59 +42,59 @@ class StorefrontController {
 	}
 
 	@GetMapping("/")
-	CompletableFuture<ModelAndView> home(HttpServletRequest request) {
+	ModelAndView home(HttpServletRequest request) {
 		events.pageViewed(request, "Statefront");
 		List<Product> featured = catalogue.categories()
 			.stream()
 			.map(category -> catalogue.inCategory(Catalogue.slug(category)).get(0))
 			.toList();
-		return cards.of(featured).thenApply(shown -> pages.page("shop/home", "Statefront", request).addObject("featured", shown));
+		return pages.page("shop/home", "Statefront", request).addObject("featured", cards.of(featured));
 	}
 
 	@GetMapping("/shop/category/{slug}")
-	CompletableFuture<ModelAndView> category(@PathVariable String slug, HttpServletRequest request) {
+	ModelAndView category(@PathVariable String slug, HttpServletRequest request) {
 		List<Product> products = catalogue.inCategory(slug);
 		if (products.isEmpty()) {
-			return CompletableFuture.completedFuture(pages.notFound("No such category",
-					"We have no category called “" + abbreviate(slug) + "”.", request));
+			return pages.notFound("No such category", "We have no category called “" + abbreviate(slug) + "”.",
+					request);
 		}
 		String name = products.get(0).category();
 		events.pageViewed(request, name);
-		return cards.of(products).thenApply(shown -> pages.page("shop/category", name, request).addObject("category", name)
-			.addObject("products", shown));
+		return pages.page("shop/category", name, request)
+			.addObject("category", name)
+			.addObject("products", cards.of(products));
 	}
 
 	@GetMapping("/shop/product/{id}")
-	CompletableFuture<ModelAndView> product(@PathVariable String id, HttpServletRequest request) {
+	ModelAndView product(@PathVariable String id, HttpServletRequest request) {
 		Product product = catalogue.product(id).orElse(null);
 		if (product == null) {
-			return CompletableFuture.completedFuture(pages.notFound("No such product",
-					"We have no product with the number “" + abbreviate(id) + "”.", request));
+			return pages.notFound("No such product", "We have no product with the number “" + abbreviate(id) + "”.",
+					request);
 		}
 		events.productViewed(request, product);
-		List<Product> shown = catalogue.inCategory(product.categorySlug())
+		List<Product> shown = new ArrayList<>(List.of(product));
+		catalogue.inCategory(product.categorySlug())
 			.stream()
 			.filter(other -> !other.id().equals(product.id()))
-			.limit(4)
-			.toList();
-		List<Product> all = new ArrayList<>(shown);
-		all.add(0, product);
-		return cards.of(all).thenApply(result -> pages.page("shop/product", product.name(), request).addObject("card", result.get(0))
+			.limit(MORE_IN_CATEGORY)
+			.forEach(shown::add);
+		List<ProductCard> result = cards.of(shown);
+		return pages.page("shop/product", product.name(), request)
+			.addObject("card", result.get(0))
 			.addObject("submission", SessionCart.submission())
-			.addObject("more", result.subList(1, result.size())));
+			.addObject("more", result.subList(1, result.size()));
 	}
 
 	@GetMapping("/shop/search")
-	CompletableFuture<ModelAndView> search(@RequestParam(name = "q", defaultValue = "") String query,
-			HttpServletRequest request) {
+	ModelAndView search(@RequestParam(name = "q", defaultValue = "") String query, HttpServletRequest request) {
 		String q = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
 		events.pageViewed(request, "Search");
 		List<Product> found = catalogue.search(q);
-		return cards.of(found.subList(0, Math.min(found.size(), MAX_RESULTS)))
-			.thenApply(shown -> pages.page("shop/search", q.isBlank() ? "Search" : "“" + q.strip() + "”", request)
-				.addObject("query", q.strip())
-				.addObject("products", shown)
-				.addObject("total", found.size()));
+		return pages.page("shop/search", q.isBlank() ? "Search" : "“" + q.strip() + "”", request)
+			.addObject("query", q.strip())
+			.addObject("products", cards.of(found.subList(0, Math.min(found.size(), MAX_RESULTS))))
+			.addObject("total", found.size());
 	}
 
 	static String abbreviate(String text) {

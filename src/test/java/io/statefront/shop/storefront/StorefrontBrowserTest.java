@@ -63,7 +63,9 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 		browser.get(url("/shop/product/60"));
 		browser.findElement(By.linkText("Knitwear")).click();
+		shownWith(By.tagName("h1"), "Knitwear");
 		browser.findElement(By.cssSelector("a[href='/shop/product/61']")).click();
+		shownWith(By.tagName("h1"), catalogue.product("61").orElseThrow().name());
 		browser.get(url("/shop/product/65"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
 		Object page = browser.executeScript("return window.performance.timeOrigin");
@@ -109,16 +111,21 @@ class StorefrontBrowserTest extends IntegrationTest {
 			.isEqualTo(page);
 
 		browser.findElement(By.linkText("View your cart")).click();
-		assertThat(browser.findElement(By.cssSelector(".lines tfoot")).getText()).contains("50 credits");
+		shownWith(By.cssSelector(".lines tfoot"), "50 credits");
 		browser.findElement(By.cssSelector(".checkout button")).click();
 
-		assertThat(browser.findElement(By.cssSelector(".notice.good")).getText())
+		assertThat(shown(By.cssSelector(".notice.good")).getText())
 			.contains("Thank you! Your order is paid: 50 credits");
-		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("450 credits");
+		shownWith(By.cssSelector(".credit"), "Your credit now: 450 credits");
 		String order = browser.findElement(By.tagName("h1")).getText();
 		browser.findElement(By.linkText("Orders")).click();
+		shownWith(By.tagName("h1"), "Your orders");
 		assertThat(browser.findElement(By.cssSelector(".lines")).getText()).contains(order, "2", "50 credits");
 		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("450 credits");
+		assertThat(browser.executeScript("return window.performance.timeOrigin"))
+			.as("links and forms within the shop swap the page's content in, the page stays").isEqualTo(page);
+		assertThat(browser.getCurrentUrl()).endsWith("/shop/orders");
+		assertThat(browser.getTitle()).isEqualTo("Your orders · Statefront");
 	}
 
 	@Test
@@ -134,7 +141,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 		browser.get(url("/shop/cart"));
 		browser.findElement(By.cssSelector(".checkout button")).click();
 
-		assertThat(browser.findElement(By.cssSelector(".notice.refused")).getText())
+		assertThat(shown(By.cssSelector(".notice.refused")).getText())
 			.isEqualTo("Not enough stock: your cart has 3 × “" + catalogue.product("13").orElseThrow().name()
 					+ "”, and only 1 are left. Nothing was charged.");
 		assertThat(browser.findElement(By.cssSelector(".credit")).getText()).contains("500 credits");
@@ -142,7 +149,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 			.contains(catalogue.product("13").orElseThrow().name(), "3");
 		assertThat(api().get("/stock/find/13").number("stock")).isEqualTo(1);
 		browser.findElement(By.linkText("Orders")).click();
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No orders yet");
+		shownWith(By.tagName("main"), "No orders yet");
 	}
 
 	@Test
@@ -152,9 +159,25 @@ class StorefrontBrowserTest extends IntegrationTest {
 		search.sendKeys("merino");
 		search.submit();
 
-		assertThat(browser.getCurrentUrl()).endsWith("/shop/search?q=merino");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> driver.getCurrentUrl().endsWith("/shop/search?q=merino"));
+		shownWith(By.tagName("h1"), "merino");
 		assertThat(browser.findElements(By.cssSelector(".card .name"))).isNotEmpty()
 			.allSatisfy(name -> assertThat(name.getText()).isNotBlank());
+	}
+
+	/** The element, once the page shows it: links and forms swap content in a moment after the click. */
+	private WebElement shown(By locator) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+			List<WebElement> found = driver.findElements(locator);
+			return found.isEmpty() ? null : found.get(0);
+		});
+	}
+
+	private void shownWith(By locator, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(locator)
+			.stream()
+			.anyMatch(element -> element.getText().contains(text)));
 	}
 
 	private String url(String path) {

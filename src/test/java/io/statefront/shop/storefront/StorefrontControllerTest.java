@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.statefront.shop.catalogue.Catalogue;
 import io.statefront.shop.catalogue.Product;
@@ -91,6 +90,20 @@ class StorefrontControllerTest {
 	}
 
 	@Test
+	void aBoostedLinkGetsThePagesContentOnlyWithItsTitle() throws Exception {
+		Product product = new Catalogue().product("57").orElseThrow();
+
+		String content = render(get("/shop/product/57").header("HX-Request", "true").header("HX-Boosted", "true"), 200);
+
+		assertThat(content).contains("<title>" + product.name() + " · Statefront</title>", "id=\"page\"",
+				product.description(), "id=\"add-to-cart\"")
+			.doesNotContain("<html", "<header", "id=\"recommended\"", "<script");
+		assertThat(render("/shop/product/57", 200)).contains("<html", "<header", "id=\"page\"", "id=\"recommended\"");
+		assertThat(render(get("/shop/product/abc").header("HX-Boosted", "true"), 404)).contains("No such product")
+			.doesNotContain("<html");
+	}
+
+	@Test
 	void searchFindsProductsAndEscapesWhatWasTyped() throws Exception {
 		assertThat(render("/shop/search?q=merino", 200)).contains("Results for “<span>merino</span>”")
 			.containsPattern("\\d+ products?");
@@ -142,7 +155,7 @@ class StorefrontControllerTest {
 						found.put(id, levels.get(id));
 					}
 				});
-				return CompletableFuture.completedFuture(found);
+				return found;
 			};
 		}
 
