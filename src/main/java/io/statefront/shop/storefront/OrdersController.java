@@ -33,13 +33,16 @@ class OrdersController {
 
 	private final ShopPages pages;
 
+	private final StorefrontEvents events;
+
 	OrdersController(Catalogue catalogue, ProductCards cards, Carts carts, CustomerAccounts accounts,
-			ShopPages pages) {
+			ShopPages pages, StorefrontEvents events) {
 		this.catalogue = catalogue;
 		this.cards = cards;
 		this.carts = carts;
 		this.accounts = accounts;
 		this.pages = pages;
+		this.events = events;
 	}
 
 	/** One row of the order history. */
@@ -48,6 +51,7 @@ class OrdersController {
 
 	@GetMapping("/shop/orders")
 	CompletableFuture<ModelAndView> orders(HttpServletRequest request) {
+		events.pageViewed(request, "Your orders");
 		Customer customer = Customer.of(request).orElse(null);
 		ModelAndView page = pages.page("shop/orders", "Your orders", request);
 		if (customer == null) {
@@ -73,6 +77,7 @@ class OrdersController {
 
 	@GetMapping("/shop/orders/{orderId}")
 	CompletableFuture<ModelAndView> order(@PathVariable String orderId, HttpServletRequest request) {
+		events.pageViewed(request, "Order");
 		Customer customer = Customer.of(request).orElse(null);
 		EntityId id = parse(orderId);
 		if (customer == null || id == null) {

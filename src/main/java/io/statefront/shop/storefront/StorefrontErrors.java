@@ -7,6 +7,7 @@ import io.statefront.platform.gateway.PipelineUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,16 +26,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StorefrontErrors {
 
-	private final ShopPages pages;
+	// a provider: controller advice is part of every web slice, the storefront's pages are not
+	private final ObjectProvider<ShopPages> pages;
 
-	StorefrontErrors(ShopPages pages) {
+	StorefrontErrors(ObjectProvider<ShopPages> pages) {
 		this.pages = pages;
 	}
 
 	@ExceptionHandler(PipelineUnavailableException.class)
 	ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-		return pages.problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
+		return pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
 				"The shop's pipeline is starting or restarting. Nothing was changed: please try again in a moment.",
 				request);
 	}
@@ -42,7 +44,7 @@ class StorefrontErrors {
 	@ExceptionHandler({ OutcomeUnknownException.class, KafkaReplyTimeoutException.class, TimeoutException.class,
 			KafkaException.class, org.apache.kafka.common.KafkaException.class })
 	ModelAndView unknown(HttpServletRequest request) {
-		return pages.problem(HttpStatus.GATEWAY_TIMEOUT, "No answer in time",
+		return pages.getObject().problem(HttpStatus.GATEWAY_TIMEOUT, "No answer in time",
 				"The shop did not answer in time, so we cannot tell whether that went through. "
 						+ "Look at your cart or orders before trying again.",
 				request);

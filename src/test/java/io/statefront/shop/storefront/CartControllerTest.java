@@ -111,7 +111,8 @@ class CartControllerTest {
 				"Order 100", "Paid", "Your credit now: <strong>460 credits</strong>");
 		assertThat(page(get("/shop/orders"), 200)).contains("/shop/orders/100", "40 credits", "460 credits");
 		assertThat(page(get("/shop/cart"), 200)).as("a new cart").contains("Your cart is empty");
-		assertThat(ports.events).containsExactly("cart 57", "paid 100 40", "page Cart");
+		assertThat(ports.events).containsExactly("cart 57", "paid 100 40", "page Order", "page Your orders",
+				"page Cart");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -168,16 +169,23 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	/** The element, once the page shows it: links and forms swap content in a moment after the click. */
 	private WebElement shown(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+		return waiting().until(driver -> {
 			List<WebElement> found = driver.findElements(locator);
 			return found.isEmpty() ? null : found.get(0);
 		});
 	}
 
 	private void shownWith(By locator, String text) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(locator)
+		waiting().until(driver -> driver.findElements(locator)
 			.stream()
 			.anyMatch(element -> element.getText().contains(text)));
+	}
+
+	/** Waits out a swap: an element found just before it is replaced goes stale, and is looked up again. */
+	private WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	private String url(String path) {
