@@ -37,6 +37,11 @@ class GatewayCustomerAccounts implements CustomerAccounts {
 	}
 
 	@Override
+	public CompletableFuture<UserResult> credit(String userId) {
+		return ledger.send(UserOperation.FIND, new EntityId(userId), 0, null);
+	}
+
+	@Override
 	public CompletableFuture<UserResult> paidOrders(String userId) {
 		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null);
 	}

@@ -71,7 +71,7 @@ class CartController {
 		if (customer == null) {
 			return CompletableFuture.completedFuture(page.addObject("lines", List.of()));
 		}
-		CompletableFuture<UserResult> account = accounts.paidOrders(customer.userId());
+		CompletableFuture<UserResult> account = accounts.credit(customer.userId());
 		CompletableFuture<@Nullable OrderResult> order = (orderId == null) ? CompletableFuture.completedFuture(null)
 				: carts.find(orderId);
 		return account.thenCombine(order, (user, cart) -> {

@@ -13,6 +13,9 @@ public interface CustomerAccounts {
 	 */
 	CompletableFuture<UserResult> open(String shopperId, long startingCredit);
 
+	/** The user's credit. */
+	CompletableFuture<UserResult> credit(String userId);
+
 	/** The user's credit and the orders they have paid for, newest first. */
 	CompletableFuture<UserResult> paidOrders(String userId);
 

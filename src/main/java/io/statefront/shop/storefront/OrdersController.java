@@ -87,7 +87,7 @@ class OrdersController {
 			if (order.outcome() != Outcome.OK || !customer.userId().equals(order.userId())) {
 				return CompletableFuture.completedFuture(noSuchOrder(orderId, request));
 			}
-			return accounts.paidOrders(customer.userId())
+			return accounts.credit(customer.userId())
 				.thenApply(account -> pages.page("shop/order", "Order " + order.orderId(), request)
 					.addObject("order", order)
 					.addObject("lines", CartLine.of(order.items(), catalogue, cards))

@@ -47,6 +47,11 @@ final class FakeShop implements Carts, CustomerAccounts {
 	}
 
 	@Override
+	public synchronized CompletableFuture<UserResult> credit(String userId) {
+		return paidOrders(userId);
+	}
+
+	@Override
 	public synchronized CompletableFuture<UserResult> paidOrders(String userId) {
 		Account account = accounts.get(userId);
 		return done(account == null ? new UserResult(UserResult.Outcome.NOT_FOUND, userId, 0)
