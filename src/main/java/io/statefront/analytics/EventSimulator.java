@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * is kept to within one tick whatever it is.
  */
 @Component
-class EventSimulator implements SmartLifecycle {
+public class EventSimulator implements SmartLifecycle {
 
-	static final int MAX_EVENTS_PER_SECOND = 100_000;
+	public static final int MAX_EVENTS_PER_SECOND = 100_000;
 
 	private static final Logger log = LoggerFactory.getLogger(EventSimulator.class);
 
@@ -65,15 +65,15 @@ class EventSimulator implements SmartLifecycle {
 			.register(meters);
 	}
 
-	SimulatorSettings settings() {
+	public SimulatorSettings settings() {
 		return new SimulatorSettings(running, eventsPerSecond);
 	}
 
-	long eventsSent() {
+	public long eventsSent() {
 		return sent.get();
 	}
 
-	void apply(SimulatorSettings settings) {
+	public void apply(SimulatorSettings settings) {
 		eventsPerSecond = settings.eventsPerSecond();
 		running = settings.running();
 		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);

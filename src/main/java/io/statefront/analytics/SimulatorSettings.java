@@ -10,6 +10,6 @@ import jakarta.validation.constraints.NotNull;
  * @param running whether it sends events
  * @param eventsPerSecond how many it sends each second
  */
-record SimulatorSettings(@NotNull Boolean running,
+public record SimulatorSettings(@NotNull Boolean running,
 		@NotNull @Min(0) @Max(EventSimulator.MAX_EVENTS_PER_SECOND) Integer eventsPerSecond) {
 }

@@ -27,4 +27,14 @@ public record StatefrontProperties(@DefaultValue("./data") Path dataDir) {
 		return dataDir.resolve("checkpoints").toAbsolutePath().normalize();
 	}
 
+	/** Savepoints taken on request, one folder per job; they are kept until removed by hand. */
+	public Path savepointsDir() {
+		return dataDir.resolve("savepoints").toAbsolutePath().normalize();
+	}
+
+	/** Every checkpoint each job took, completed or failed, across runs (the console's history). */
+	public Path checkpointHistoryDir() {
+		return dataDir.resolve("checkpoint-history").toAbsolutePath().normalize();
+	}
+
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Sends order messages to the order functions and returns their answers. */
 @Component
-class OrderClient {
+public class OrderClient {
 
 	private final RequestReplyGateway gateway;
 
@@ -32,7 +32,7 @@ class OrderClient {
 			.thenApply(OrderResponse::result);
 	}
 
-	CompletableFuture<OrderResult> find(EntityId orderId) {
+	public CompletableFuture<OrderResult> find(EntityId orderId) {
 		return send(OrderMessage.request(RequestReplyGateway.newRequestId(), null, OrderOperation.FIND,
 				orderId.value()));
 	}

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Sends stock commands to the item functions and returns their answers. */
 @Component
-class StockClient {
+public class StockClient {
 
 	private final RequestReplyGateway gateway;
 
@@ -57,6 +57,11 @@ class StockClient {
 				new CreateItemRequest(null, null, 0, products.size()), products.size(),
 				index -> initRequest(index, products.get(index).stock(), products.get(index).price()),
 				ItemResponse.class);
+	}
+
+	/** The item's stock and price, as its function answers. */
+	public CompletableFuture<ItemResult> find(EntityId itemId) {
+		return send(ItemOperation.FIND, itemId, 0, null);
 	}
 
 	CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,

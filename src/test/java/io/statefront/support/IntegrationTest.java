@@ -22,6 +22,10 @@ public abstract class IntegrationTest {
 
 	public static final String API_PASSWORD = "integration-test-password";
 
+	public static final String ADMIN = "admin";
+
+	public static final String ADMIN_PASSWORD = "console-test-password";
+
 	private static final Path DATA_DIR = createDataDir();
 
 	@LocalServerPort
@@ -34,6 +38,8 @@ public abstract class IntegrationTest {
 		registry.add("statefront.kafka.embedded.controller-port", () -> "0");
 		registry.add("statefront.security.api-user", () -> API_USER);
 		registry.add("statefront.security.api-password", () -> API_PASSWORD);
+		registry.add("statefront.console.admin-user", () -> ADMIN);
+		registry.add("statefront.console.admin-password", () -> ADMIN_PASSWORD);
 		// two subtasks per operator, so that routing a key to its subtask is exercised too
 		registry.add("statefront.flink.parallelism", () -> "2");
 		// checkpoints only when a test triggers one, so a restore's starting point is known

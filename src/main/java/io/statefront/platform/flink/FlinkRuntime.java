@@ -1,12 +1,9 @@
 package io.statefront.platform.flink;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +42,15 @@ public class FlinkRuntime implements SmartLifecycle {
 	// generous: a busy 2-core machine has been seen to take half a minute to start the stack
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
 
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
 	private final FlinkProperties properties;
 
 	private final StatefrontProperties statefront;
 
-	private final String kafkaBootstrapServers;
+	private final JobGraphs jobGraphs;
 
 	private final MeterRegistry meters;
 
@@ -70,7 +68,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
-		this.kafkaBootstrapServers = String.join(",", kafka.getBootstrapServers());
+		this.jobGraphs = new JobGraphs(properties, statefront, String.join(",", kafka.getBootstrapServers()));
 		this.meters = meters;
 	}
 
@@ -84,7 +82,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
+		return PHASE;
 	}
 
 	@Override
@@ -98,8 +96,13 @@ public class FlinkRuntime implements SmartLifecycle {
 				.build());
 			this.miniCluster = cluster;
 			cluster.start();
-			partsByJob.forEach(this::submit);
-			this.statuses = new JobStatusPoller(cluster, List.copyOf(jobs.values()));
+			partsByJob.keySet().forEach(name -> {
+				RetainedCheckpoints checkpoints = checkpoints(name);
+				Optional<Path> restoreFrom = checkpoints.latestComplete();
+				checkpoints.deleteRunsOtherThan(restoreFrom);
+				submit(name, restoreFrom);
+			});
+			this.statuses = new JobStatusPoller(cluster, jobs::values);
 			awaitRunning();
 		}
 		catch (Exception ex) {
@@ -109,24 +112,12 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 	}
 
-	private void submit(String name, List<FlinkJobPart> parts) {
-		RetainedCheckpoints checkpoints = new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
-		Optional<Path> restoreFrom = checkpoints.latestComplete();
-		checkpoints.deleteRunsOtherThan(restoreFrom);
+	private RetainedCheckpoints checkpoints(String name) {
+		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
+	}
 
-		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
-				FlinkConfigurations.job(name, properties, checkpoints.jobDir()));
-		// a namespace of its own: a Spring listener sharing a job's group id would make the group
-		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
-		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name);
-		parts.forEach(part -> part.addTo(env, kafka));
-		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
-		restoreFrom.ifPresent(path -> jobGraph
-			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toUri().toString(), false)));
-		// a job without user jars loads its classes through the system class loader, which inside
-		// Spring Boot's nested jar sees only the launcher: any classpath entry gives it a user
-		// class loader whose parent is the application's
-		jobGraph.setClasspaths(List.of(emptyClasspathEntry()));
+	private void submit(String name, Optional<Path> restoreFrom) {
+		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), restoreFrom);
 		try {
 			miniCluster.submitJob(jobGraph).get(30, TimeUnit.SECONDS);
 		}
@@ -136,19 +127,6 @@ public class FlinkRuntime implements SmartLifecycle {
 		jobs.put(name, new RunningJob(name, jobGraph.getJobID(), restoreFrom));
 		log.info("Submitted Flink job '{}' ({}), {}", name, jobGraph.getJobID(),
 				restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
-	}
-
-	private URL emptyClasspathEntry() {
-		try {
-			Path dir = Files.createDirectories(statefront.dataDir().resolve("flink-classpath"));
-			return dir.toUri().toURL();
-		}
-		catch (MalformedURLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private void awaitRunning() throws InterruptedException {
@@ -189,6 +167,81 @@ public class FlinkRuntime implements SmartLifecycle {
 			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
 		}
 		return cluster.triggerCheckpoint(running.id());
+	}
+
+	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
+	public CompletableFuture<String> triggerSavepoint(String job) {
+		MiniCluster cluster = this.miniCluster;
+		RunningJob running = jobs.get(job);
+		if (cluster == null || running == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
+		}
+		return cluster.triggerSavepoint(running.id(), statefront.savepointsDir().resolve(job).toUri().toString(),
+				false, SavepointFormatType.CANONICAL);
+	}
+
+	/** The names of the jobs, in the order they start. */
+	public List<String> jobNames() {
+		return List.copyOf(partsByJob.keySet());
+	}
+
+	/** Where the named job can be restarted from: its retained checkpoints and savepoints, newest first. */
+	public List<RestorePoint> restorePoints(String job) {
+		List<RestorePoint> points = new ArrayList<>();
+		checkpoints(job).completed().forEach(path -> points.add(restorePoint(RestorePoint.Kind.CHECKPOINT, path)));
+		RetainedCheckpoints.savepoints(statefront.savepointsDir().resolve(job))
+			.forEach(path -> points.add(restorePoint(RestorePoint.Kind.SAVEPOINT, path)));
+		points.sort(Comparator.comparing(RestorePoint::completedAt).reversed());
+		return points;
+	}
+
+	private static RestorePoint restorePoint(RestorePoint.Kind kind, Path path) {
+		return new RestorePoint(kind, path, RetainedCheckpoints.completedAt(path).toInstant());
+	}
+
+	/** What the named job's JobManager knows of it now: vertices, checkpoint statistics, timestamps. */
+	public CompletableFuture<AccessExecutionGraph> executionGraph(String job) {
+		MiniCluster cluster = this.miniCluster;
+		RunningJob running = jobs.get(job);
+		if (cluster == null || running == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
+		}
+		return cluster.getExecutionGraph(running.id()).thenApply(AccessExecutionGraph.class::cast);
+	}
+
+	/**
+	 * Cancels the named job and starts it again from {@code restorePoint}, one of its
+	 * {@link #restorePoints(String) restore points}; requests to it are refused (503) meanwhile.
+	 * Once it runs, a checkpoint is taken at once, so that a crash afterwards resumes from the
+	 * chosen state rather than from a newer checkpoint of the run before.
+	 */
+	public synchronized RunningJob restart(String job, Path restorePoint) {
+		MiniCluster cluster = this.miniCluster;
+		RunningJob running = jobs.get(job);
+		if (cluster == null || running == null) {
+			throw new IllegalStateException("The '" + job + "' job is not running");
+		}
+		if (restorePoints(job).stream().noneMatch(point -> point.path().equals(restorePoint))) {
+			throw new IllegalArgumentException(restorePoint + " is not a retained checkpoint or savepoint of " + job);
+		}
+		log.info("Restarting Flink job '{}' from {}", job, restorePoint);
+		try {
+			cluster.cancelJob(running.id()).get(30, TimeUnit.SECONDS);
+			ClusterWaits.awaitStatus(cluster, running.id(), JobStatus::isGloballyTerminalState);
+			submit(job, Optional.of(restorePoint));
+			RunningJob restarted = jobs.get(job);
+			ClusterWaits.awaitStatus(cluster, restarted.id(), JobStatus.RUNNING::equals);
+			statuses.refresh();
+			ClusterWaits.checkpointOnceTasksRun(cluster, restarted.id());
+			return restarted;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while restarting " + job, ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot restart " + job + " from " + restorePoint + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -21,7 +22,8 @@ final class JobStatusPoller {
 
 	private final MiniCluster cluster;
 
-	private final Collection<FlinkRuntime.RunningJob> jobs;
+	// read afresh on every poll: a job restarted from a checkpoint runs under a new id
+	private final Supplier<Collection<FlinkRuntime.RunningJob>> jobs;
 
 	private final Map<String, JobStatus> statuses = new ConcurrentHashMap<>();
 
@@ -31,14 +33,14 @@ final class JobStatusPoller {
 		return thread;
 	});
 
-	JobStatusPoller(MiniCluster cluster, Collection<FlinkRuntime.RunningJob> jobs) {
+	JobStatusPoller(MiniCluster cluster, Supplier<Collection<FlinkRuntime.RunningJob>> jobs) {
 		this.cluster = cluster;
 		this.jobs = jobs;
 		executor.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
 	}
 
 	void refresh() {
-		for (FlinkRuntime.RunningJob job : jobs) {
+		for (FlinkRuntime.RunningJob job : jobs.get()) {
 			try {
 				statuses.put(job.name(), cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS));
 			}

@@ -42,10 +42,24 @@ public final class RetainedCheckpoints {
 		try (Stream<Path> runs = list(jobDir)) {
 			return runs.flatMap(RetainedCheckpoints::list)
 				.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
-				.filter(dir -> Files.isRegularFile(dir.resolve(METADATA)))
+				.filter(RetainedCheckpoints::isComplete)
 				.sorted(Comparator.comparing(RetainedCheckpoints::completedAt))
 				.toList();
 		}
+	}
+
+	/** The completed savepoints in {@code savepointDir} (Flink's {@code savepoint-*} folders), oldest first. */
+	static List<Path> savepoints(Path savepointDir) {
+		try (Stream<Path> savepoints = list(savepointDir)) {
+			return savepoints.filter(dir -> dir.getFileName().toString().startsWith("savepoint-"))
+				.filter(RetainedCheckpoints::isComplete)
+				.sorted(Comparator.comparing(RetainedCheckpoints::completedAt))
+				.toList();
+		}
+	}
+
+	static boolean isComplete(Path checkpoint) {
+		return Files.isRegularFile(checkpoint.resolve(METADATA));
 	}
 
 	/**
@@ -72,7 +86,7 @@ public final class RetainedCheckpoints {
 		}
 	}
 
-	private static FileTime completedAt(Path checkpoint) {
+	static FileTime completedAt(Path checkpoint) {
 		try {
 			return Files.getLastModifiedTime(checkpoint.resolve(METADATA));
 		}

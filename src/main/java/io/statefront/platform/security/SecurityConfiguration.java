@@ -2,6 +2,8 @@ package io.statefront.platform.security;
 
 import java.util.UUID;
 
+import jakarta.servlet.DispatcherType;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,12 @@ class SecurityConfiguration {
 				.permitAll());
 		}
 		else {
-			http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+			// an error page rendered for a request another chain let through (a console page
+			// that failed) is that request's answer, not a new request to authenticate
+			http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated());
 		}
 		return http.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
 			.authenticationProvider(apiUser)

@@ -1,0 +1,90 @@
+package io.statefront.console;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.util.StringUtils;
+
+/**
+ * The console's own filter chain: form sign-in as the administrator (role {@value #ROLE}), a
+ * session, CSRF protection, the storefront's strict headers. An htmx request whose session has
+ * expired gets {@code HX-Refresh}, so the browser reloads into the sign-in page instead of
+ * showing it inside a panel. Sign-ins are throttled by {@link LoginThrottle}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleProperties.class)
+class ConsoleSecurity {
+
+	static final String ROLE = "ADMIN";
+
+	static final String LOGIN = "/console/login";
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties) throws Exception {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl(LOGIN + "?error");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
+		return http.securityMatcher("/console/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN).permitAll().anyRequest().hasRole(ROLE))
+			.authenticationManager(new ProviderManager(administrator(properties)))
+			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", false).failureHandler(failures))
+			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
+			.exceptionHandling(refused -> refused.defaultAuthenticationEntryPointFor(
+					(request, response, ex) -> {
+						response.setHeader("HX-Refresh", "true");
+						new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, ex);
+					}, new RequestHeaderRequestMatcher("HX-Request", "true")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()))
+			.build();
+	}
+
+	/** The one administrator, not a bean: no other chain may sign anyone in with these credentials. */
+	private static LoginThrottle administrator(ConsoleProperties properties) {
+		String password = properties.adminPassword();
+		if (!StringUtils.hasText(password)) {
+			password = UUID.randomUUID().toString();
+			log.warn("\n\nUsing generated console password for user '{}': {}\n\n"
+					+ "Set statefront.console.admin-password to choose one.\n", properties.adminUser(), password);
+		}
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(User
+			.withUsername(properties.adminUser())
+			.password(encoder.encode(password))
+			.roles(ROLE)
+			.build()));
+		provider.setPasswordEncoder(encoder);
+		return new LoginThrottle(provider, properties.loginAttempts(), properties.lockout(), Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.statefront.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.platform.flink.FlinkRuntime;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Each job's state and figures as the overview shows them: uptime from the JobManager; restarts,
+ * records and back pressure from the same meters {@code /actuator/prometheus} exposes. Rates are
+ * the change since the previous look, at least a second before.
+ */
+@Component
+class JobFigures {
+
+	/**
+	 * @param backPressure the busiest task's share of time spent back-pressured, 0…1
+	 */
+	public record JobRow(String name, String status, @Nullable Duration uptime, long restarts, double recordsInPerSecond,
+			double recordsOutPerSecond, double backPressure) {
+
+		public boolean running() {
+			return "RUNNING".equals(status);
+		}
+
+		public String uptimeText() {
+			return (uptime != null) ? Formats.duration(uptime) : "—";
+		}
+
+	}
+
+	private record Sample(long atNanos, double count, double rate) {
+	}
+
+	private final FlinkRuntime flink;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Map<String, Sample> samples = new HashMap<>();
+
+	JobFigures(FlinkRuntime flink, MeterRegistry meters) {
+		this.flink = flink;
+		this.meters = meters;
+		this.clock = Clock.systemUTC();
+	}
+
+	List<JobRow> rows() {
+		List<JobRow> rows = new ArrayList<>();
+		flink.statuses().forEach((job, status) -> rows.add(new JobRow(job, (status != null) ? status.name() : "UNKNOWN",
+				(status == JobStatus.RUNNING) ? uptime(job) : null, restarts(job), rate(job, "flink.task.records.in"),
+				rate(job, "flink.task.records.out"), backPressure(job))));
+		return rows;
+	}
+
+	private @Nullable Duration uptime(String job) {
+		try {
+			AccessExecutionGraph graph = flink.executionGraph(job).get(2, TimeUnit.SECONDS);
+			long since = graph.getStatusTimestamp(JobStatus.RUNNING);
+			return (since > 0) ? Duration.ofMillis(Math.max(0, clock.millis() - since)) : null;
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private long restarts(String job) {
+		Gauge restarts = meters.find("flink.job.restarts").tag("job", job).gauge();
+		return (restarts != null && !Double.isNaN(restarts.value())) ? (long) restarts.value() : 0;
+	}
+
+	private double backPressure(String job) {
+		return meters.find("flink.task.backpressured.time.per.second")
+			.tag("job", job)
+			.gauges()
+			.stream()
+			.mapToDouble(Gauge::value)
+			.filter(value -> !Double.isNaN(value))
+			.max()
+			.orElse(0) / 1000;
+	}
+
+	private synchronized double rate(String job, String meter) {
+		double count = meters.find(meter).tag("job", job).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
+		long now = System.nanoTime();
+		String key = job + " " + meter;
+		Sample previous = samples.get(key);
+		if (previous == null || count < previous.count()) {
+			samples.put(key, new Sample(now, count, 0));
+			return 0;
+		}
+		double seconds = (now - previous.atNanos()) / 1e9;
+		if (seconds < 1) {
+			return previous.rate();
+		}
+		double rate = (count - previous.count()) / seconds;
+		samples.put(key, new Sample(now, count, rate));
+		return rate;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.statefront.console;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * The topics with their end offsets, and how far each consumer group's committed offsets trail
+ * them. Flink's sources commit on each completed checkpoint, so their lag includes what was read
+ * since the last one.
+ */
+@Component
+class KafkaOffsets implements DisposableBean {
+
+	private static final int TIMEOUT_MS = 2_000;
+
+	public record TopicRow(String name, int partitions, long endOffset, List<GroupLag> groups) {
+	}
+
+	public record GroupLag(String group, long lag) {
+	}
+
+	private final AdminClient admin;
+
+	KafkaOffsets(KafkaAdmin kafkaAdmin) {
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+		this.admin = AdminClient.create(config);
+	}
+
+	/** Every topic but Kafka's own, by name. */
+	List<TopicRow> topics() throws Exception {
+		Collection<String> names = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+		Map<String, TopicDescription> topics = admin.describeTopics(names)
+			.allTopicNames()
+			.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+		topics.values()
+			.forEach(topic -> topic.partitions()
+				.forEach(partition -> partitions.put(new TopicPartition(topic.name(), partition.partition()),
+						OffsetSpec.latest())));
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		admin.listOffsets(partitions)
+			.all()
+			.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+			.forEach((partition, offset) -> ends.put(partition, offset.offset()));
+
+		Map<String, List<GroupLag>> lagByTopic = new HashMap<>();
+		for (GroupListing group : admin.listGroups().all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(group);
+			Map<String, Long> lag = new TreeMap<>();
+			committed.forEach((partition, offset) -> {
+				if (offset != null && ends.containsKey(partition)) {
+					lag.merge(partition.topic(), Math.max(0, ends.get(partition) - offset.offset()), Long::sum);
+				}
+			});
+			lag.forEach((topic, behind) -> lagByTopic.computeIfAbsent(topic, name -> new ArrayList<>())
+				.add(new GroupLag(group.groupId(), behind)));
+		}
+
+		Map<String, TopicRow> rows = new TreeMap<>();
+		topics.values().stream().filter(topic -> !topic.isInternal() && !topic.name().startsWith("__")).forEach(topic -> {
+			long end = topic.partitions()
+				.stream()
+				.mapToLong(partition -> ends.getOrDefault(new TopicPartition(topic.name(), partition.partition()), 0L))
+				.sum();
+			rows.put(topic.name(), new TopicRow(topic.name(), topic.partitions().size(), end,
+					lagByTopic.getOrDefault(topic.name(), List.of())));
+		});
+		return List.copyOf(rows.values());
+	}
+
+	private Map<TopicPartition, OffsetAndMetadata> committedOffsets(GroupListing group) throws InterruptedException {
+		try {
+			return admin.listConsumerGroupOffsets(group.groupId())
+				.partitionsToOffsetAndMetadata()
+				.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// a group of another kind (share, streams) or one that went away meanwhile
+			return Map.of();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		admin.close();
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.statefront.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * The overview: jobs, topics and the health of each part, refreshed in place every few seconds
+ * (the same URL with {@code HX-Request} answers the panels only).
+ */
+@Controller
+class OverviewController {
+
+	static final String VIEW = "console/overview";
+
+	private static final Logger log = LoggerFactory.getLogger(OverviewController.class);
+
+	private static final List<String> PARTS = List.of("broker", "flink", "gateway", "metricHistory");
+
+	private final JobFigures jobs;
+
+	private final KafkaOffsets kafka;
+
+	private final Map<String, HealthIndicator> health;
+
+	OverviewController(JobFigures jobs, KafkaOffsets kafka, Map<String, HealthIndicator> health) {
+		this.jobs = jobs;
+		this.kafka = kafka;
+		this.health = health;
+	}
+
+	@GetMapping("/console")
+	String overview(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		model.addAttribute("section", "overview");
+		model.addAttribute("jobs", jobs.rows());
+		model.addAttribute("health", health());
+		try {
+			model.addAttribute("topics", kafka.topics());
+		}
+		catch (Exception ex) {
+			log.debug("Topics unavailable: {}", ex.toString());
+			model.addAttribute("topicsUnavailable", "The broker did not answer: " + ex.getMessage());
+			model.addAttribute("topics", List.of());
+		}
+		return htmx ? VIEW + " :: panels" : VIEW;
+	}
+
+	private Map<String, Health> health() {
+		Map<String, Health> parts = new TreeMap<>();
+		PARTS.stream().filter(health::containsKey).forEach(part -> parts.put(part, health.get(part).health()));
+		return parts;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.statefront.console;
+
+import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.SimulatorSettings;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Switches the website-traffic simulator on and off and sets its rate, applied at once. */
+@Controller
+class SimulatorPanelController {
+
+	static final String VIEW = "console/simulator";
+
+	private final EventSimulator simulator;
+
+	SimulatorPanelController(EventSimulator simulator) {
+		this.simulator = simulator;
+	}
+
+	@GetMapping("/console/simulator")
+	String simulator(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		show(model);
+		return htmx ? VIEW + " :: state" : VIEW;
+	}
+
+	@PostMapping("/console/simulator")
+	String change(@RequestParam(defaultValue = "false") boolean running, @RequestParam String eventsPerSecond,
+			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		int rate;
+		try {
+			rate = Integer.parseInt(eventsPerSecond.strip());
+		}
+		catch (NumberFormatException ex) {
+			rate = -1;
+		}
+		if (rate < 0 || rate > EventSimulator.MAX_EVENTS_PER_SECOND) {
+			model.addAttribute("refusal", "Not changed: the rate is a whole number of events per second from 0 to "
+					+ EventSimulator.MAX_EVENTS_PER_SECOND + ".");
+		}
+		else {
+			simulator.apply(new SimulatorSettings(running, rate));
+			model.addAttribute("done", running ? "Simulating " + rate + " events per second." : "Simulator stopped.");
+		}
+		show(model);
+		return htmx ? VIEW + " :: form" : VIEW;
+	}
+
+	private void show(Model model) {
+		model.addAttribute("section", "simulator");
+		model.addAttribute("title", "Simulator");
+		model.addAttribute("settings", simulator.settings());
+		model.addAttribute("eventsSent", simulator.eventsSent());
+		model.addAttribute("maxRate", EventSimulator.MAX_EVENTS_PER_SECOND);
+	}
+
+}

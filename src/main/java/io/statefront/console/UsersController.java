@@ -1,0 +1,182 @@
+package io.statefront.console;
+
+import java.util.UUID;
+
+import io.statefront.console.PipelineAnswers.NoAnswer;
+import io.statefront.ledger.LedgerClient;
+import io.statefront.ledger.UserOperation;
+import io.statefront.ledger.UserResult;
+import io.statefront.platform.web.Amount;
+import io.statefront.platform.web.EntityId;
+import io.statefront.platform.web.IdempotencyKey;
+import io.statefront.shop.ItemResult;
+import io.statefront.shop.OrderClient;
+import io.statefront.shop.OrderResult;
+import io.statefront.shop.StockClient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Users, items and orders, looked up and changed through the same functions and with the same
+ * refusals as the REST API. Each change form carries a fresh idempotency key: a form sent twice
+ * (a double click, a retry after no answer) is applied once.
+ */
+@Controller
+class UsersController {
+
+	static final String VIEW = "console/users";
+
+	private final LedgerClient ledger;
+
+	private final StockClient stock;
+
+	private final OrderClient orders;
+
+	UsersController(LedgerClient ledger, StockClient stock, OrderClient orders) {
+		this.ledger = ledger;
+		this.stock = stock;
+		this.orders = orders;
+	}
+
+	@GetMapping("/console/users")
+	String users(@RequestParam(required = false) @Nullable String user, @RequestParam(required = false) @Nullable String item,
+			@RequestParam(required = false) @Nullable String order,
+			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		model.addAttribute("section", "users");
+		model.addAttribute("title", "Users & shop");
+		if (user != null) {
+			lookUp(model, "user", user, id -> {
+				UserResult found = PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null));
+				if (found.outcome() == UserResult.Outcome.NOT_FOUND) {
+					return "No user " + id + ".";
+				}
+				model.addAttribute("account", found);
+				model.addAttribute("submission", UUID.randomUUID().toString());
+				return null;
+			});
+		}
+		if (item != null) {
+			lookUp(model, "item", item, id -> {
+				ItemResult found = PipelineAnswers.await(stock.find(id));
+				if (found.outcome() == ItemResult.Outcome.NOT_FOUND) {
+					return "No item " + id + ".";
+				}
+				model.addAttribute("itemFound", found);
+				return null;
+			});
+		}
+		if (order != null) {
+			lookUp(model, "order", order, id -> {
+				OrderResult found = PipelineAnswers.await(orders.find(id));
+				if (found.outcome() == OrderResult.Outcome.NOT_FOUND) {
+					return "No order " + id + ".";
+				}
+				model.addAttribute("orderFound", found);
+				return null;
+			});
+		}
+		return htmx ? VIEW + " :: results" : VIEW;
+	}
+
+	@PostMapping("/console/users/credit")
+	String changeCredit(@RequestParam String user, @RequestParam String change, @RequestParam String amount,
+			@RequestParam String submission, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+			Model model) {
+		model.addAttribute("section", "users");
+		return lookUp(model, "user", user, id -> {
+			UserOperation operation = switch (change) {
+				case "add" -> UserOperation.ADD_CREDIT;
+				case "subtract" -> UserOperation.SUBTRACT_CREDIT;
+				default -> null;
+			};
+			if (operation == null) {
+				return "Choose to add or to subtract credit.";
+			}
+			Amount parsed;
+			IdempotencyKey key;
+			try {
+				parsed = Amount.valueOf(amount.strip());
+				key = IdempotencyKey.valueOf(submission);
+			}
+			catch (IllegalArgumentException ex) {
+				return "Not changed: " + ex.getMessage() + ".";
+			}
+			UserResult result = PipelineAnswers.await(ledger.send(operation, id, parsed.value(), key));
+			model.addAttribute("submission", UUID.randomUUID().toString());
+			return switch (result.outcome()) {
+				case OK -> {
+					model.addAttribute("account", PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null)));
+					model.addAttribute("done", (operation == UserOperation.ADD_CREDIT ? "Added " : "Subtracted ")
+							+ parsed.value() + " credits: user " + id + " now has " + result.credit() + ".");
+					yield null;
+				}
+				case NOT_FOUND -> "No user " + id + ": nothing changed.";
+				case INSUFFICIENT_CREDIT -> "Not changed: user " + id + " has " + result.credit() + " credits, fewer than "
+						+ parsed.value() + ".";
+				case CREDIT_LIMIT -> "Not changed: the credit would pass the largest amount the ledger holds.";
+				case KEY_REUSED -> "Not changed: this form was already used for another change. Reload the user.";
+			};
+		}, htmx ? VIEW + " :: results" : VIEW);
+	}
+
+	@PostMapping("/console/users/remove")
+	String remove(@RequestParam String user, @RequestParam(defaultValue = "false") boolean confirm,
+			@RequestParam String submission, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+			Model model) {
+		model.addAttribute("section", "users");
+		return lookUp(model, "user", user, id -> {
+			if (!confirm) {
+				return "Confirm the removal of user " + id + ".";
+			}
+			IdempotencyKey key;
+			try {
+				key = IdempotencyKey.valueOf(submission);
+			}
+			catch (IllegalArgumentException ex) {
+				return "Not removed: " + ex.getMessage() + ".";
+			}
+			UserResult result = PipelineAnswers.await(ledger.send(UserOperation.REMOVE, id, 0, key));
+			if (result.outcome() == UserResult.Outcome.NOT_FOUND) {
+				return "No user " + id + ": nothing changed.";
+			}
+			model.addAttribute("done", "Removed user " + id + ".");
+			return null;
+		}, htmx ? VIEW + " :: results" : VIEW);
+	}
+
+	private interface Lookup {
+
+		/** Does the work; answers why it could not, or null. */
+		@Nullable String run(EntityId id) throws NoAnswer;
+
+	}
+
+	private void lookUp(Model model, String what, String text, Lookup lookup) {
+		lookUp(model, what, text, lookup, VIEW);
+	}
+
+	private String lookUp(Model model, String what, String text, Lookup lookup, String view) {
+		model.addAttribute(what, text);
+		String refusal;
+		try {
+			refusal = lookup.run(EntityId.valueOf(text.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			refusal = "“" + text + "” is not " + what + " id: " + ex.getMessage() + ".";
+		}
+		catch (NoAnswer ex) {
+			refusal = ex.getMessage();
+		}
+		if (refusal != null) {
+			model.addAttribute(what + "Refusal", refusal);
+		}
+		return view;
+	}
+
+}

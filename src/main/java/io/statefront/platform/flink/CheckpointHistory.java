@@ -1,0 +1,291 @@
+package io.statefront.platform.flink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.statefront.platform.StatefrontProperties;
+import io.statefront.platform.flink.CheckpointRecord.Status;
+import io.statefront.platform.kafka.Json;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.checkpoint.FailedCheckpointStats;
+import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
+import org.apache.flink.runtime.checkpoint.SubtaskStateStats;
+import org.apache.flink.runtime.checkpoint.TaskStateStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every checkpoint, savepoint and restore of every job, kept in the data directory
+ * ({@code checkpoint-history/<job>.jsonl}) so that it survives restarts and reaches far further
+ * back than the ten entries Flink itself remembers. Flink's statistics are read every two
+ * seconds; each checkpoint that has ended since is appended once.
+ */
+@Component
+public class CheckpointHistory implements SmartLifecycle {
+
+	/** How many entries per job are kept (and shown); older ones are dropped when the file is compacted. */
+	public static final int KEPT = 1_000;
+
+	private static final Logger log = LoggerFactory.getLogger(CheckpointHistory.class);
+
+	private final FlinkRuntime flink;
+
+	private final Path dir;
+
+	private final Map<String, Deque<CheckpointRecord>> records = new ConcurrentHashMap<>();
+
+	private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, CheckpointCounts> counts = new ConcurrentHashMap<>();
+
+	private volatile ScheduledExecutorService poller;
+
+	CheckpointHistory(FlinkRuntime flink, StatefrontProperties statefront) {
+		this.flink = flink;
+		this.dir = statefront.checkpointHistoryDir();
+	}
+
+	/**
+	 * This run's counts from Flink, and the restores of every run.
+	 *
+	 * @param triggered checkpoints triggered in this run
+	 */
+	public record CheckpointCounts(long triggered, int inProgress, long completed, long failed, long restored) {
+	}
+
+	/** The job's entries, newest first. */
+	public List<CheckpointRecord> history(String job) {
+		Deque<CheckpointRecord> kept = records.getOrDefault(job, new ArrayDeque<>());
+		synchronized (kept) {
+			List<CheckpointRecord> newestFirst = new ArrayList<>(kept);
+			Collections.reverse(newestFirst);
+			return newestFirst;
+		}
+	}
+
+	public Optional<CheckpointRecord> find(String job, String run, long id, Status status) {
+		return history(job).stream()
+			.filter(record -> record.run().equals(run) && record.id() == id && record.status() == status)
+			.findFirst();
+	}
+
+	public CheckpointCounts counts(String job) {
+		long restored = history(job).stream().filter(record -> record.status() == Status.RESTORED).count();
+		CheckpointCounts run = counts.get(job);
+		return (run != null) ? new CheckpointCounts(run.triggered(), run.inProgress(), run.completed(), run.failed(), restored)
+				: new CheckpointCounts(0, 0, 0, 0, restored);
+	}
+
+	/** Reads Flink's statistics now; the poller does it every two seconds. */
+	public void refresh() {
+		for (String job : flink.jobNames()) {
+			try {
+				AccessExecutionGraph graph = flink.executionGraph(job).get(5, TimeUnit.SECONDS);
+				record(job, graph);
+			}
+			catch (Exception ex) {
+				log.debug("No checkpoint statistics of {} now: {}", job, ex.toString());
+			}
+		}
+	}
+
+	private void record(String job, AccessExecutionGraph graph) {
+		CheckpointStatsSnapshot snapshot = graph.getCheckpointStatsSnapshot();
+		if (snapshot == null) {
+			return;
+		}
+		CheckpointStatsCounts run = snapshot.getCounts();
+		counts.put(job, new CheckpointCounts(run.getTotalNumberOfCheckpoints(), run.getNumberOfInProgressCheckpoints(),
+				run.getNumberOfCompletedCheckpoints(), run.getNumberOfFailedCheckpoints(), 0));
+		String runId = graph.getJobID().toString();
+		RestoredCheckpointStats restored = snapshot.getLatestRestoredCheckpoint();
+		if (restored != null) {
+			// a retained checkpoint is restored with a savepoint's properties: its folder tells which it is
+			boolean savepoint = restored.getExternalPath() != null && restored.getExternalPath().contains("/savepoint-");
+			append(new CheckpointRecord(job, runId, restored.getCheckpointId(), Status.RESTORED, savepoint,
+					restored.getRestoreTimestamp(), 0, restored.getStateSize(),
+					restored.getExternalPath(), null, List.of()));
+		}
+		List<AbstractCheckpointStats> ended = new ArrayList<>(snapshot.getHistory().getCheckpoints());
+		Collections.reverse(ended);
+		for (AbstractCheckpointStats checkpoint : ended) {
+			if (checkpoint instanceof CompletedCheckpointStats completed) {
+				append(entry(job, runId, graph, completed, Status.COMPLETED, completed.getExternalPath(), null));
+			}
+			else if (checkpoint instanceof FailedCheckpointStats failed) {
+				append(entry(job, runId, graph, failed, Status.FAILED, null, failed.getFailureMessage()));
+			}
+		}
+	}
+
+	private static CheckpointRecord entry(String job, String run, AccessExecutionGraph graph,
+			AbstractCheckpointStats checkpoint, Status status, String path, String failure) {
+		List<CheckpointRecord.TaskRecord> tasks = new ArrayList<>();
+		for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
+			TaskStateStats task = checkpoint.getTaskStateStats(vertex.getJobVertexId());
+			if (task != null) {
+				tasks.add(task(vertex.getName(), task));
+			}
+		}
+		return new CheckpointRecord(job, run, checkpoint.getCheckpointId(), status,
+				checkpoint.getProperties().isSavepoint(), checkpoint.getTriggerTimestamp(),
+				checkpoint.getEndToEndDuration(), checkpoint.getStateSize(), path, failure, tasks);
+	}
+
+	private static CheckpointRecord.TaskRecord task(String name, TaskStateStats task) {
+		long sync = 0;
+		long async = 0;
+		long alignment = 0;
+		long startDelay = 0;
+		for (SubtaskStateStats subtask : task.getSubtaskStats()) {
+			if (subtask != null) {
+				sync = Math.max(sync, subtask.getSyncCheckpointDuration());
+				async = Math.max(async, subtask.getAsyncCheckpointDuration());
+				alignment = Math.max(alignment, subtask.getAlignmentDuration());
+				startDelay = Math.max(startDelay, subtask.getCheckpointStartDelay());
+			}
+		}
+		return new CheckpointRecord.TaskRecord(name, task.getNumberOfAcknowledgedSubtasks(), task.getLatestAckTimestamp(),
+				sync, async, alignment, startDelay, task.getStateSize());
+	}
+
+	private void append(CheckpointRecord record) {
+		if (!recorded.add(key(record))) {
+			return;
+		}
+		Deque<CheckpointRecord> kept = records.computeIfAbsent(record.job(), job -> new ArrayDeque<>());
+		synchronized (kept) {
+			kept.addLast(record);
+			while (kept.size() > KEPT) {
+				kept.removeFirst();
+			}
+			try {
+				Files.createDirectories(dir);
+				Files.write(file(record.job()), List.of(new String(Json.write(record), StandardCharsets.UTF_8)),
+						StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			}
+			catch (IOException ex) {
+				log.warn("Cannot keep checkpoint {} of {} in the history: {}", record.id(), record.job(), ex.toString());
+			}
+		}
+		if (record.status() == Status.FAILED) {
+			log.warn("Checkpoint {} of job '{}' failed: {}", record.id(), record.job(), record.failure());
+		}
+	}
+
+	private static String key(CheckpointRecord record) {
+		return record.run() + "/" + record.id() + "/" + record.status();
+	}
+
+	private Path file(String job) {
+		return dir.resolve(job + ".jsonl");
+	}
+
+	/**
+	 * Loads what earlier runs recorded; rewrites a file that has grown past twice what is kept, or
+	 * that a crash left with half a line.
+	 */
+	void load() {
+		for (String job : flink.jobNames()) {
+			Path file = file(job);
+			if (!Files.isRegularFile(file)) {
+				continue;
+			}
+			try {
+				List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+				Deque<CheckpointRecord> kept = records.computeIfAbsent(job, name -> new ArrayDeque<>());
+				Set<String> seen = new HashSet<>();
+				boolean damaged = false;
+				for (String line : lines.subList(Math.max(0, lines.size() - KEPT), lines.size())) {
+					Optional<CheckpointRecord> record = readLine(line);
+					damaged |= record.isEmpty();
+					record.filter(read -> seen.add(key(read))).ifPresent(kept::addLast);
+				}
+				recorded.addAll(seen);
+				// rewritten without a line a crash cut short, or the next entry would be appended to it
+				if (damaged || lines.size() > 2 * KEPT) {
+					Files.write(file, kept.stream().map(record -> new String(Json.write(record), StandardCharsets.UTF_8)).toList(),
+							StandardCharsets.UTF_8);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the checkpoint history " + file, ex);
+			}
+		}
+	}
+
+	private static Optional<CheckpointRecord> readLine(String line) {
+		try {
+			return Optional.of(Json.read(line.getBytes(StandardCharsets.UTF_8), CheckpointRecord.class));
+		}
+		catch (RuntimeException ex) {
+			// a line cut short by a crash while it was written
+			return Optional.empty();
+		}
+	}
+
+	/** After the Flink runtime has started, before it stops. */
+	@Override
+	public int getPhase() {
+		return FlinkRuntime.PHASE + 1;
+	}
+
+	@Override
+	public void start() {
+		load();
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "checkpoint-history");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(this::refresh, 0, 2, TimeUnit.SECONDS);
+		this.poller = executor;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor = this.poller;
+		this.poller = null;
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				executor.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		refresh();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return poller != null;
+	}
+
+}

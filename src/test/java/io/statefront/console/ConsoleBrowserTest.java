@@ -1,0 +1,106 @@
+package io.statefront.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import io.statefront.support.Browser;
+import io.statefront.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real headless Chromium: sign in, see the jobs running, take a checkpoint and
+ * watch it arrive in the history, change a user's credit; panels update without a reload.
+ */
+class ConsoleBrowserTest extends IntegrationTest {
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		browser = Browser.open(1366, 900);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.quit();
+	}
+
+	@Test
+	void anAdministratorSeesTheJobsTakesACheckpointAndChangesAUsersCredit() {
+		browser.get(url("/console"));
+		assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+		browser.findElement(By.name("username")).sendKeys(ADMIN);
+		browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("form button")).click();
+
+		List<String> running = waiting(driver -> {
+			List<String> states = driver.findElements(By.cssSelector("table.jobs .status")).stream().map(WebElement::getText).toList();
+			return states.size() == 3 && states.stream().allMatch("RUNNING"::equals) ? states : null;
+		});
+		assertThat(running).hasSize(3);
+
+		browser.findElement(By.linkText("Checkpoints")).click();
+		browser.findElement(By.linkText("functions")).click();
+		browser.findElement(By.xpath("//button[text()='Checkpoint now']")).click();
+		String message = waiting(driver -> text(driver, "#result .message"));
+		assertThat(message).startsWith("Checkpoint completed: file:");
+		String path = message.substring("Checkpoint completed: ".length());
+		// the history panel refreshes itself every few seconds
+		String row = waiting(driver -> driver.findElements(By.cssSelector("#history table.history tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.filter(text -> text.contains("COMPLETED") && text.contains(path.substring(path.lastIndexOf('/') - 10)))
+			.findFirst()
+			.orElse(null));
+		assertThat(row).contains(path.substring(path.lastIndexOf("chk-") + 4));
+
+		String user = api().post("/users/create").text("user_id");
+		api().post("/users/credit/add/" + user + "/70");
+		browser.findElement(By.linkText("Users & shop")).click();
+		browser.findElement(By.name("user")).sendKeys(user);
+		browser.findElement(By.xpath("//button[text()='Find user']")).click();
+		String credit = waiting(driver -> text(driver, "dd.credit"));
+		assertThat(credit).isEqualTo("70");
+		Object page = browser.executeScript("return window.performance.timeOrigin");
+		new Select(browser.findElement(By.name("change"))).selectByVisibleText("Subtract");
+		browser.findElement(By.name("amount")).sendKeys("30");
+		browser.findElement(By.xpath("//button[text()='Apply']")).click();
+		String done = waiting(driver -> {
+			String shown = text(driver, "#results .message");
+			return (shown != null && shown.contains("now has")) ? shown : null;
+		});
+		assertThat(done).contains("now has 40");
+		assertThat(text(browser, "dd.credit")).isEqualTo("40");
+		assertThat(api().get("/users/credit/" + user).number("credit")).isEqualTo(40);
+		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("changed in place, no page load")
+			.isEqualTo(page);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static String text(WebDriver driver, String css) {
+		List<WebElement> found = driver.findElements(By.cssSelector(css));
+		return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
+	}
+
+	/** Waits up to 20 s for a value, through the swaps htmx makes meanwhile. */
+	private <T> T waiting(Function<WebDriver, T> value) {
+		return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until(value::apply);
+	}
+
+}
