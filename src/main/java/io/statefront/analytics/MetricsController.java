@@ -2,7 +2,6 @@ package io.statefront.analytics;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,10 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ApiController("/analytics/metrics")
 class MetricsController {
 
-	static final Set<String> MEASUREMENTS = Set.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, TrafficWindow.ACTIVE_USERS,
-			SessionWindow.BOUNCE_RATE, SessionWindow.AVERAGE_SESSION_DURATION, AudienceWindow.CONVERSION_RATE,
-			AudienceWindow.REVENUE_PER_USER, AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
-
 	record History(String measurement, String store, List<MetricPoint> points) {
 	}
 
@@ -45,9 +40,9 @@ class MetricsController {
 	@GetMapping("/{measurement}")
 	ResponseEntity<?> history(@PathVariable String measurement,
 			@RequestParam(defaultValue = "15") @Min(1) @Max(1440) int minutes) {
-		if (!MEASUREMENTS.contains(measurement)) {
+		if (!Measurements.isKnown(measurement)) {
 			return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Unknown measurement",
-					"The analytics job computes " + String.join(", ", MEASUREMENTS.stream().sorted().toList())));
+					"The analytics job computes " + String.join(", ", Measurements.all().stream().sorted().toList())));
 		}
 		try {
 			return ResponseEntity

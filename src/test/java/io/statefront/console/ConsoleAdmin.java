@@ -28,7 +28,9 @@ final class ConsoleAdmin {
 
 	private final String base;
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private String csrfToken = "";
 
@@ -74,6 +76,22 @@ final class ConsoleAdmin {
 			.header("X-CSRF-TOKEN", csrfToken)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+	}
+
+	/** The session cookie, for a WebSocket handshake in the same session. */
+	String sessionId() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
+	/** The CSRF token the last full page carried, as its scripts send it. */
+	String csrfToken() {
+		return csrfToken;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.SimulatorSettings;
 import io.statefront.support.Browser;
 import io.statefront.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +19,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real headless Chromium: sign in, see the jobs running, take a checkpoint and
- * watch it arrive in the history, change a user's credit; panels update without a reload.
+ * watch it arrive in the history, change a user's credit; panels update without a reload; charts
+ * gain points as results are pushed, and follow the simulator's rate.
  */
 class ConsoleBrowserTest extends IntegrationTest {
+
+	@Autowired
+	EventSimulator simulator;
 
 	private ChromeDriver browser;
 
@@ -86,6 +94,64 @@ class ConsoleBrowserTest extends IntegrationTest {
 		assertThat(api().get("/users/credit/" + user).number("credit")).isEqualTo(40);
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("changed in place, no page load")
 			.isEqualTo(page);
+	}
+
+	@Test
+	void theChartsGainPointsLiveAndThePageViewRateFollowsTheSimulator() {
+		signIn();
+		try {
+			// enough visitors that each of the topic's 12 partitions has events and event time moves
+			setSimulator(40);
+			browser.get(url("/console/analytics"));
+			String live = waiting(driver -> "live".equals(text(driver, "#live")) ? "live" : null);
+			assertThat(live).isEqualTo("live");
+			int before = points();
+			// a window's result arrives some seconds after the window closes
+			int later = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+				.until(driver -> points() > before ? points() : null);
+			assertThat(later).isGreaterThan(before);
+			double slow = waiting(driver -> pageViewsPerSecond() > 0 ? pageViewsPerSecond() : null);
+
+			setSimulator(200);
+			browser.get(url("/console/analytics"));
+			double fast = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+				.until(driver -> pageViewsPerSecond() > 3 * slow ? pageViewsPerSecond() : null);
+			assertThat(fast).isGreaterThan(3 * slow);
+		}
+		finally {
+			simulator.apply(new SimulatorSettings(false, 0));
+		}
+	}
+
+	private void signIn() {
+		browser.get(url("/console/login"));
+		browser.findElement(By.name("username")).sendKeys(ADMIN);
+		browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("form button")).click();
+		waiting(driver -> driver.findElements(By.cssSelector("table.jobs")).isEmpty() ? null : true);
+	}
+
+	private void setSimulator(int eventsPerSecond) {
+		browser.get(url("/console/simulator"));
+		WebElement running = browser.findElement(By.name("running"));
+		if (!running.isSelected()) {
+			running.click();
+		}
+		WebElement rate = browser.findElement(By.name("eventsPerSecond"));
+		rate.clear();
+		rate.sendKeys(Integer.toString(eventsPerSecond));
+		browser.findElement(By.xpath("//button[text()='Apply']")).click();
+		String done = waiting(driver -> text(driver, "#form .message"));
+		assertThat(done).isEqualTo("Simulating " + eventsPerSecond + " events per second.");
+	}
+
+	private int points() {
+		return Integer.parseInt(browser.findElement(By.id("chart-page_views_per_second")).getAttribute("data-points"));
+	}
+
+	private double pageViewsPerSecond() {
+		String value = browser.findElement(By.cssSelector("#chart-page_views_per_second .value")).getText().replace(",", "");
+		return value.equals("—") ? 0 : Double.parseDouble(value);
 	}
 
 	private String url(String path) {

@@ -1,0 +1,146 @@
+// The console's analytics page: one line chart per metric, filled with the chosen range's history
+// and then with every result the analytics job pushes over STOMP; tables of the latest window of
+// the tagged metrics; the alert stream.
+(() => {
+  const root = document.getElementById('analytics');
+  if (!root) {
+    return;
+  }
+  const token = document.querySelector('meta[name="_csrf"]').content;
+  const rangeSelect = document.getElementById('range');
+  const live = document.getElementById('live');
+  const charts = {};
+  const tables = {};
+  const time = (millis) => new Date(millis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const number = (value) => Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
+
+  root.querySelectorAll('canvas[data-measurement]').forEach((canvas) => {
+    charts[canvas.dataset.measurement] = new Chart(canvas, {
+      type: 'line',
+      data: { datasets: [{ data: [], borderColor: '#2b4c7e', backgroundColor: 'rgba(43, 76, 126, 0.12)', fill: true,
+        pointRadius: 0, borderWidth: 2, tension: 0.25 }] },
+      options: {
+        animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => time(items[0].parsed.x) } } },
+        scales: {
+          x: { type: 'linear', bounds: 'data', ticks: { callback: (value) => time(value), maxTicksLimit: 5, maxRotation: 0 } },
+          y: { beginAtZero: true, ticks: { maxTicksLimit: 5 } },
+        },
+      },
+    });
+  });
+
+  const minutes = () => Number(rangeSelect.value);
+
+  function redraw(measurement) {
+    const chart = charts[measurement];
+    const points = chart.data.datasets[0].data;
+    const oldest = Date.now() - minutes() * 60_000;
+    while (points.length && points[0].x < oldest) {
+      points.shift();
+    }
+    chart.update('none');
+    const figure = document.getElementById('chart-' + measurement);
+    figure.dataset.points = points.length;
+    figure.querySelector('.value').textContent = points.length ? number(points[points.length - 1].y) : '—';
+  }
+
+  function addPoint(measurement, at, value) {
+    const points = charts[measurement].data.datasets[0].data;
+    if (points.length && points[points.length - 1].x >= at) {
+      return; // already drawn from the history
+    }
+    points.push({ x: at, y: value });
+    redraw(measurement);
+  }
+
+  function tabulate(measurement, windowEnd, tag, value) {
+    let table = tables[measurement];
+    if (!table || windowEnd > table.windowEnd) {
+      table = tables[measurement] = { windowEnd, rows: new Map() };
+    }
+    if (windowEnd < table.windowEnd) {
+      return;
+    }
+    table.rows.set(tag, value);
+    const body = document.getElementById(measurement);
+    body.replaceChildren(...[...table.rows].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, count]) => {
+      const row = document.createElement('tr');
+      const label = document.createElement('td');
+      label.textContent = name;
+      const cell = document.createElement('td');
+      cell.className = 'number';
+      cell.textContent = number(count);
+      row.append(label, cell);
+      return row;
+    }));
+    root.querySelector(`.window[data-for="${measurement}"]`).textContent = 'window ending ' + time(windowEnd);
+  }
+
+  async function loadHistory() {
+    await Promise.all(Object.keys(charts).concat(Object.keys(tablesWanted)).map(async (measurement) => {
+      const response = await fetch(root.dataset.history + measurement + '?minutes=' + minutes());
+      if (!response.ok) {
+        return;
+      }
+      const history = await response.json();
+      if (charts[measurement]) {
+        charts[measurement].data.datasets[0].data = history.points.map((point) => ({ x: point.time, y: point.value }));
+        redraw(measurement);
+      } else if (history.points.length) {
+        const latest = Math.max(...history.points.map((point) => point.time));
+        history.points.filter((point) => point.time === latest).forEach((point) => tabulate(measurement, latest, point.tag, point.value));
+      }
+    }));
+  }
+
+  const tablesWanted = { top_pages: true, visitors_by_country: true };
+
+  function onResult(result) {
+    if (charts[result.measurement]) {
+      addPoint(result.measurement, result.windowEnd, result.value);
+    } else if (tablesWanted[result.measurement] && result.tagValue) {
+      tabulate(result.measurement, result.windowEnd, result.tagValue, result.value);
+    }
+  }
+
+  function onAlert(alert) {
+    const list = document.getElementById('alerts');
+    list.querySelectorAll('.hint').forEach((hint) => hint.remove());
+    const item = document.createElement('li');
+    const when = document.createElement('time');
+    when.textContent = time(alert.timestamp);
+    const type = document.createElement('strong');
+    type.textContent = alert.type;
+    const message = document.createElement('span');
+    message.textContent = alert.message;
+    item.append(when, type, message);
+    list.prepend(item);
+    while (list.children.length > 50) {
+      list.lastElementChild.remove();
+    }
+  }
+
+  rangeSelect.addEventListener('change', loadHistory);
+
+  const client = new StompJs.Client({
+    brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + root.dataset.ws,
+    connectHeaders: { 'X-CSRF-TOKEN': token },
+    reconnectDelay: 3000,
+  });
+  client.onConnect = () => {
+    live.textContent = 'live';
+    live.classList.add('up');
+    live.classList.remove('down');
+    client.subscribe('/topic/metrics', (message) => onResult(JSON.parse(message.body)));
+    client.subscribe('/topic/alerts', (message) => onAlert(JSON.parse(message.body)));
+  };
+  const offline = () => {
+    live.textContent = 'reconnecting…';
+    live.classList.add('down');
+    live.classList.remove('up');
+  };
+  client.onWebSocketClose = offline;
+  client.onStompError = offline;
+  loadHistory().finally(() => client.activate());
+})();
