@@ -66,7 +66,7 @@ public class EventSimulator implements SmartLifecycle {
 	}
 
 	public SimulatorSettings settings() {
-		return new SimulatorSettings(running, eventsPerSecond);
+		return new SimulatorSettings(running, eventsPerSecond, (int) Math.round(traffic.bouncerShare() * 100));
 	}
 
 	public long eventsSent() {
@@ -74,9 +74,13 @@ public class EventSimulator implements SmartLifecycle {
 	}
 
 	public void apply(SimulatorSettings settings) {
+		if (settings.bouncerPercent() != null) {
+			traffic.bouncerShare(settings.bouncerPercent() / 100.0);
+		}
 		eventsPerSecond = settings.eventsPerSecond();
 		running = settings.running();
-		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
+		log.info("Event simulator {} at {} events/s, {} % of new visits bouncing", running ? "running" : "stopped",
+				eventsPerSecond, Math.round(traffic.bouncerShare() * 100));
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 class SimulatorController {
 
 	/** The settings and how many events have been sent since the start. */
-	record SimulatorState(boolean running, int eventsPerSecond, long eventsSent) {
+	record SimulatorState(boolean running, int eventsPerSecond, int bouncerPercent, long eventsSent) {
 	}
 
 	private final EventSimulator simulator;
@@ -25,7 +25,8 @@ class SimulatorController {
 	@GetMapping
 	SimulatorState state() {
 		SimulatorSettings settings = simulator.settings();
-		return new SimulatorState(settings.running(), settings.eventsPerSecond(), simulator.eventsSent());
+		return new SimulatorState(settings.running(), settings.eventsPerSecond(), settings.bouncerPercent(),
+				simulator.eventsSent());
 	}
 
 	@PutMapping

@@ -48,6 +48,9 @@ public final class TrafficModel {
 
 	private long orders;
 
+	// changed by the console or the API while the simulator's thread draws visits
+	private volatile double bouncerShare;
+
 	private static final class Visit {
 
 		final @Nullable String userId;
@@ -64,16 +67,21 @@ public final class TrafficModel {
 
 		boolean converted;
 
+		/** Leaves after the first page, without buying. */
+		final boolean bouncer;
+
 		@Nullable String lastUrl;
 
 		Visit(@Nullable String userId, String sessionId, SessionData sessionData, int favouriteCategory,
-				int favouriteCluster) {
+				int favouriteCluster, boolean bouncer) {
 			this.userId = userId;
 			this.sessionId = sessionId;
 			this.sessionData = sessionData;
 			this.favouriteCategory = favouriteCategory;
 			this.favouriteCluster = favouriteCluster;
+			this.bouncer = bouncer;
 		}
+
 
 	}
 
@@ -82,19 +90,39 @@ public final class TrafficModel {
 		this.clock = clock;
 	}
 
+	/**
+	 * The share of new visits, 0 to 1, that leave after their first page: raise it and the bounce
+	 * rate follows (and, past the threshold, its alert). With none, bounces happen by chance.
+	 */
+	public void bouncerShare(double share) {
+		if (!(share >= 0 && share <= 1)) {
+			throw new IllegalArgumentException("a share from 0 to 1");
+		}
+		this.bouncerShare = share;
+	}
+
+	public double bouncerShare() {
+		return bouncerShare;
+	}
+
 	public WebsiteEvent next() {
 		double draw = random.nextDouble();
 		if (open.isEmpty() || draw < START) {
 			return start();
 		}
+		int chosen = random.nextInt(open.size());
+		Visit visit = open.get(chosen);
+		if (visit.bouncer) {
+			// one page, then gone
+			return (visit.pagesViewed > 0) ? end(open.remove(chosen)) : pageView(visit);
+		}
+		if (draw >= PAGE_VIEW && draw < END) {
+			return end(open.remove(chosen));
+		}
 		if (draw < PAGE_VIEW) {
-			return pageView(open.get(random.nextInt(open.size())));
+			return pageView(visit);
 		}
-		if (draw < END) {
-			return end(open.remove(random.nextInt(open.size())));
-		}
-		Visit buyer = open.get(random.nextInt(open.size()));
-		return (buyer.pagesViewed > 0 && !buyer.converted) ? convert(buyer) : pageView(buyer);
+		return (visit.pagesViewed > 0 && !visit.converted) ? convert(visit) : pageView(visit);
 	}
 
 	int openVisits() {
@@ -112,7 +140,8 @@ public final class TrafficModel {
 		int taste = signedIn ? Math.floorMod(Long.hashCode(visitor * 0x9E3779B97F4A7C15L), 1 << 20)
 				: random.nextInt(1 << 20);
 		Visit visit = new Visit(signedIn ? "visitor-" + visitor : null, uuid(), Visitors.draw(random),
-				taste % SitePages.CATEGORIES.size(), (taste / SitePages.CATEGORIES.size()) % CLUSTERS);
+				taste % SitePages.CATEGORIES.size(), (taste / SitePages.CATEGORIES.size()) % CLUSTERS,
+				bouncerShare > 0 && random.nextDouble() < bouncerShare);
 		open.add(visit);
 		return event(EventType.SESSION_START, visit, null, null);
 	}

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Switches the website-traffic simulator on and off and sets its rate, applied at once. */
+/** Switches the website-traffic simulator on and off and sets its rate and visitor mix, applied at once. */
 @Controller
 class SimulatorPanelController {
 
@@ -30,24 +30,33 @@ class SimulatorPanelController {
 
 	@PostMapping("/console/simulator")
 	String change(@RequestParam(defaultValue = "false") boolean running, @RequestParam String eventsPerSecond,
+			@RequestParam(defaultValue = "") String bouncerPercent,
 			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
-		int rate;
-		try {
-			rate = Integer.parseInt(eventsPerSecond.strip());
-		}
-		catch (NumberFormatException ex) {
-			rate = -1;
-		}
+		int rate = wholeNumber(eventsPerSecond);
+		Integer bouncers = bouncerPercent.isBlank() ? null : wholeNumber(bouncerPercent);
 		if (rate < 0 || rate > EventSimulator.MAX_EVENTS_PER_SECOND) {
 			model.addAttribute("refusal", "Not changed: the rate is a whole number of events per second from 0 to "
 					+ EventSimulator.MAX_EVENTS_PER_SECOND + ".");
 		}
+		else if (bouncers != null && (bouncers < 0 || bouncers > 100)) {
+			model.addAttribute("refusal", "Not changed: the share of visitors who leave after one page is a whole "
+					+ "percentage from 0 to 100.");
+		}
 		else {
-			simulator.apply(new SimulatorSettings(running, rate));
+			simulator.apply(new SimulatorSettings(running, rate, bouncers));
 			model.addAttribute("done", running ? "Simulating " + rate + " events per second." : "Simulator stopped.");
 		}
 		show(model);
 		return htmx ? VIEW + " :: form" : VIEW;
+	}
+
+	private static int wholeNumber(String text) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	private void show(Model model) {

@@ -31,6 +31,45 @@ class TrafficModelTest {
 	}
 
 	@Test
+	void theBouncerShareSetsHowManyVisitsEndAfterOnePageWithoutBuying() {
+		for (double share : new double[] { 0, 0.5, 1 }) {
+			TrafficModel model = new TrafficModel(new SplittableRandom(3), new AtomicLong()::incrementAndGet);
+			model.bouncerShare(share);
+			Map<String, Integer> pages = new HashMap<>();
+			Set<String> converted = new HashSet<>();
+			int ended = 0;
+			int bounced = 0;
+			for (int i = 0; i < EVENTS; i++) {
+				WebsiteEvent event = model.next();
+				switch (event.eventType()) {
+					case PAGE_VIEW -> pages.merge(event.sessionId(), 1, Integer::sum);
+					case CONVERSION -> converted.add(event.sessionId());
+					case SESSION_END -> {
+						int seen = pages.getOrDefault(event.sessionId(), 0);
+						ended++;
+						bounced += (seen == 1 && !converted.contains(event.sessionId())) ? 1 : 0;
+					}
+					default -> {
+					}
+				}
+			}
+			double bounceRate = (double) bounced / ended;
+			if (share == 1) {
+				assertThat(bounceRate).as("every visit that saw a page bounced").isGreaterThan(0.95);
+				assertThat(converted).isEmpty();
+			}
+			else {
+				assertThat(bounceRate).as("bounce rate at share %s", share).isLessThan(0.2 + share);
+			}
+			if (share == 0.5) {
+				assertThat(bounceRate).isGreaterThan(0.4);
+			}
+		}
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new TrafficModel(new SplittableRandom(), () -> 0)
+			.bouncerShare(1.5))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void everyVisitStartsBeforeItsEventsAndHasNoneAfterItsEnd() {
 		Set<String> open = new HashSet<>();
 		Set<String> ended = new HashSet<>();

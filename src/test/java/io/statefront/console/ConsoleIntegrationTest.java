@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.SimulatorSettings;
 import io.statefront.platform.StatefrontProperties;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
@@ -185,10 +186,13 @@ class ConsoleIntegrationTest extends IntegrationTest {
 		ConsoleAdmin admin = ConsoleAdmin.signedIn(port);
 		admin.get("/console/simulator");
 		try {
-			assertThat(admin.post("/console/simulator", Map.of("running", "true", "eventsPerSecond", "5")).body())
+			assertThat(admin.post("/console/simulator",
+					Map.of("running", "true", "eventsPerSecond", "5", "bouncerPercent", "80")).body())
 				.contains("Simulating 5 events per second");
-			assertThat(simulator.settings().running()).isTrue();
-			assertThat(simulator.settings().eventsPerSecond()).isEqualTo(5);
+			assertThat(simulator.settings()).isEqualTo(new SimulatorSettings(true, 5, 80));
+			assertThat(admin.post("/console/simulator",
+					Map.of("running", "true", "eventsPerSecond", "5", "bouncerPercent", "150")).body())
+				.contains("Not changed");
 
 			assertThat(admin.post("/console/simulator", Map.of("running", "true", "eventsPerSecond", "lots")).body())
 				.contains("Not changed");
@@ -197,9 +201,9 @@ class ConsoleIntegrationTest extends IntegrationTest {
 			assertThat(simulator.settings().eventsPerSecond()).isEqualTo(5);
 		}
 		finally {
-			admin.post("/console/simulator", Map.of("eventsPerSecond", "0"));
+			admin.post("/console/simulator", Map.of("eventsPerSecond", "0", "bouncerPercent", "0"));
 		}
-		assertThat(simulator.settings().running()).isFalse();
+		assertThat(simulator.settings()).isEqualTo(new SimulatorSettings(false, 0, 0));
 	}
 
 	private static String hidden(String page, String name) {
