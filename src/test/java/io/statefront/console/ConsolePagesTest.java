@@ -1,0 +1,236 @@
+package io.statefront.console;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.SimulatorSettings;
+import io.statefront.analytics.history.MetricsStore;
+import io.statefront.ledger.LedgerClient;
+import io.statefront.platform.flink.CheckpointHistory;
+import io.statefront.platform.flink.CheckpointHistory.CheckpointCounts;
+import io.statefront.platform.flink.CheckpointRecord;
+import io.statefront.platform.flink.CheckpointRecord.Status;
+import io.statefront.platform.flink.CheckpointRecord.TaskRecord;
+import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.RestorePoint;
+import io.statefront.shop.OrderClient;
+import io.statefront.shop.StockClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The console's pages and their htmx fragments, rendered by the console's own filter chain. The
+ * pipeline behind them is stood in for by Mockito (the same pages on the real pipeline:
+ * {@link ConsoleIntegrationTest}, {@link ConsoleBrowserTest}).
+ */
+@WebMvcTest(controllers = { OverviewController.class, CheckpointsController.class, UsersController.class,
+		SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class })
+@Import(ConsoleSecurity.class)
+class ConsolePagesTest {
+
+	private static final String RUN = "5a7b1d7d32cb3c6a72f76dcdfbe57fc0";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FlinkRuntime flink;
+
+	@MockitoBean
+	CheckpointHistory history;
+
+	@MockitoBean
+	JobFigures jobs;
+
+	@MockitoBean
+	KafkaOffsets kafka;
+
+	@MockitoBean
+	LedgerClient ledger;
+
+	@MockitoBean
+	StockClient stock;
+
+	@MockitoBean
+	OrderClient orders;
+
+	@MockitoBean
+	EventSimulator simulator;
+
+	@MockitoBean
+	MetricsStore store;
+
+	@MockitoBean(name = "broker")
+	HealthIndicator broker;
+
+	private final CheckpointRecord completed = new CheckpointRecord("functions", RUN, 7, Status.COMPLETED, false,
+			Instant.parse("2026-11-22T10:00:00Z").toEpochMilli(), 25, 7_270, "file:/data/checkpoints/functions/" + RUN + "/chk-7",
+			null, List.of(new TaskRecord("Source: users -> user function", 2, 0, 2, 5, 0, 1, 3_000),
+					new TaskRecord("user replies: Writer -> user replies: Committer", 2, 0, 1, 0, 0, 1, 0)));
+
+	private final CheckpointRecord failed = new CheckpointRecord("functions", RUN, 8, Status.FAILED, false,
+			Instant.parse("2026-11-22T10:00:10Z").toEpochMilli(), 60_000, 0, null, "Checkpoint expired before completing",
+			List.of());
+
+	@BeforeEach
+	void pipeline() throws Exception {
+		given(flink.jobNames()).willReturn(List.of("functions", "analytics"));
+		given(history.history("functions")).willReturn(List.of(failed, completed));
+		given(history.counts("functions")).willReturn(new CheckpointCounts(8, 0, 7, 1, 0));
+		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(java.util.Optional.of(completed));
+		given(flink.restorePoints("functions")).willReturn(List.of(new RestorePoint(RestorePoint.Kind.CHECKPOINT,
+				Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"), Instant.parse("2026-11-22T10:00:00Z"))));
+		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 0, 12.5, 12.5, 0),
+				new JobFigures.JobRow("analytics", "RESTARTING", null, 2, 0, 0, 0.4)));
+		given(kafka.topics()).willReturn(List.of(new KafkaOffsets.TopicRow("users", 4, 120,
+				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
+		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
+		given(simulator.settings()).willReturn(new SimulatorSettings(true, 200, 0));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToSignInAndExpiredHtmxPanelsReloadThePage() throws Exception {
+		var page = mvc.perform(get("/console").accept("text/html")).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(302);
+		assertThat(page.getRedirectedUrl()).endsWith("/console/login");
+
+		var panel = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(panel.getStatus()).isEqualTo(401);
+		assertThat(panel.getHeader("HX-Refresh")).isEqualTo("true");
+
+		assertThat(mvc.perform(get("/console/login")).andReturn().getResponse().getContentAsString())
+			.contains("name=\"username\"", "name=\"_csrf\"");
+	}
+
+	@Test
+	@WithMockUser(roles = "CUSTOMER")
+	void aShopperIsRefused() throws Exception {
+		assertThat(mvc.perform(get("/console")).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(post("/console/checkpoints/functions/checkpoint").with(csrf())).andReturn().getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theOverviewIsAPageAndItsPanelsAFragment() throws Exception {
+		String page = mvc.perform(get("/console")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<html", "<nav class=\"sections\"", "id=\"panels\"", "every 3s")
+			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td>3 min 0 s</td>")
+			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td>—</td>")
+			.contains("statefront-job-functions 3", "<strong>broker</strong>", "brokers: 1");
+
+		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(panels).startsWith("<div id=\"panels\"").doesNotContain("<html", "<nav");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theCheckpointsPageShowsCountsLatestAndHistoryAndItsHistoryPanelRefreshesAlone() throws Exception {
+		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<html", "Checkpoint now", "Take a savepoint", "checkpoint chk-7 — 2026-11-22 10:00:00 UTC")
+			.contains("Checkpoint expired before completing", "2026-11-22 10:00:00 UTC · file:/data/checkpoints/functions/")
+			.containsPattern("<dt>Completed</dt><dd>7</dd>")
+			.containsPattern("<dt>Failed</dt><dd>1</dd>")
+			.contains("/console/checkpoints/functions/" + RUN + "/7?status=COMPLETED");
+
+		String panel = mvc.perform(get("/console/checkpoints").param("job", "functions").header("HX-Request", "true"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(panel).startsWith("<section class=\"panel\" id=\"history\"").doesNotContain("<html", "Checkpoint now");
+
+		assertThat(mvc.perform(get("/console/checkpoints").param("job", "nope")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aCheckpointsPageShowsWhatEachTaskDidAndWhichCommit() throws Exception {
+		String page = mvc.perform(get("/console/checkpoints/functions/" + RUN + "/7")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Checkpoint 7 of functions", "Source: users -&gt; user function", "7.1 KiB")
+			.containsPattern("user replies: Committer</span>\\s*<span class=\"status\">commits</span>");
+		assertThat(mvc.perform(get("/console/checkpoints/functions/" + RUN + "/6")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+		assertThat(mvc.perform(get("/console/checkpoints/functions/" + RUN + "/seven")).andReturn().getResponse()
+			.getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRestartNeedsAConfirmationAndARetainedPointAndACsrfToken() throws Exception {
+		String path = "/data/checkpoints/functions/" + RUN + "/chk-7";
+		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).with(csrf())
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString()).contains("Confirm the restart");
+		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", "/tmp/elsewhere")
+			.param("confirm", "true").with(csrf())).andReturn().getResponse().getContentAsString())
+			.contains("Choose one of the retained checkpoints");
+		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).param("confirm", "true"))
+			.andReturn().getResponse().getStatus()).isEqualTo(403);
+		verify(flink, never()).restart(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theSimulatorPageAndItsFragments() throws Exception {
+		String page = mvc.perform(get("/console/simulator")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<html", "name=\"eventsPerSecond\"", "value=\"200\"", "name=\"bouncerPercent\"");
+		String state = mvc.perform(get("/console/simulator").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(state).startsWith("<section class=\"panel\" id=\"state\"").contains("200 /s");
+
+		String refused = mvc.perform(post("/console/simulator").param("running", "true").param("eventsPerSecond", "1e3")
+			.with(csrf()).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+		assertThat(refused).startsWith("<section class=\"panel\" id=\"form\"").contains("Not changed");
+		verify(simulator, never()).apply(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theUsersPageRefusesWhatIsNotAnIdWithoutAskingThePipeline() throws Exception {
+		String page = mvc.perform(get("/console/users").param("user", "-1")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<html", "is not user id");
+		String fragment = mvc.perform(get("/console/users").param("item", "1.5").header("HX-Request", "true")).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(fragment).startsWith("<div id=\"results\"").contains("is not item id");
+		verify(ledger, never()).send(any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
+		verify(stock, never()).find(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theAnalyticsPageHasAChartPerMetricAndItsHistoryAnswersOnlyKnownQuestions() throws Exception {
+		given(store.mode()).willReturn("in-memory");
+		given(store.history(any(), any())).willReturn(List.of(new MetricsStore.MetricPoint(1_000, 12.5, null)));
+		String page = mvc.perform(get("/console/analytics")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("chart.umd.min.js", "console-analytics.js", "data-ws=\"/console/ws\"")
+			.contains("id=\"chart-page_views_per_second\"", "id=\"chart-revenue_per_user\"", "id=\"top_pages\"");
+		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("minutes", "15"))
+			.andReturn().getResponse().getContentAsString()).contains("\"value\":12.5");
+		assertThat(mvc.perform(get("/console/analytics/history/nope")).andReturn().getResponse().getStatus()).isEqualTo(400);
+		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("minutes", "7"))
+			.andReturn().getResponse().getStatus()).isEqualTo(400);
+	}
+
+}
