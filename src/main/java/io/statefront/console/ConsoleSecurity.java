@@ -23,6 +23,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.util.StringUtils;
@@ -56,6 +57,7 @@ class ConsoleSecurity {
 		return http.securityMatcher("/console/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN).permitAll().anyRequest().hasRole(ROLE))
 			.authenticationManager(new ProviderManager(administrator(properties)))
+			.securityContext(context -> context.securityContextRepository(administrators()))
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", false).failureHandler(failures))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(refused -> refused.defaultAuthenticationEntryPointFor(
@@ -67,6 +69,16 @@ class ConsoleSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()))
 			.build();
+	}
+
+	/**
+	 * The administrator's sign-in kept under a session attribute of its own: a browser that is
+	 * also a storefront customer keeps both, and neither chain sees the other's.
+	 */
+	private static HttpSessionSecurityContextRepository administrators() {
+		HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+		repository.setSpringSecurityContextKey("STATEFRONT_CONSOLE_SECURITY_CONTEXT");
+		return repository;
 	}
 
 	/** The one administrator, not a bean: no other chain may sign anyone in with these credentials. */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An administrator's browser without the browser: signs in through the form, keeps the session
  * cookie, and sends what htmx sends (the page's CSRF token as a header). Redirects are not followed.
  */
-final class ConsoleAdmin {
+public final class ConsoleAdmin {
 
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -38,7 +38,7 @@ final class ConsoleAdmin {
 		this.base = "http://localhost:" + port;
 	}
 
-	static ConsoleAdmin signedIn(int port) throws Exception {
+	public static ConsoleAdmin signedIn(int port) throws Exception {
 		ConsoleAdmin admin = new ConsoleAdmin(port);
 		HttpResponse<String> signedIn = admin.signIn(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -47,11 +47,11 @@ final class ConsoleAdmin {
 		return admin;
 	}
 
-	static ConsoleAdmin anonymous(int port) {
+	public static ConsoleAdmin anonymous(int port) {
 		return new ConsoleAdmin(port);
 	}
 
-	HttpResponse<String> signIn(String user, String password) throws Exception {
+	public HttpResponse<String> signIn(String user, String password) throws Exception {
 		Matcher token = CSRF_FIELD.matcher(get("/console/login").body());
 		assertThat(token.find()).as("the sign-in form has a CSRF token").isTrue();
 		return send(HttpRequest.newBuilder(URI.create(base + "/console/login"))
@@ -60,17 +60,17 @@ final class ConsoleAdmin {
 				.ofString(form(Map.of("username", user, "password", password, "_csrf", token.group(1))))));
 	}
 
-	HttpResponse<String> get(String path) throws Exception {
+	public HttpResponse<String> get(String path) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
 	}
 
 	/** What htmx sends to refresh a panel. */
-	HttpResponse<String> htmx(String path) throws Exception {
+	public HttpResponse<String> htmx(String path) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
 	}
 
 	/** A form posted by htmx, with the CSRF token of the last full page as a header. */
-	HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+	public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("HX-Request", "true")
 			.header("X-CSRF-TOKEN", csrfToken)
@@ -79,7 +79,7 @@ final class ConsoleAdmin {
 	}
 
 	/** The session cookie, for a WebSocket handshake in the same session. */
-	String sessionId() {
+	public String sessionId() {
 		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -90,7 +90,7 @@ final class ConsoleAdmin {
 	}
 
 	/** The CSRF token the last full page carried, as its scripts send it. */
-	String csrfToken() {
+	public String csrfToken() {
 		return csrfToken;
 	}
 
