@@ -84,13 +84,18 @@ public class StorefrontBenchmark {
 			AtomicLong received = new AtomicLong();
 			List<StompSession> connections = new ArrayList<>();
 			for (int i = 0; i < shoppers; i++) {
-				String session = openSession(base);
+				String[] sessionAndToken = openSession(base);
+				String session = sessionAndToken[0];
 				sessions.add(session);
 				WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 				handshake.add("Cookie", "JSESSIONID=" + session);
+				// as the page does: its CSRF token on CONNECT
+				StompHeaders connect = new StompHeaders();
+				connect.add("X-CSRF-TOKEN", sessionAndToken[1]);
 				StompSession connection = stomp
-					.connectAsync("ws://localhost:" + port + "/shop/ws", handshake, new StompSessionHandlerAdapter() {
-					})
+					.connectAsync(URI.create("ws://localhost:" + port + "/shop/ws"), handshake, connect,
+							new StompSessionHandlerAdapter() {
+							})
 					.get(10, TimeUnit.SECONDS);
 				connection.subscribe("/user/queue/recommendations", new StompFrameHandler() {
 
@@ -166,11 +171,15 @@ public class StorefrontBenchmark {
 		return clicks;
 	}
 
-	private static String openSession(String base) throws Exception {
-		HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-				HttpResponse.BodyHandlers.discarding());
+	/** A storefront visit: its session id and the CSRF token its page carries. */
+	private static String[] openSession(String base) throws Exception {
+		HttpResponse<String> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		String cookie = home.headers().firstValue("Set-Cookie").orElseThrow();
-		return cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
+		String body = home.body();
+		int meta = body.indexOf("<meta name=\"_csrf\" content=\"") + "<meta name=\"_csrf\" content=\"".length();
+		return new String[] { cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')),
+				body.substring(meta, body.indexOf('"', meta)) };
 	}
 
 	private static double millis(List<Long> sorted, int percent) {

@@ -7,8 +7,10 @@
     return;
   }
   const show = (query) => htmx.ajax('GET', '/shop/recommended' + query, { target: '#recommended', swap: 'innerHTML' });
+  const token = document.querySelector('meta[name="_csrf"]');
   const client = new StompJs.Client({
     brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/shop/ws',
+    connectHeaders: { 'X-CSRF-TOKEN': token ? token.content : '' },
     reconnectDelay: 2000,
   });
   client.onConnect = () => {

@@ -11,6 +11,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * STOMP over WebSocket at {@value #ENDPOINT}: what Flink emits is pushed to subscribers of
  * {@code /topic/...} (everyone's streams) and {@code /user/queue/...} (one user's) as it arrives.
  * Only pages of this origin may open it, and clients only listen: see {@link ListenOnlyClients}.
+ * Endpoints that browsers open with their session check CSRF tokens on CONNECT: see {@link CsrfOnConnect}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -37,7 +38,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new ListenOnlyClients());
+		registration.interceptors(new ListenOnlyClients(), CsrfOnConnect.connectFrames());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Map;
 
 
+import io.statefront.platform.websocket.CsrfOnConnect;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -21,8 +23,9 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * The storefront's STOMP endpoint, {@value #ENDPOINT}: a shopper's browser connects as that
- * shopper (the visit's session), so {@code /user/queue/recommendations} is theirs alone; and a
- * shopper may subscribe to that queue only, none of the application's topics.
+ * shopper (the visit's session, with its page's CSRF token on CONNECT), so
+ * {@code /user/queue/recommendations} is theirs alone; and a shopper may subscribe to that queue
+ * only, none of the application's topics.
  */
 @Configuration(proxyBeanMethods = false)
 class ShopperStomp implements WebSocketMessageBrokerConfigurer {
@@ -37,7 +40,11 @@ class ShopperStomp implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).setHandshakeHandler(new DefaultHandshakeHandler() {
+		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake()).setHandshakeHandler(shoppers());
+	}
+
+	private static DefaultHandshakeHandler shoppers() {
+		return new DefaultHandshakeHandler() {
 
 			@Override
 			protected Principal determineUser(ServerHttpRequest request, WebSocketHandler handler,
@@ -45,7 +52,7 @@ class ShopperStomp implements WebSocketMessageBrokerConfigurer {
 				return new Shopper(Shoppers.id(((ServletServerHttpRequest) request).getServletRequest()));
 			}
 
-		});
+		};
 	}
 
 	@Override

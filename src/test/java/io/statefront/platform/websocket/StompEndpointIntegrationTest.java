@@ -1,12 +1,19 @@
 package io.statefront.platform.websocket;
 
 import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.statefront.support.IntegrationTest;
 import io.statefront.support.StompSubscriber;
@@ -37,28 +44,37 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void connectAsTheApiUser() throws Exception {
+		connect("/ws", apiUser());
+	}
+
+	private static WebSocketHttpHeaders apiUser() {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		handshake.add("Authorization", "Basic " + Base64.getEncoder()
 			.encodeToString((API_USER + ":" + API_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-		connect("/ws", handshake);
+		return handshake;
 	}
 
 	private void connect(String endpoint, WebSocketHttpHeaders handshake) throws Exception {
+		connect(endpoint, handshake, new StompHeaders());
+	}
+
+	private void connect(String endpoint, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
 		client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new StringMessageConverter());
-		session = client.connectAsync("ws://localhost:" + port + endpoint, handshake, new StompSessionHandlerAdapter() {
+		session = client.connectAsync(URI.create("ws://localhost:" + port + endpoint), handshake, connect,
+				new StompSessionHandlerAdapter() {
 
-			@Override
-			public Type getPayloadType(StompHeaders headers) {
-				return String.class;
-			}
+					@Override
+					public Type getPayloadType(StompHeaders headers) {
+						return String.class;
+					}
 
-			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				errors.add(String.valueOf(headers.getFirst("message")));
-			}
+					@Override
+					public void handleFrame(StompHeaders headers, Object payload) {
+						errors.add(String.valueOf(headers.getFirst("message")));
+					}
 
-		}).get(10, TimeUnit.SECONDS);
+				}).get(10, TimeUnit.SECONDS);
 	}
 
 	/** The first error that contains {@code text} within 10 s; the closing of the earlier session may come first. */
@@ -100,12 +116,37 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 	@Test
 	void aShopperOnTheStorefrontsEndpointMayListenToTheirOwnRecommendationsOnly() throws Exception {
 		disconnect();
-		connect("/shop/ws", new WebSocketHttpHeaders());
+		connectAsShopper(true);
 
 		session.subscribe("/topic/metrics", new StompSessionHandlerAdapter() {
 		});
 
 		assertThat(nextError("Shoppers may")).contains("Shoppers may subscribe to /user/queue/recommendations only");
+	}
+
+	@Test
+	void aShoppersConnectNeedsTheirPagesCsrfTokenAndTheirSession() throws Exception {
+		disconnect();
+		assertThatThrownBy(() -> connectAsShopper(false)).isInstanceOf(ExecutionException.class);
+		assertThatThrownBy(() -> connect("/shop/ws", new WebSocketHttpHeaders())).isInstanceOf(ExecutionException.class);
+		connect("/ws", apiUser());
+	}
+
+	/** As the storefront's page does: its session cookie, and its CSRF token on CONNECT (or not). */
+	private void connectAsShopper(boolean withToken) throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/shop/cart")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+		Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+		assertThat(token.find()).isTrue();
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", cookie.substring(0, cookie.indexOf(';')));
+		StompHeaders connect = new StompHeaders();
+		if (withToken) {
+			connect.add(CsrfOnConnect.HEADER, token.group(1));
+		}
+		connect("/shop/ws", handshake, connect);
 	}
 
 	@Test
