@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.statefront.platform.kafka.AdminClients;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -41,10 +41,7 @@ class KafkaOffsets implements DisposableBean {
 	private final AdminClient admin;
 
 	KafkaOffsets(KafkaAdmin kafkaAdmin) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-		this.admin = AdminClient.create(config);
+		this.admin = AdminClients.create(kafkaAdmin, TIMEOUT_MS);
 	}
 
 	/** Every topic but Kafka's own, by name. */

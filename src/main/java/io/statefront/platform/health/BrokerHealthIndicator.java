@@ -1,11 +1,9 @@
 package io.statefront.platform.health;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.statefront.platform.kafka.AdminClients;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 
@@ -24,10 +22,7 @@ class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
 	private final AdminClient admin;
 
 	BrokerHealthIndicator(KafkaAdmin kafkaAdmin) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-		this.admin = AdminClient.create(config);
+		this.admin = AdminClients.create(kafkaAdmin, TIMEOUT_MS);
 	}
 
 	@Override
