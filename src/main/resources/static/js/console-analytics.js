@@ -21,7 +21,12 @@
         pointRadius: 0, borderWidth: 2, tension: 0.25 }] },
       options: {
         animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
-        plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => time(items[0].parsed.x) } } },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { title: (items) => time(items[0].parsed.x) } },
+          // a day's range is some 17,000 windows: drawn as at most 500 points
+          decimation: { enabled: true, algorithm: 'lttb', samples: 500 },
+        },
         scales: {
           x: { type: 'linear', bounds: 'data', ticks: { callback: (value) => time(value), maxTicksLimit: 5, maxRotation: 0 } },
           y: { beginAtZero: true, ticks: { maxTicksLimit: 5 } },
@@ -42,6 +47,7 @@
     chart.update('none');
     const figure = document.getElementById('chart-' + measurement);
     figure.dataset.points = points.length;
+    figure.dataset.latest = points.length ? points[points.length - 1].x : 0;
     figure.querySelector('.value').textContent = points.length ? number(points[points.length - 1].y) : '—';
   }
 
@@ -77,15 +83,24 @@
     root.querySelector(`.window[data-for="${measurement}"]`).textContent = 'window ending ' + time(windowEnd);
   }
 
+  let generation = 0;
+
+  // merges the range's history under what has been pushed meanwhile; an answer to an older
+  // question (the range changed since) is dropped
   async function loadHistory() {
+    const asked = ++generation;
     await Promise.all(Object.keys(charts).concat(Object.keys(tablesWanted)).map(async (measurement) => {
-      const response = await fetch(root.dataset.history + measurement + '?minutes=' + minutes());
-      if (!response.ok) {
+      const span = charts[measurement] ? minutes() : 5;
+      const response = await fetch(root.dataset.history + measurement + '?minutes=' + span);
+      if (!response.ok || asked !== generation) {
         return;
       }
       const history = await response.json();
       if (charts[measurement]) {
-        charts[measurement].data.datasets[0].data = history.points.map((point) => ({ x: point.time, y: point.value }));
+        const dataset = charts[measurement].data.datasets[0];
+        const stored = history.points.map((point) => ({ x: point.time, y: point.value }));
+        const newest = stored.length ? stored[stored.length - 1].x : -Infinity;
+        dataset.data = stored.concat(dataset.data.filter((point) => point.x > newest));
         redraw(measurement);
       } else if (history.points.length) {
         const latest = Math.max(...history.points.map((point) => point.time));
@@ -128,7 +143,12 @@
     connectHeaders: { 'X-CSRF-TOKEN': token },
     reconnectDelay: 3000,
   });
+  let connectedBefore = false;
   client.onConnect = () => {
+    if (connectedBefore) {
+      loadHistory(); // what was emitted while the connection was down
+    }
+    connectedBefore = true;
     live.textContent = 'live';
     live.classList.add('up');
     live.classList.remove('down');
@@ -139,6 +159,14 @@
     live.textContent = 'reconnecting…';
     live.classList.add('down');
     live.classList.remove('up');
+    // a session that has expired cannot reconnect: reload into the sign-in page
+    fetch(root.dataset.history + 'page_views_per_second?minutes=5', { headers: { 'HX-Request': 'true' } })
+      .then((response) => {
+        if (response.status === 401) {
+          location.reload();
+        }
+      })
+      .catch(() => {});
   };
   client.onWebSocketClose = offline;
   client.onStompError = offline;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.statefront.platform.flink.CheckpointHistory;
 import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.Restart;
 import io.statefront.platform.flink.RestorePoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ class CheckpointsController {
 	@GetMapping("/console/checkpoints")
 	String checkpoints(@RequestParam(required = false) @Nullable String job, @RequestParam(defaultValue = "false") boolean all,
 			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
-		String shown = (job != null) ? known(job) : flink.jobNames().get(0);
+		String shown = (job != null) ? known(job) : flink.jobNames().stream().findFirst().orElseThrow(
+				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No Flink jobs are configured"));
 		List<CheckpointRecord> records = history.history(shown);
 		model.addAttribute("section", "checkpoints");
 		model.addAttribute("title", "Checkpoints");
@@ -96,9 +98,12 @@ class CheckpointsController {
 		if (!confirm) {
 			return refuse(model, "Confirm the restart: " + job + " stops, and its state goes back to the chosen point.");
 		}
-		return act(model, job, () -> "Restarted " + job + " from " + flink.restart(job, Path.of(from)).restoredFrom()
-			.map(Path::toString)
-			.orElse("?") + "; a checkpoint of the restored state was taken.");
+		return act(model, job, () -> {
+			Restart restart = flink.restart(job, Path.of(from));
+			return "Restarted " + job + " from " + from + (restart.checkpointed()
+					? "; a checkpoint of the restored state was taken."
+					: "; its restored state could not be checkpointed yet: until its next checkpoint, a crash resumes from a newer one.");
+		});
 	}
 
 	/** A restore point as the restart form offers it. */

@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.util.StringUtils;
@@ -58,6 +59,7 @@ class ConsoleSecurity {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN).permitAll().anyRequest().hasRole(ROLE))
 			.authenticationManager(new ProviderManager(administrator(properties)))
 			.securityContext(context -> context.securityContextRepository(administrators()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", false).failureHandler(failures))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(refused -> refused.defaultAuthenticationEntryPointFor(
@@ -69,6 +71,16 @@ class ConsoleSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()))
 			.build();
+	}
+
+	/**
+	 * The console's CSRF tokens, under a session attribute of their own: signing in changes the
+	 * console's token, and must not make the storefront's pages in the same browser stale.
+	 */
+	static HttpSessionCsrfTokenRepository csrfTokens() {
+		HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+		tokens.setSessionAttributeName("STATEFRONT_CONSOLE_CSRF_TOKEN");
+		return tokens;
 	}
 
 	/**

@@ -20,7 +20,7 @@ class ConsoleStomp implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake());
+		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake(ConsoleSecurity.csrfTokens()));
 	}
 
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.statefront.platform.kafka.AdminClients;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -62,8 +63,15 @@ class KafkaOffsets implements DisposableBean {
 			.forEach((partition, offset) -> ends.put(partition, offset.offset()));
 
 		Map<String, List<GroupLag>> lagByTopic = new HashMap<>();
-		for (GroupListing group : admin.listGroups().all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(group);
+		Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
+		admin.listGroups()
+			.all()
+			.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+			.forEach(group -> groups.put(group.groupId(), new ListConsumerGroupOffsetsSpec()));
+		// one request for every group's offsets
+		ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(groups);
+		for (String group : groups.keySet()) {
+			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(offsets, group);
 			Map<String, Long> lag = new TreeMap<>();
 			committed.forEach((partition, offset) -> {
 				if (offset != null && ends.containsKey(partition)) {
@@ -71,7 +79,7 @@ class KafkaOffsets implements DisposableBean {
 				}
 			});
 			lag.forEach((topic, behind) -> lagByTopic.computeIfAbsent(topic, name -> new ArrayList<>())
-				.add(new GroupLag(group.groupId(), behind)));
+				.add(new GroupLag(group, behind)));
 		}
 
 		Map<String, TopicRow> rows = new TreeMap<>();
@@ -86,11 +94,10 @@ class KafkaOffsets implements DisposableBean {
 		return List.copyOf(rows.values());
 	}
 
-	private Map<TopicPartition, OffsetAndMetadata> committedOffsets(GroupListing group) throws InterruptedException {
+	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(ListConsumerGroupOffsetsResult offsets,
+			String group) throws InterruptedException {
 		try {
-			return admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata()
-				.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+			return offsets.partitionsToOffsetAndMetadata(group).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			// a group of another kind (share, streams) or one that went away meanwhile

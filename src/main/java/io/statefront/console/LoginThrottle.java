@@ -3,11 +3,11 @@ package io.statefront.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Refuses sign-ins for a user name from an address that has failed too often: after
  * {@code attempts} wrong passwords, every attempt is refused (right password or not) until
- * {@code lockout} has passed since the last failure. A success forgets the failures. Keyed by
+ * {@code lockout} has passed since the last one. A success forgets the failures. Keyed by
  * address and name together, so that someone guessing elsewhere cannot lock the administrator out.
  */
 final class LoginThrottle implements AuthenticationProvider {
@@ -46,30 +46,30 @@ final class LoginThrottle implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String key = key(authentication);
-		Failures seen = failures.get(key);
 		Instant now = clock.instant();
-		if (seen != null && seen.count() >= attempts && now.isBefore(seen.last().plus(lockout))) {
+		// counted before the password is checked, so that attempts sent at once are counted too
+		Failures counted = failures.compute(key, (name, seen) -> (seen == null || expired(seen, now))
+				? new Failures(1, now) : new Failures(seen.count() + 1, now));
+		if (counted.count() > attempts) {
 			throw new LockedException("Too many failed sign-ins; try again in " + lockout.toMinutes() + " minutes");
 		}
-		try {
-			Authentication authenticated = delegate.authenticate(authentication);
-			failures.remove(key);
-			return authenticated;
+		if (failures.size() > MAX_TRACKED) {
+			failures.entrySet().removeIf(entry -> expired(entry.getValue(), now));
 		}
-		catch (BadCredentialsException ex) {
-			if (failures.size() >= MAX_TRACKED) {
-				failures.entrySet().removeIf(entry -> now.isAfter(entry.getValue().last().plus(lockout)));
-			}
-			failures.merge(key, new Failures(1, now), (old, first) -> new Failures(
-					now.isAfter(old.last().plus(lockout)) ? 1 : old.count() + 1, now));
-			throw ex;
-		}
+		Authentication authenticated = delegate.authenticate(authentication);
+		failures.remove(key);
+		return authenticated;
+	}
+
+	private boolean expired(Failures failures, Instant now) {
+		return now.isAfter(failures.last().plus(lockout));
 	}
 
 	private static String key(Authentication authentication) {
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "";
-		return address + "\n" + authentication.getName();
+		// user names are not case-sensitive: "Admin" must not be a fresh name to guess with
+		return address + "\n" + authentication.getName().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -107,13 +107,21 @@ class UsersController {
 			catch (IllegalArgumentException ex) {
 				return "Not changed: " + ex.getMessage() + ".";
 			}
-			UserResult result = PipelineAnswers.await(ledger.send(operation, id, parsed.value(), key));
+			UserResult result;
+			try {
+				result = PipelineAnswers.await(ledger.send(operation, id, parsed.value(), key));
+			}
+			catch (NoAnswer ex) {
+				// the same form again, with the same key: applied at most once in all
+				model.addAttribute("retry", new Retry(user, change, amount, submission));
+				return ex.getMessage();
+			}
 			model.addAttribute("submission", UUID.randomUUID().toString());
 			return switch (result.outcome()) {
 				case OK -> {
-					model.addAttribute("account", PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null)));
 					model.addAttribute("done", (operation == UserOperation.ADD_CREDIT ? "Added " : "Subtracted ")
 							+ parsed.value() + " credits: user " + id + " now has " + result.credit() + ".");
+					showAccount(model, id);
 					yield null;
 				}
 				case NOT_FOUND -> "No user " + id + ": nothing changed.";
@@ -148,6 +156,20 @@ class UsersController {
 			model.addAttribute("done", "Removed user " + id + ".");
 			return null;
 		}, htmx ? VIEW + " :: results" : VIEW);
+	}
+
+	/** A change whose outcome is unknown, to be sent again as it was. */
+	public record Retry(String user, String change, String amount, String submission) {
+	}
+
+	/** The account after a change; the change stands even if it cannot be shown now. */
+	private void showAccount(Model model, EntityId id) {
+		try {
+			model.addAttribute("account", PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null)));
+		}
+		catch (NoAnswer ex) {
+			model.addAttribute("userRefusal", "The account cannot be shown just now; find the user again in a moment.");
+		}
 	}
 
 	private interface Lookup {

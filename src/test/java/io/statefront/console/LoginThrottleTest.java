@@ -64,8 +64,22 @@ class LoginThrottleTest {
 		assertThat(throttle.authenticate(attempt("10.0.0.1", "secret")).isAuthenticated()).isTrue();
 	}
 
+	@Test
+	void theSameNameInOtherCapitalsIsTheSameNameToGuess() {
+		for (String name : new String[] { "Admin", "ADMIN", "aDmIn" }) {
+			assertThatThrownBy(() -> throttle.authenticate(attempt("10.0.0.1", name, "wrong")))
+				.isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> throttle.authenticate(attempt("10.0.0.1", "admin", "secret")))
+			.isInstanceOf(LockedException.class);
+	}
+
 	private static Authentication attempt(String address, String password) {
-		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated("admin", password);
+		return attempt(address, "admin", password);
+	}
+
+	private static Authentication attempt(String address, String name, String password) {
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr(address);
 		token.setDetails(new WebAuthenticationDetails(request));

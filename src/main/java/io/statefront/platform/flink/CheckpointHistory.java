@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +59,12 @@ public class CheckpointHistory implements SmartLifecycle {
 
 	private final Path dir;
 
-	private final Map<String, Deque<CheckpointRecord>> records = new ConcurrentHashMap<>();
+	// guarded by this
+	private final Map<String, Deque<CheckpointRecord>> records = new HashMap<>();
 
-	private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+	private final Set<String> recorded = new HashSet<>();
+
+	private final Map<String, Integer> fileLines = new HashMap<>();
 
 	private final Map<String, CheckpointCounts> counts = new ConcurrentHashMap<>();
 
@@ -79,13 +84,10 @@ public class CheckpointHistory implements SmartLifecycle {
 	}
 
 	/** The job's entries, newest first. */
-	public List<CheckpointRecord> history(String job) {
-		Deque<CheckpointRecord> kept = records.getOrDefault(job, new ArrayDeque<>());
-		synchronized (kept) {
-			List<CheckpointRecord> newestFirst = new ArrayList<>(kept);
-			Collections.reverse(newestFirst);
-			return newestFirst;
-		}
+	public synchronized List<CheckpointRecord> history(String job) {
+		List<CheckpointRecord> newestFirst = new ArrayList<>(records.getOrDefault(job, new ArrayDeque<>()));
+		Collections.reverse(newestFirst);
+		return newestFirst;
 	}
 
 	public Optional<CheckpointRecord> find(String job, String run, long id, Status status) {
@@ -174,28 +176,47 @@ public class CheckpointHistory implements SmartLifecycle {
 				sync, async, alignment, startDelay, task.getStateSize());
 	}
 
-	private void append(CheckpointRecord record) {
+	/** The poller and an action's refresh may both see a checkpoint end: one of them records it. */
+	private synchronized void append(CheckpointRecord record) {
 		if (!recorded.add(key(record))) {
 			return;
 		}
 		Deque<CheckpointRecord> kept = records.computeIfAbsent(record.job(), job -> new ArrayDeque<>());
-		synchronized (kept) {
-			kept.addLast(record);
-			while (kept.size() > KEPT) {
-				kept.removeFirst();
+		kept.addLast(record);
+		while (kept.size() > KEPT) {
+			CheckpointRecord dropped = kept.removeFirst();
+			// a run's restore stays in Flink's statistics as long as the run: its key stays too
+			if (dropped.status() != Status.RESTORED) {
+				recorded.remove(key(dropped));
 			}
-			try {
-				Files.createDirectories(dir);
-				Files.write(file(record.job()), List.of(new String(Json.write(record), StandardCharsets.UTF_8)),
-						StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		try {
+			Files.createDirectories(dir);
+			Files.write(file(record.job()), List.of(line(record)), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+			if (fileLines.merge(record.job(), 1, Integer::sum) > 2 * KEPT) {
+				rewrite(record.job(), kept);
 			}
-			catch (IOException ex) {
-				log.warn("Cannot keep checkpoint {} of {} in the history: {}", record.id(), record.job(), ex.toString());
-			}
+		}
+		catch (IOException ex) {
+			log.warn("Cannot keep checkpoint {} of {} in the history: {}", record.id(), record.job(), ex.toString());
 		}
 		if (record.status() == Status.FAILED) {
 			log.warn("Checkpoint {} of job '{}' failed: {}", record.id(), record.job(), record.failure());
 		}
+	}
+
+	/** The file holds the kept entries only, replaced whole: a crash leaves the old file or the new one. */
+	private void rewrite(String job, Deque<CheckpointRecord> kept) throws IOException {
+		Path file = file(job);
+		Path next = file.resolveSibling(file.getFileName() + ".next");
+		Files.write(next, kept.stream().map(CheckpointHistory::line).toList(), StandardCharsets.UTF_8);
+		Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		fileLines.put(job, kept.size());
+	}
+
+	private static String line(CheckpointRecord record) {
+		return new String(Json.write(record), StandardCharsets.UTF_8);
 	}
 
 	private static String key(CheckpointRecord record) {
@@ -210,7 +231,7 @@ public class CheckpointHistory implements SmartLifecycle {
 	 * Loads what earlier runs recorded; rewrites a file that has grown past twice what is kept, or
 	 * that a crash left with half a line.
 	 */
-	void load() {
+	synchronized void load() {
 		for (String job : flink.jobNames()) {
 			Path file = file(job);
 			if (!Files.isRegularFile(file)) {
@@ -227,10 +248,10 @@ public class CheckpointHistory implements SmartLifecycle {
 					record.filter(read -> seen.add(key(read))).ifPresent(kept::addLast);
 				}
 				recorded.addAll(seen);
+				fileLines.put(job, lines.size());
 				// rewritten without a line a crash cut short, or the next entry would be appended to it
 				if (damaged || lines.size() > 2 * KEPT) {
-					Files.write(file, kept.stream().map(record -> new String(Json.write(record), StandardCharsets.UTF_8)).toList(),
-							StandardCharsets.UTF_8);
+					rewrite(job, kept);
 				}
 			}
 			catch (IOException ex) {

@@ -34,6 +34,24 @@ final class ClusterWaits {
 		}
 	}
 
+	/** Cancels the job unless it has already ended (failed, say), and waits until it has. */
+	static void stop(MiniCluster cluster, JobID id) throws Exception {
+		if (!cluster.getJobStatus(id).get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+			cluster.cancelJob(id).get(30, TimeUnit.SECONDS);
+			awaitStatus(cluster, id, JobStatus::isGloballyTerminalState);
+		}
+	}
+
+	/** Waits until the job runs; gives up at once should it end instead. */
+	static void awaitRunning(MiniCluster cluster, JobID id) throws Exception {
+		awaitStatus(cluster, id, status -> {
+			if (status.isGloballyTerminalState()) {
+				throw new IllegalStateException("the job ended " + status + " instead of running");
+			}
+			return status == JobStatus.RUNNING;
+		});
+	}
+
 	static void awaitStatus(MiniCluster cluster, JobID id, Predicate<JobStatus> wanted) throws Exception {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (!wanted.test(cluster.getJobStatus(id).get(10, TimeUnit.SECONDS))) {

@@ -2,8 +2,6 @@ package io.statefront.platform.flink;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +60,8 @@ public class FlinkRuntime implements SmartLifecycle {
 	private volatile MiniCluster miniCluster;
 
 	private volatile JobStatusPoller statuses;
+
+	private final JobRestarts restarts = new JobRestarts(this);
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
@@ -116,7 +117,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
 	}
 
-	private void submit(String name, Optional<Path> restoreFrom) {
+	void submit(String name, Optional<Path> restoreFrom) {
 		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), restoreFrom);
 		try {
 			miniCluster.submitJob(jobGraph).get(30, TimeUnit.SECONDS);
@@ -161,23 +162,13 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
 	public CompletableFuture<String> triggerCheckpoint(String job) {
-		MiniCluster cluster = this.miniCluster;
-		RunningJob running = jobs.get(job);
-		if (cluster == null || running == null) {
-			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
-		}
-		return cluster.triggerCheckpoint(running.id());
+		return ask(job, MiniCluster::triggerCheckpoint);
 	}
 
 	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
 	public CompletableFuture<String> triggerSavepoint(String job) {
-		MiniCluster cluster = this.miniCluster;
-		RunningJob running = jobs.get(job);
-		if (cluster == null || running == null) {
-			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
-		}
-		return cluster.triggerSavepoint(running.id(), statefront.savepointsDir().resolve(job).toUri().toString(),
-				false, SavepointFormatType.CANONICAL);
+		String target = statefront.savepointsDir().resolve(job).toUri().toString();
+		return ask(job, (cluster, id) -> cluster.triggerSavepoint(id, target, false, SavepointFormatType.CANONICAL));
 	}
 
 	/** The names of the jobs, in the order they start. */
@@ -187,60 +178,48 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Where the named job can be restarted from: its retained checkpoints and savepoints, newest first. */
 	public List<RestorePoint> restorePoints(String job) {
-		List<RestorePoint> points = new ArrayList<>();
-		checkpoints(job).completed().forEach(path -> points.add(restorePoint(RestorePoint.Kind.CHECKPOINT, path)));
-		RetainedCheckpoints.savepoints(statefront.savepointsDir().resolve(job))
-			.forEach(path -> points.add(restorePoint(RestorePoint.Kind.SAVEPOINT, path)));
-		points.sort(Comparator.comparing(RestorePoint::completedAt).reversed());
-		return points;
-	}
-
-	private static RestorePoint restorePoint(RestorePoint.Kind kind, Path path) {
-		return new RestorePoint(kind, path, RetainedCheckpoints.completedAt(path).toInstant());
+		return RestorePoint.list(checkpoints(job), statefront.savepointsDir().resolve(job));
 	}
 
 	/** What the named job's JobManager knows of it now: vertices, checkpoint statistics, timestamps. */
 	public CompletableFuture<AccessExecutionGraph> executionGraph(String job) {
+		return ask(job, (cluster, id) -> cluster.getExecutionGraph(id).thenApply(AccessExecutionGraph.class::cast));
+	}
+
+	private <T> CompletableFuture<T> ask(String job, BiFunction<MiniCluster, JobID, CompletableFuture<T>> question) {
 		MiniCluster cluster = this.miniCluster;
 		RunningJob running = jobs.get(job);
 		if (cluster == null || running == null) {
 			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
 		}
-		return cluster.getExecutionGraph(running.id()).thenApply(AccessExecutionGraph.class::cast);
+		return question.apply(cluster, running.id());
 	}
 
 	/**
-	 * Cancels the named job and starts it again from {@code restorePoint}, one of its
-	 * {@link #restorePoints(String) restore points}; requests to it are refused (503) meanwhile.
-	 * Once it runs, a checkpoint is taken at once, so that a crash afterwards resumes from the
-	 * chosen state rather than from a newer checkpoint of the run before.
+	 * Cancels the named job (unless it has already failed) and starts it again from
+	 * {@code restorePoint}, one of its {@link #restorePoints(String) restore points}: see
+	 * {@link JobRestarts}.
 	 */
-	public synchronized RunningJob restart(String job, Path restorePoint) {
-		MiniCluster cluster = this.miniCluster;
-		RunningJob running = jobs.get(job);
-		if (cluster == null || running == null) {
-			throw new IllegalStateException("The '" + job + "' job is not running");
-		}
-		if (restorePoints(job).stream().noneMatch(point -> point.path().equals(restorePoint))) {
-			throw new IllegalArgumentException(restorePoint + " is not a retained checkpoint or savepoint of " + job);
-		}
-		log.info("Restarting Flink job '{}' from {}", job, restorePoint);
-		try {
-			cluster.cancelJob(running.id()).get(30, TimeUnit.SECONDS);
-			ClusterWaits.awaitStatus(cluster, running.id(), JobStatus::isGloballyTerminalState);
-			submit(job, Optional.of(restorePoint));
-			RunningJob restarted = jobs.get(job);
-			ClusterWaits.awaitStatus(cluster, restarted.id(), JobStatus.RUNNING::equals);
-			statuses.refresh();
-			ClusterWaits.checkpointOnceTasksRun(cluster, restarted.id());
-			return restarted;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while restarting " + job, ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot restart " + job + " from " + restorePoint + ": " + ex.getMessage(), ex);
+	public Restart restart(String job, Path restorePoint) {
+		return restarts.restart(job, restorePoint);
+	}
+
+	MiniCluster cluster() {
+		return miniCluster;
+	}
+
+	RunningJob running(String job) {
+		return jobs.get(job);
+	}
+
+	Optional<Path> latestCheckpoint(String job) {
+		return checkpoints(job).latestComplete();
+	}
+
+	void refreshStatuses() {
+		JobStatusPoller poller = this.statuses;
+		if (poller != null) {
+			poller.refresh();
 		}
 	}
 

@@ -2,6 +2,9 @@ package io.statefront.platform.flink;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A completed checkpoint or savepoint a job can be restarted from.
@@ -20,6 +23,19 @@ public record RestorePoint(Kind kind, Path path, Instant completedAt) {
 
 	public String name() {
 		return path.getFileName().toString();
+	}
+
+	/** A job's retained checkpoints and the savepoints in {@code savepointDir}, newest first. */
+	static List<RestorePoint> list(RetainedCheckpoints checkpoints, Path savepointDir) {
+		List<RestorePoint> points = new ArrayList<>();
+		checkpoints.completed().forEach(path -> points.add(of(Kind.CHECKPOINT, path)));
+		RetainedCheckpoints.savepoints(savepointDir).forEach(path -> points.add(of(Kind.SAVEPOINT, path)));
+		points.sort(Comparator.comparing(RestorePoint::completedAt).reversed());
+		return points;
+	}
+
+	private static RestorePoint of(Kind kind, Path path) {
+		return new RestorePoint(kind, path, RetainedCheckpoints.completedAt(path).toInstant());
 	}
 
 }

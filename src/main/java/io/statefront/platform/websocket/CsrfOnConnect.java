@@ -34,21 +34,22 @@ public final class CsrfOnConnect {
 
 	private static final String SESSION_TOKEN = CsrfOnConnect.class.getName() + ".token";
 
-	// where the session-based filter chains keep their CSRF tokens (Spring Security's default)
-	private static final HttpSessionCsrfTokenRepository SESSION_TOKENS = new HttpSessionCsrfTokenRepository();
-
 	private CsrfOnConnect() {
 	}
 
-	/** For the endpoint's registration: refuses a handshake without a session token, keeps the token for CONNECT. */
-	public static HandshakeInterceptor handshake() {
+	/**
+	 * For the endpoint's registration: refuses a handshake without a session token, keeps the token
+	 * for CONNECT.
+	 * @param tokens where the filter chain in front of the endpoint keeps its CSRF tokens
+	 */
+	public static HandshakeInterceptor handshake(HttpSessionCsrfTokenRepository tokens) {
 		return new HandshakeInterceptor() {
 
 			@Override
 			public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 					Map<String, Object> attributes) {
 				// the session's own token: the request attribute holds a freshly masked copy
-				CsrfToken token = SESSION_TOKENS.loadToken(((ServletServerHttpRequest) request).getServletRequest());
+				CsrfToken token = tokens.loadToken(((ServletServerHttpRequest) request).getServletRequest());
 				if (token == null) {
 					return false;
 				}

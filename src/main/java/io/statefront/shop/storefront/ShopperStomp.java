@@ -16,6 +16,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -40,7 +41,7 @@ class ShopperStomp implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake()).setHandshakeHandler(shoppers());
+		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake(new HttpSessionCsrfTokenRepository())).setHandshakeHandler(shoppers());
 	}
 
 	private static DefaultHandshakeHandler shoppers() {

@@ -1,0 +1,103 @@
+package io.statefront.platform.flink;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Restarts a job of the in-process cluster from a checkpoint or savepoint an operator chose. */
+final class JobRestarts {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRestarts.class);
+
+	private final FlinkRuntime flink;
+
+	private final ReentrantLock restarting = new ReentrantLock();
+
+	JobRestarts(FlinkRuntime flink) {
+		this.flink = flink;
+	}
+
+	/**
+	 * Cancels the named job (unless it has already failed) and starts it again from
+	 * {@code restorePoint}, one of its {@link FlinkRuntime#restorePoints(String) restore points};
+	 * requests to it are refused (503) meanwhile. Once it runs, a checkpoint is taken at once, so that a crash
+	 * afterwards resumes from the chosen state rather than from a newer checkpoint of the run before.
+	 * Should it not start from there, it is started from its latest checkpoint: never left down.
+	 * One restart at a time; another asked for meanwhile is refused.
+	 */
+	Restart restart(String job, Path restorePoint) {
+		if (!restarting.tryLock()) {
+			throw new IllegalStateException("A restart is under way; try again when it has finished");
+		}
+		try {
+			MiniCluster cluster = flink.cluster();
+			FlinkRuntime.RunningJob running = flink.running(job);
+			if (cluster == null || running == null) {
+				throw new IllegalStateException("The '" + job + "' job is not running");
+			}
+			if (!isRestorePoint(job, restorePoint)) {
+				throw new IllegalArgumentException(restorePoint + " is not a retained checkpoint or savepoint of " + job);
+			}
+			log.info("Restarting Flink job '{}' from {}", job, restorePoint);
+			ClusterWaits.stop(cluster, running.id());
+			// checkpoints go on being taken, and old ones subsumed, until the job has stopped
+			if (!isRestorePoint(job, restorePoint)) {
+				resumeFromLatest(job);
+				throw new IllegalStateException(restorePoint + " was subsumed by newer checkpoints before " + job
+						+ " stopped; it runs again from its latest checkpoint");
+			}
+			FlinkRuntime.RunningJob restarted;
+			try {
+				flink.submit(job, Optional.of(restorePoint));
+				restarted = flink.running(job);
+				ClusterWaits.awaitRunning(cluster, restarted.id());
+			}
+			catch (Exception ex) {
+				resumeFromLatest(job);
+				throw new IllegalStateException("Cannot start " + job + " from " + restorePoint + " (" + ex.getMessage()
+						+ "); it runs again from its latest checkpoint", ex);
+			}
+			flink.refreshStatuses();
+			try {
+				ClusterWaits.checkpointOnceTasksRun(cluster, restarted.id());
+				return new Restart(restarted, true);
+			}
+			catch (Exception ex) {
+				log.warn("Job '{}' restarted from {}, but its restored state could not be checkpointed: {}", job,
+						restorePoint, ex.toString());
+				return new Restart(restarted, false);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while restarting " + job, ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot stop " + job + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			restarting.unlock();
+		}
+	}
+
+	private boolean isRestorePoint(String job, Path path) {
+		return flink.restorePoints(job).stream().anyMatch(point -> point.path().equals(path));
+	}
+
+	private void resumeFromLatest(String job) {
+		try {
+			flink.submit(job, flink.latestCheckpoint(job));
+		}
+		catch (RuntimeException ex) {
+			log.error("The '{}' job could not be started again: {}", job, ex.toString());
+		}
+	}
+
+}
