@@ -1,6 +1,5 @@
 package io.statefront.platform;
 
-import java.net.URI;
 import java.nio.file.Path;
 
 import io.statefront.platform.flink.FlinkRuntime;
@@ -14,20 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stops the Flink jobs under a running application and starts them again: while they are down,
- * requests are refused with 503 and sent nowhere; once they are back, resumed from their latest
- * checkpoint and the Kafka log behind it, every acknowledged change is still there.
+ * requests are refused with 503 and sent nowhere; once they are back, resumed from the savepoint
+ * each took as it stopped, every acknowledged change is still there, once.
  */
 class PipelineRestartIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	FlinkRuntime flink;
 
+	@Autowired
+	StatefrontProperties statefront;
+
 	@Test
 	void refusesRequestsWhileThePipelineIsDownAndKeepsEveryChangeAcrossARestart() {
 		String id = api().post("/users/create").text("user_id");
 		assertThat(api().post("/users/credit/add/" + id + "/40").status()).isEqualTo(200);
-		String checkpoint = flink.triggerCheckpoint("functions").join();
-		// applied after the checkpoint: the restart must replay it from Kafka
+		flink.triggerCheckpoint("functions").join();
+		// applied after the checkpoint: in the savepoint the stop takes, and not applied again
 		assertThat(api().post("/users/credit/add/" + id + "/2").status()).isEqualTo(200);
 
 		flink.stop();
@@ -41,9 +43,10 @@ class PipelineRestartIntegrationTest extends IntegrationTest {
 			flink.start();
 		}
 
-		assertThat(flink.job("functions").orElseThrow().restoredFrom()).isPresent();
-		assertThat(flink.job("functions").orElseThrow().restoredFrom())
-			.contains(Path.of(URI.create(checkpoint)).normalize());
+		// a clean stop takes a savepoint of each job, newer than any checkpoint: the start resumes from it
+		Path restoredFrom = flink.job("functions").orElseThrow().restoredFrom().orElseThrow();
+		assertThat(restoredFrom).startsWith(statefront.savepointsDir().resolve("functions").resolve("on-stop"));
+		assertThat(restoredFrom.getFileName().toString()).startsWith("savepoint-");
 		assertThat(api().get("/users/credit/" + id).number("credit")).isEqualTo(42);
 		assertThat(api().post("/users/credit/subtract/" + id + "/15").number("credit")).isEqualTo(27);
 		String next = api().post("/users/create").text("user_id");

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /** Waiting for a job of the in-process cluster to get where a restart needs it. */
@@ -50,6 +51,18 @@ final class ClusterWaits {
 			}
 			return status == JobStatus.RUNNING;
 		});
+	}
+
+	/** Waits until every task of the job runs. */
+	static void awaitTasksRunning(MiniCluster cluster, JobID id) throws Exception {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (!cluster.getExecutionGraph(id).get(10, TimeUnit.SECONDS).getAllVertices().values().stream()
+			.allMatch(vertex -> vertex.getAggregateState() == ExecutionState.RUNNING)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The tasks of job " + id + " are not all running after " + WAIT);
+			}
+			Thread.sleep(50);
+		}
 	}
 
 	static void awaitStatus(MiniCluster cluster, JobID id, Predicate<JobStatus> wanted) throws Exception {

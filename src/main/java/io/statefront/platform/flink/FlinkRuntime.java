@@ -63,6 +63,8 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final JobRestarts restarts = new JobRestarts(this);
 
+	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
+
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
@@ -99,9 +101,10 @@ public class FlinkRuntime implements SmartLifecycle {
 			cluster.start();
 			partsByJob.keySet().forEach(name -> {
 				RetainedCheckpoints checkpoints = checkpoints(name);
-				Optional<Path> restoreFrom = checkpoints.latestComplete();
-				checkpoints.deleteRunsOtherThan(restoreFrom);
-				submit(name, restoreFrom);
+				checkpoints.deleteRunsOtherThan(checkpoints.latestComplete());
+				RetainedCheckpoints.keepNewestSavepoints(onStopSavepoints(name), ON_STOP_SAVEPOINTS_KEPT);
+				// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
+				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path));
 			});
 			this.statuses = new JobStatusPoller(cluster, jobs::values);
 			awaitRunning();
@@ -130,7 +133,7 @@ public class FlinkRuntime implements SmartLifecycle {
 				restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
 	}
 
-	private void awaitRunning() throws InterruptedException {
+	private void awaitRunning() throws Exception {
 		long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
 		while (!jobs.keySet().stream().allMatch(this::isRunning)) {
 			if (System.nanoTime() > deadline) {
@@ -138,6 +141,10 @@ public class FlinkRuntime implements SmartLifecycle {
 			}
 			statuses.refresh();
 			Thread.sleep(50);
+		}
+		// a job runs before its tasks do; started means every task runs (and a checkpoint can be taken)
+		for (RunningJob job : jobs.values()) {
+			ClusterWaits.awaitTasksRunning(miniCluster, job.id());
 		}
 		log.info("Flink jobs: {}", statuses);
 	}
@@ -235,15 +242,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		if (cluster == null) {
 			return;
 		}
-		try {
-			// retained checkpoints outlive the cancellation: the next start resumes from them
-			for (RunningJob job : jobs.values()) {
-				cluster.cancelJob(job.id()).get(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (Exception ex) {
-			log.warn("Cancelling the Flink jobs failed: {}", ex.toString());
-		}
+		jobs.values().forEach(job -> stopWithSavepoint(cluster, job));
 		try {
 			cluster.closeAsync().get(30, TimeUnit.SECONDS);
 		}
@@ -252,6 +251,33 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 		MicrometerReporter.unregister(meterRegistryId);
 		jobs.clear();
+	}
+
+	/**
+	 * Suspends the job with a savepoint, which the next start resumes from (windows are not fired
+	 * early: event time goes on where it stopped); a job that cannot take one is cancelled, and the
+	 * next start resumes from its latest checkpoint.
+	 */
+	private void stopWithSavepoint(MiniCluster cluster, RunningJob job) {
+		try {
+			String savepoint = cluster.stopWithSavepoint(job.id(), onStopSavepoints(job.name()).toUri().toString(), false,
+					SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
+			log.info("Stopped Flink job '{}' with savepoint {}", job.name(), savepoint);
+		}
+		catch (Exception ex) {
+			log.warn("Flink job '{}' took no savepoint ({}); cancelling it: the next start resumes from its latest "
+					+ "checkpoint", job.name(), ex.toString());
+			try {
+				cluster.cancelJob(job.id()).get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception cancelFailed) {
+				log.warn("Cancelling Flink job '{}' failed: {}", job.name(), cancelFailed.toString());
+			}
+		}
+	}
+
+	private Path onStopSavepoints(String job) {
+		return statefront.savepointsDir().resolve(job).resolve(RestorePoint.ON_STOP);
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latest known state of each job of one MiniCluster, polled twice a second, so that every
@@ -19,6 +21,8 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 final class JobStatusPoller {
 
 	private static final long INTERVAL_MS = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(JobStatusPoller.class);
 
 	private final MiniCluster cluster;
 
@@ -42,7 +46,10 @@ final class JobStatusPoller {
 	void refresh() {
 		for (FlinkRuntime.RunningJob job : jobs.get()) {
 			try {
-				statuses.put(job.name(), cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS));
+				JobStatus status = cluster.getJobStatus(job.id()).get(5, TimeUnit.SECONDS);
+				if (statuses.put(job.name(), status) != status) {
+					log.info("Flink job '{}' is {}", job.name(), status);
+				}
 			}
 			catch (Exception ex) {
 				statuses.remove(job.name());

@@ -25,11 +25,18 @@ public record RestorePoint(Kind kind, Path path, Instant completedAt) {
 		return path.getFileName().toString();
 	}
 
-	/** A job's retained checkpoints and the savepoints in {@code savepointDir}, newest first. */
+	/** Where, under a job's savepoint folder, the savepoints taken when the application stops go. */
+	static final String ON_STOP = "on-stop";
+
+	/**
+	 * A job's retained checkpoints, the savepoints taken on request in {@code savepointDir} and those
+	 * taken when the application stopped, newest first.
+	 */
 	static List<RestorePoint> list(RetainedCheckpoints checkpoints, Path savepointDir) {
 		List<RestorePoint> points = new ArrayList<>();
 		checkpoints.completed().forEach(path -> points.add(of(Kind.CHECKPOINT, path)));
 		RetainedCheckpoints.savepoints(savepointDir).forEach(path -> points.add(of(Kind.SAVEPOINT, path)));
+		RetainedCheckpoints.savepoints(savepointDir.resolve(ON_STOP)).forEach(path -> points.add(of(Kind.SAVEPOINT, path)));
 		points.sort(Comparator.comparing(RestorePoint::completedAt).reversed());
 		return points;
 	}

@@ -58,6 +58,12 @@ public final class RetainedCheckpoints {
 		}
 	}
 
+	/** Deletes all but the newest {@code kept} savepoints in {@code savepointDir}. */
+	static void keepNewestSavepoints(Path savepointDir, int kept) {
+		List<Path> oldestFirst = savepoints(savepointDir);
+		oldestFirst.subList(0, Math.max(0, oldestFirst.size() - kept)).forEach(RetainedCheckpoints::delete);
+	}
+
 	static boolean isComplete(Path checkpoint) {
 		return Files.isRegularFile(checkpoint.resolve(METADATA));
 	}
