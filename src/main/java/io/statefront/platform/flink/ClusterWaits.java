@@ -1,7 +1,6 @@
 package io.statefront.platform.flink;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -16,23 +15,6 @@ final class ClusterWaits {
 	private static final Duration WAIT = Duration.ofMinutes(3);
 
 	private ClusterWaits() {
-	}
-
-	/** A job is RUNNING before all its tasks are, and a checkpoint needs them all. */
-	static void checkpointOnceTasksRun(MiniCluster cluster, JobID id) throws Exception {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (true) {
-			try {
-				cluster.triggerCheckpoint(id).get(60, TimeUnit.SECONDS);
-				return;
-			}
-			catch (ExecutionException ex) {
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-				Thread.sleep(100);
-			}
-		}
 	}
 
 	/** Cancels the job unless it has already ended (failed, say), and waits until it has. */
@@ -53,23 +35,35 @@ final class ClusterWaits {
 		});
 	}
 
-	/** Waits until every task of the job runs. */
+	/**
+	 * Waits until every task of the job runs: a job is RUNNING before its tasks are, and a
+	 * checkpoint needs them all.
+	 */
 	static void awaitTasksRunning(MiniCluster cluster, JobID id) throws Exception {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!cluster.getExecutionGraph(id).get(10, TimeUnit.SECONDS).getAllVertices().values().stream()
-			.allMatch(vertex -> vertex.getAggregateState() == ExecutionState.RUNNING)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The tasks of job " + id + " are not all running after " + WAIT);
-			}
-			Thread.sleep(50);
-		}
+		until("the tasks of job " + id + " run", () -> cluster.getExecutionGraph(id)
+			.get(10, TimeUnit.SECONDS)
+			.getAllVertices()
+			.values()
+			.stream()
+			.allMatch(vertex -> vertex.getAggregateState() == ExecutionState.RUNNING));
 	}
 
 	static void awaitStatus(MiniCluster cluster, JobID id, Predicate<JobStatus> wanted) throws Exception {
+		until("job " + id + " reaches the wanted state",
+				() -> wanted.test(cluster.getJobStatus(id).get(10, TimeUnit.SECONDS)));
+	}
+
+	private interface Condition {
+
+		boolean holds() throws Exception;
+
+	}
+
+	private static void until(String what, Condition condition) throws Exception {
 		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!wanted.test(cluster.getJobStatus(id).get(10, TimeUnit.SECONDS))) {
+		while (!condition.holds()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Job " + id + " did not reach the wanted state in " + WAIT);
+				throw new IllegalStateException("Waited " + WAIT + " in vain until " + what);
 			}
 			Thread.sleep(50);
 		}

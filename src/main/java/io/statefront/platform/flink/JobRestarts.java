@@ -2,6 +2,7 @@ package io.statefront.platform.flink;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -63,7 +64,8 @@ final class JobRestarts {
 			}
 			flink.refreshStatuses();
 			try {
-				ClusterWaits.checkpointOnceTasksRun(cluster, restarted.id());
+				ClusterWaits.awaitTasksRunning(cluster, restarted.id());
+				cluster.triggerCheckpoint(restarted.id()).get(60, TimeUnit.SECONDS);
 				return new Restart(restarted, true);
 			}
 			catch (Exception ex) {
