@@ -201,8 +201,12 @@ public class CheckpointHistory implements SmartLifecycle {
 		catch (IOException ex) {
 			log.warn("Cannot keep checkpoint {} of {} in the history: {}", record.id(), record.job(), ex.toString());
 		}
-		if (record.status() == Status.FAILED) {
-			log.warn("Checkpoint {} of job '{}' failed: {}", record.id(), record.job(), record.failure());
+		switch (record.status()) {
+			case FAILED -> log.warn("Checkpoint {} of job '{}' failed: {}", record.id(), record.job(), record.failure());
+			case COMPLETED -> log.info("{} {} of job '{}' completed in {} ms, {} bytes: {}",
+					record.savepoint() ? "Savepoint" : "Checkpoint", record.id(), record.job(), record.durationMs(),
+					record.stateSize(), record.path());
+			case RESTORED -> log.info("Job '{}' restored checkpoint {} from {}", record.job(), record.id(), record.path());
 		}
 	}
 
