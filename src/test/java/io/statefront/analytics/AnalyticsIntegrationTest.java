@@ -16,7 +16,7 @@ import io.statefront.analytics.WebsiteEvent.SessionData;
 import io.statefront.analytics.history.InfluxQl;
 import io.statefront.platform.kafka.Json;
 import io.statefront.support.Api.Response;
-import io.statefront.support.Influxd;
+import io.statefront.support.Installed;
 import io.statefront.support.IntegrationTest;
 import io.statefront.support.StompSubscriber;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,7 +62,7 @@ class AnalyticsIntegrationTest extends IntegrationTest {
 
 	@Test
 	void simulatedTrafficReachesInfluxDbAndStompAsTheEventsSay() throws Exception {
-		Influxd.require();
+		Installed.influxd();
 		JsonNode store = api().get("/actuator/health").json().path("components").path("metricHistory");
 		assertThat(store.path("details").path("mode").asString()).isEqualTo("managed");
 		String influx = store.path("details").path("url").asString();

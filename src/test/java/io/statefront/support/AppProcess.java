@@ -3,11 +3,13 @@ package io.statefront.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-	private final Path jar;
+	private final List<String> launcher;
+
+	private final Path workingDir;
+
+	private final Map<String, String> environment;
 
 	private final Path dataDir;
 
@@ -31,7 +37,17 @@ public final class AppProcess implements AutoCloseable {
 	private Process process;
 
 	public AppProcess(Path jar, Path dataDir, Path log) {
-		this.jar = jar;
+		this(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString()), jar.getParent(), Map.of(), dataDir, log);
+	}
+
+	/**
+	 * The application as another launcher starts it, such as a container's entrypoint: its
+	 * command, run in {@code workingDir} with {@code environment} added to this JVM's.
+	 */
+	public AppProcess(List<String> launcher, Path workingDir, Map<String, String> environment, Path dataDir, Path log) {
+		this.launcher = List.copyOf(launcher);
+		this.workingDir = workingDir;
+		this.environment = Map.copyOf(environment);
 		this.dataDir = dataDir;
 		this.log = log;
 	}
@@ -50,17 +66,19 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	public void start(String... extraArguments) {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString(),
-				"--server.port=" + httpPort, "--statefront.data-dir=" + dataDir,
+		List<String> command = new ArrayList<>(launcher);
+		command.addAll(List.of("--server.port=" + httpPort, "--statefront.data-dir=" + dataDir,
 				"--statefront.kafka.embedded.port=" + kafkaPort,
 				"--statefront.kafka.embedded.controller-port=" + controllerPort,
 				// a free port beside any InfluxDB the machine runs, should it have influxd
 				"--statefront.influx.managed.port=0"));
 		command.addAll(List.of(extraArguments));
 		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(environment);
+			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -88,6 +106,16 @@ public final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("The application was not healthy within " + limit + "; see " + log);
 	}
 
+	/** {@code SIGTERM}, as {@code docker stop} sends; true if the process ended within {@code limit}. */
+	public boolean terminate(Duration limit) throws InterruptedException {
+		process.destroy();
+		return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	public String log() throws IOException {
+		return Files.readString(log);
+	}
+
 	/** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly();
@@ -104,7 +132,7 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	private static String javaExecutable() {
+	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 

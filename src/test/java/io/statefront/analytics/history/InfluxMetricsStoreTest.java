@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statefront.analytics.MetricResult;
 import io.statefront.analytics.history.MetricsStore.MetricPoint;
-import io.statefront.support.Influxd;
+import io.statefront.support.Installed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class InfluxMetricsStoreTest {
 
 	@BeforeAll
 	static void startInfluxd() throws IOException {
-		influxd = ManagedInfluxd.start(Influxd.require(), home, 0, Duration.ofSeconds(30));
+		influxd = ManagedInfluxd.start(Installed.influxd(), home, 0, Duration.ofSeconds(30));
 	}
 
 	@AfterAll
@@ -159,7 +159,7 @@ class InfluxMetricsStoreTest {
 		String url = "http://127.0.0.1:" + port;
 		try (InfluxMetricsStore store = new InfluxMetricsStore("external", url,
 				properties(database, "autogen", null), writeErrors, droppedPoints, null)) {
-			try (ManagedInfluxd later = ManagedInfluxd.start(Influxd.require(), laterHome, port, Duration.ofSeconds(30))) {
+			try (ManagedInfluxd later = ManagedInfluxd.start(Installed.influxd(), laterHome, port, Duration.ofSeconds(30))) {
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> InfluxQl.series(url, "", "SHOW DATABASES").path("values").toString().contains(database));
 				long now = System.currentTimeMillis();

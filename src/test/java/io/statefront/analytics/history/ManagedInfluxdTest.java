@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.statefront.support.Influxd;
+import io.statefront.support.Installed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class ManagedInfluxdTest {
 
 	@Test
 	void runsOnLoopbackWithItsFilesUnderItsHomeUntilClosed() throws IOException {
-		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd influxd = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		long pid = influxd.pid();
 		try {
 			assertThat(influxd.url()).startsWith("http://127.0.0.1:");
@@ -41,7 +41,7 @@ class ManagedInfluxdTest {
 
 	@Test
 	void endsWhenTheJvmThatStartedItEndsHoweverItEnds() throws IOException {
-		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd influxd = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		try {
 			// what a kill -9 of this JVM does to the watchdog: its standard input closes
 			influxd.abandon();
@@ -55,7 +55,7 @@ class ManagedInfluxdTest {
 
 	@Test
 	void endsWhenItsWatchdogIsSignalled() throws IOException {
-		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd influxd = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		try {
 			ProcessHandle.of(influxd.watchdogPid()).orElseThrow().destroy();
 
@@ -72,13 +72,13 @@ class ManagedInfluxdTest {
 		// a previous run's influxd, its application and watchdog gone, its pid file still there
 		Path config = home.resolve("influxdb.conf");
 		Files.writeString(config, ManagedInfluxd.config(home, ManagedInfluxd.freePort(), ManagedInfluxd.freePort()));
-		Process leftover = new ProcessBuilder(Influxd.require().toString(), "-config", config.toString())
+		Process leftover = new ProcessBuilder(Installed.influxd().toString(), "-config", config.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(home.resolve("leftover.log").toFile())
 			.start();
 		Files.writeString(home.resolve("influxd.pid"), leftover.pid() + "\n");
 
-		ManagedInfluxd next = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd next = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		try {
 			assertThat(leftover.isAlive()).isFalse();
 			assertThat(InfluxQl.query(next.url(), "", "SHOW DATABASES").path("results").isArray()).isTrue();
@@ -91,9 +91,9 @@ class ManagedInfluxdTest {
 
 	@Test
 	void leavesTheInfluxdOfAnotherApplicationOnTheSameDataDirectoryAlone() throws IOException {
-		ManagedInfluxd first = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd first = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		try {
-			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP))
+			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP))
 				.withMessageContaining("Another application runs the influxd of " + home);
 			assertThat(ManagedInfluxd.running(first.pid())).isTrue();
 		}
@@ -106,17 +106,17 @@ class ManagedInfluxdTest {
 	void takesAnUnreadablePidFileForStale() throws IOException {
 		Files.writeString(home.resolve("influxd.pid"), "");
 
-		ManagedInfluxd influxd = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd influxd = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		influxd.close();
 	}
 
 	@Test
 	void saysWhyWhenItCannotStart(@TempDir Path other) throws IOException {
-		ManagedInfluxd running = ManagedInfluxd.start(Influxd.require(), home, 0, STARTUP);
+		ManagedInfluxd running = ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP);
 		try {
 			int taken = Integer.parseInt(running.url().substring(running.url().lastIndexOf(':') + 1));
 
-			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Influxd.require(), other, taken, STARTUP))
+			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Installed.influxd(), other, taken, STARTUP))
 				.withMessageContaining("Port " + taken + " on 127.0.0.1 is taken");
 			assertThat(other.resolve("influxd.pid")).doesNotExist();
 		}

@@ -8,7 +8,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statefront.platform.StatefrontProperties;
-import io.statefront.support.Influxd;
+import io.statefront.support.Installed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,14 +42,14 @@ class MetricsStoreConfigurationTest {
 
 	@Test
 	void keepsHistoryInMemoryWhenTheManagedModeIsSwitchedOff() {
-		Influxd.require();
+		Installed.influxd();
 		context().withPropertyValues("statefront.influx.managed.enabled=false")
 			.run(context -> assertThat(context.getBean(MetricsStore.class).mode()).isEqualTo("in-memory"));
 	}
 
 	@Test
 	void runsTheInfluxdItFindsWithItsDataInTheDataDirectoryAndStopsItWithTheContext() {
-		Influxd.require();
+		Installed.influxd();
 		Path pidFile = dataDir.resolve("influxdb").resolve("influxd.pid");
 		long[] pid = new long[1];
 		context().run(context -> {
@@ -67,7 +67,7 @@ class MetricsStoreConfigurationTest {
 
 	@Test
 	void usesTheConfiguredServerBeforeAnyInfluxdOfItsOwn(@TempDir Path serverHome) throws IOException {
-		try (ManagedInfluxd external = ManagedInfluxd.start(Influxd.require(), serverHome, 0, Duration.ofSeconds(30))) {
+		try (ManagedInfluxd external = ManagedInfluxd.start(Installed.influxd(), serverHome, 0, Duration.ofSeconds(30))) {
 			context().withPropertyValues("statefront.influx.url=" + external.url(), "statefront.influx.database=shop")
 				.run(context -> {
 					InfluxMetricsStore store = (InfluxMetricsStore) context.getBean(MetricsStore.class);
