@@ -2,6 +2,7 @@ package io.statefront.platform.security;
 
 import java.util.UUID;
 
+import io.statefront.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 
 import org.slf4j.Logger;
@@ -13,10 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +37,17 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(Customizer.withDefaults())
 			.authenticationProvider(apiUser)
+			.build();
+	}
+
+	/** The API's description and Swagger UI are public; calling the API is not. */
+	@Bean
+	@Order(4)
+	SecurityFilterChain apiDocumentationChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
 			.build();
 	}
 
@@ -67,6 +82,22 @@ class SecurityConfiguration {
 		return http.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
 			.authenticationProvider(apiUser)
 			.build();
+	}
+
+	/**
+	 * A request the firewall rejects (an encoded slash, a dot segment or a semicolon in its path)
+	 * gets a problem response like every other refusal, not the servlet container's error page.
+	 */
+	@Bean
+	RequestRejectedHandler problemForRejectedRequests() {
+		return (request, response, rejected) -> {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(Problems.json(HttpStatus.BAD_REQUEST.value(),
+					"The request's path holds an encoded slash, a dot segment, a semicolon or another sequence "
+							+ "no address of this application has"));
+		};
 	}
 
 	@Bean

@@ -17,6 +17,21 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * A problem body for the places that answer before Spring MVC can (the security firewall, the
+	 * servlet container): status, its reason phrase as title, and a fixed detail.
+	 */
+	public static String json(int status, String detail) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String title = (known != null) ? known.getReasonPhrase() : "Error";
+		return "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status + ",\"detail\":\""
+				+ escape(detail) + "\"}";
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
 	/** The problem as a response, typed {@code application/problem+json} whatever JSON was accepted. */
 	public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
