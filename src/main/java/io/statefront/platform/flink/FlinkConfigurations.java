@@ -9,6 +9,13 @@ import org.apache.flink.configuration.Configuration;
 /** The Flink settings of the in-process cluster and of each job, by their Flink 2.x keys. */
 final class FlinkConfigurations {
 
+	/**
+	 * The key groups a job's keyed state is split into, and so the most subtasks it can be rescaled
+	 * to. Fixed: state taken under one number cannot be restored under another. 128 is also what
+	 * Flink chose by itself for any parallelism up to 85, so checkpoints of earlier runs restore.
+	 */
+	static final int MAX_PARALLELISM = 128;
+
 	private FlinkConfigurations() {
 	}
 
@@ -38,6 +45,10 @@ final class FlinkConfigurations {
 		Map<String, String> settings = new HashMap<>();
 		settings.put("pipeline.name", name);
 		settings.put("parallelism.default", Integer.toString(properties.parallelism()));
+		settings.put("pipeline.max-parallelism", Integer.toString(MAX_PARALLELISM));
+		// restored state is matched to operators by uid: one Flink derived from the topology's shape
+		// would change with any edit of the job, so building a job with an operator without a uid fails
+		settings.put("pipeline.auto-generate-uids", "false");
 		// messages and state are records Flink serialises itself: a type that would fall back to
 		// Kryo (slow, no schema evolution, JVM flags on Java 17) fails the job's start instead
 		settings.put("pipeline.generic-types", "false");
