@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
@@ -97,11 +98,11 @@ class ConsolePagesTest {
 		given(flink.jobNames()).willReturn(List.of("functions", "analytics"));
 		given(history.history("functions")).willReturn(List.of(failed, completed));
 		given(history.counts("functions")).willReturn(new CheckpointCounts(8, 0, 7, 1, 0));
-		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(java.util.Optional.of(completed));
+		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(Optional.of(completed));
 		given(flink.restorePoints("functions")).willReturn(List.of(new RestorePoint(RestorePoint.Kind.CHECKPOINT,
 				Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"), Instant.parse("2026-11-22T10:00:00Z"))));
-		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 0, 12.5, 12.5, 0),
-				new JobFigures.JobRow("analytics", "RESTARTING", null, 2, 0, 0, 0.4)));
+		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 2, true, 0, 12.5, 12.5, 0),
+				new JobFigures.JobRow("analytics", "RESTARTING", null, 1, true, 2, 0, 0, 0.4)));
 		given(kafka.topics()).willReturn(List.of(new KafkaOffsets.TopicRow("users", 4, 120,
 				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
 		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
