@@ -19,6 +19,7 @@ import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
 import io.statefront.shop.OrderClient;
 import io.statefront.shop.StockClient;
+import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -189,6 +191,41 @@ class ConsolePagesTest {
 		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).param("confirm", "true"))
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
 		verify(flink, never()).restart(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRescaleNeedsAParallelismInRangeThatTheClusterCanTake() throws Exception {
+		given(flink.maxParallelism()).willReturn(128);
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions",
+				new JobID(), Optional.empty(), 1)));
+		assertThat(mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
+			.getContentAsString()).contains("name=\"parallelism\"", "max=\"128\"", "value=\"1\"",
+					"Runs with parallelism 1 (at most 128)");
+
+		for (String wrong : List.of("0", "129", "two", "")) {
+			var refused = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", wrong)
+				.with(csrf()).header("HX-Request", "true")).andReturn().getResponse();
+			assertThat(refused.getStatus()).as(wrong).isEqualTo(400);
+			assertThat(refused.getContentAsString()).startsWith("<div id=\"result\"")
+				.contains("Enter a parallelism from 1 to 128 for functions.");
+		}
+		verify(flink, never()).rescale(any(), anyInt());
+
+		given(flink.rescale("functions", 6)).willThrow(new IllegalArgumentException(
+				"The cluster has 2 task slots for functions (4 in all); parallelism 6 needs 6"));
+		var conflict = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", "6").with(csrf())
+			.header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(conflict.getStatus()).isEqualTo(409);
+		assertThat(conflict.getContentAsString()).contains("parallelism 6 needs 6: nothing was changed.");
+
+		Path savepoint = Path.of("/data/savepoints/functions/savepoint-5a7b1d-0123456789ab");
+		given(flink.rescale("functions", 2)).willReturn(new FlinkRuntime.RunningJob("functions",
+				new JobID(), Optional.of(savepoint), 2));
+		var rescaled = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", "2").with(csrf())
+			.header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(rescaled.getStatus()).isEqualTo(200);
+		assertThat(rescaled.getContentAsString()).contains("Rescaled functions to parallelism 2 from " + savepoint);
 	}
 
 	@Test

@@ -264,6 +264,21 @@ public class FlinkRuntime implements SmartLifecycle {
 		return restarts.restart(job, restorePoint);
 	}
 
+	/**
+	 * Stops the named job with a savepoint and starts it again from there with {@code parallelism}
+	 * subtasks per operator (1 to {@value FlinkConfigurations#MAX_PARALLELISM}), its state
+	 * redistributed over them: see {@link JobRestarts#rescale}. Lasts until the application stops;
+	 * the next start uses {@code statefront.flink.parallelism} again.
+	 */
+	public RunningJob rescale(String job, int parallelism) {
+		return restarts.rescale(job, parallelism);
+	}
+
+	/** The most subtasks a job can be rescaled to. */
+	public int maxParallelism() {
+		return FlinkConfigurations.MAX_PARALLELISM;
+	}
+
 	FlinkCluster cluster() {
 		return cluster;
 	}

@@ -1,22 +1,30 @@
 package io.statefront.platform.flink;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.CheckpointType;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restarts a job from a checkpoint or savepoint an operator chose. One at a time; another asked
- * for meanwhile is refused.
+ * Restarts a job from a checkpoint or savepoint an operator chose, or with another parallelism.
+ * One at a time; another asked for meanwhile is refused.
  */
 final class JobRestarts {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRestarts.class);
+
+	// a rescaled job whose tasks do not all run by then (short of slots, say) goes back to its old parallelism
+	private static final Duration RESCALED_TASKS_WAIT = Duration.ofMinutes(1);
 
 	private final FlinkRuntime flink;
 
@@ -87,6 +95,70 @@ final class JobRestarts {
 		}
 	}
 
+	/**
+	 * Stops the named job with a savepoint (into its savepoint folder, where it stays a restore
+	 * point) and starts it from there with {@code parallelism} subtasks per operator: keyed state is
+	 * redistributed by key group, so every key keeps its state. Requests to the job are refused
+	 * (503) meanwhile. Refused up front when the parallelism is out of range or the cluster has too
+	 * few slots for it; should the job not run with it, it is started again from the same savepoint
+	 * with its old parallelism: never left down.
+	 */
+	FlinkRuntime.RunningJob rescale(String job, int parallelism) {
+		if (parallelism < 1 || parallelism > FlinkConfigurations.MAX_PARALLELISM) {
+			throw new IllegalArgumentException("A parallelism from 1 to " + FlinkConfigurations.MAX_PARALLELISM
+					+ " is needed; " + parallelism + " is not");
+		}
+		lock();
+		try {
+			FlinkCluster cluster = flink.cluster();
+			FlinkRuntime.RunningJob running = running(job, cluster);
+			RestClusterClient<String> client = cluster.client();
+			if (running.parallelism() == parallelism) {
+				throw new IllegalArgumentException(job + " already runs with parallelism " + parallelism);
+			}
+			requireSlots(client, job, running.parallelism(), parallelism);
+			log.info("Rescaling Flink job '{}' from parallelism {} to {}", job, running.parallelism(), parallelism);
+			String location;
+			try {
+				location = client.stopWithSavepoint(running.id(), false, flink.savepoints(job).toUri().toString(),
+						SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+			}
+			catch (Exception ex) {
+				// a stop whose savepoint fails leaves the job running as it was
+				throw new IllegalStateException("Cannot take the savepoint to rescale " + job + " from ("
+						+ ex.getMessage() + "); it runs on with parallelism " + running.parallelism(), ex);
+			}
+			Path savepoint = Path.of(URI.create(location)).normalize();
+			ClusterWaits.awaitStatus(client, running.id(), JobStatus::isGloballyTerminalState);
+			try {
+				FlinkRuntime.RunningJob rescaled = start(client, job, Optional.of(savepoint), parallelism);
+				ClusterWaits.awaitTasksRunning(client, rescaled.id(), RESCALED_TASKS_WAIT);
+				log.info("Flink job '{}' runs with parallelism {} from savepoint {}", job, parallelism, savepoint);
+				return rescaled;
+			}
+			catch (Exception ex) {
+				stopQuietly(client, job);
+				resume(job, Optional.of(savepoint), running.parallelism());
+				throw new IllegalStateException("Cannot run " + job + " with parallelism " + parallelism + " ("
+						+ ex.getMessage() + "); it runs again with parallelism " + running.parallelism() + " from " + savepoint,
+						ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while rescaling " + job, ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot rescale " + job + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			restarting.unlock();
+		}
+	}
+
 	private void lock() {
 		if (!restarting.tryLock()) {
 			throw new IllegalStateException("A restart is under way; try again when it has finished");
@@ -99,6 +171,17 @@ final class JobRestarts {
 			throw new IllegalStateException("The '" + job + "' job is not running");
 		}
 		return running;
+	}
+
+	/** The slots free once the job has stopped must hold it with its new parallelism (one slot per subtask). */
+	private static void requireSlots(RestClusterClient<String> client, String job, int current, int wanted)
+			throws Exception {
+		ClusterOverviewWithVersion overview = client.getClusterOverview().get(10, TimeUnit.SECONDS);
+		int free = overview.getNumSlotsAvailable() + current;
+		if (wanted > free) {
+			throw new IllegalArgumentException("The cluster has " + free + " task slots for " + job + " (" + overview
+				.getNumSlotsTotal() + " in all); parallelism " + wanted + " needs " + wanted);
+		}
 	}
 
 	private FlinkRuntime.RunningJob start(RestClusterClient<String> client, String job, Optional<Path> from,
