@@ -146,12 +146,6 @@ public class FlinkRuntime implements SmartLifecycle {
 		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
 	}
 
-	/** Submits the named job with the parallelism it runs with now, or the configured one. */
-	void submit(String name, Optional<Path> restoreFrom) {
-		RunningJob current = jobs.get(name);
-		submit(name, restoreFrom, (current != null) ? current.parallelism() : properties.parallelism());
-	}
-
 	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
 		FlinkCluster current = this.cluster;
 		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
@@ -246,7 +240,8 @@ public class FlinkRuntime implements SmartLifecycle {
 		return Optional.ofNullable(this.cluster).map(FlinkCluster::address);
 	}
 
-	private <T> CompletableFuture<T> ask(String job, BiFunction<RestClusterClient<String>, JobID, CompletableFuture<T>> question) {
+	private <T> CompletableFuture<T> ask(String job,
+			BiFunction<RestClusterClient<String>, JobID, CompletableFuture<T>> question) {
 		FlinkCluster current = this.cluster;
 		RunningJob running = jobs.get(job);
 		if (current == null || running == null) {

@@ -125,7 +125,7 @@ final class JobRestarts {
 			}
 			catch (Exception ex) {
 				// a stop whose savepoint fails leaves the job running as it was
-				throw new IllegalStateException("Cannot take the savepoint to rescale " + job + " from ("
+				throw new IllegalStateException("Cannot take a savepoint of " + job + " to rescale it from ("
 						+ ex.getMessage() + "); it runs on with parallelism " + running.parallelism(), ex);
 			}
 			Path savepoint = Path.of(URI.create(location)).normalize();
