@@ -23,11 +23,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The checkpoint flow made visible, per job: counts, the latest of each kind, the history that
  * outlives restarts; and the operator's actions: a checkpoint now, a savepoint, a restart from a
- * chosen checkpoint or savepoint.
+ * chosen checkpoint or savepoint, a rescale to another parallelism.
  */
 @Controller
 class CheckpointsController {
@@ -63,6 +64,8 @@ class CheckpointsController {
 		model.addAttribute("records", records.stream().limit(all ? records.size() : SHOWN).map(CheckpointView::new).toList());
 		model.addAttribute("recordCount", records.size());
 		model.addAttribute("restorePoints", flink.restorePoints(shown).stream().map(RestoreOption::new).toList());
+		model.addAttribute("parallelism", flink.job(shown).map(FlinkRuntime.RunningJob::parallelism).orElse(null));
+		model.addAttribute("maxParallelism", flink.maxParallelism());
 		return htmx ? VIEW + " :: history" : VIEW;
 	}
 
@@ -104,6 +107,54 @@ class CheckpointsController {
 					? "; a checkpoint of the restored state was taken."
 					: "; its restored state could not be checkpointed yet: until its next checkpoint, a crash resumes from a newer one.");
 		});
+	}
+
+	/**
+	 * Stops the job with a savepoint and runs it from there with another parallelism. A parallelism
+	 * that is not a number from 1 to the jobs' maximum is refused with 400, one that changes nothing
+	 * or needs more task slots than the cluster has free with 409; nothing is stopped then.
+	 */
+	@PostMapping("/console/checkpoints/{job}/rescale")
+	ModelAndView rescale(@PathVariable String job, @RequestParam(required = false) @Nullable String parallelism,
+			Model model) {
+		known(job);
+		int wanted = parallelism(parallelism);
+		if (wanted < 1 || wanted > flink.maxParallelism()) {
+			return refused(model, HttpStatus.BAD_REQUEST,
+					"Enter a parallelism from 1 to " + flink.maxParallelism() + " for " + job + ".");
+		}
+		try {
+			FlinkRuntime.RunningJob rescaled = flink.rescale(job, wanted);
+			model.addAttribute("message", "Rescaled " + job + " to parallelism " + rescaled.parallelism() + " from "
+					+ rescaled.restoredFrom().map(Path::toString).orElse("its savepoint") + ".");
+			model.addAttribute("failed", false);
+		}
+		catch (IllegalArgumentException ex) {
+			return refused(model, HttpStatus.CONFLICT, ex.getMessage() + ": nothing was changed.");
+		}
+		catch (RuntimeException ex) {
+			log.warn("Rescaling {} to {} failed: {}", job, wanted, ex.toString());
+			// the message says where the job stands now (running on as before, or back from the savepoint)
+			model.addAttribute("message", "Failed: " + ex.getMessage());
+			model.addAttribute("failed", true);
+		}
+		history.refresh();
+		return new ModelAndView(VIEW + " :: result", model.asMap());
+	}
+
+	private static int parallelism(@Nullable String value) {
+		try {
+			return (value != null) ? Integer.parseInt(value.trim()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static ModelAndView refused(Model model, HttpStatus status, String message) {
+		model.addAttribute("message", message);
+		model.addAttribute("failed", true);
+		return new ModelAndView(VIEW + " :: result", model.asMap(), status);
 	}
 
 	/** A restore point as the restart form offers it. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,24 +14,27 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.flink.FlinkRuntime;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Each job's state and figures as the overview shows them: uptime from the JobManager; restarts,
- * records and back pressure from the same meters {@code /actuator/prometheus} exposes. Rates are
- * the change since the previous look, at least a second before.
+ * Each job's state and figures as the overview shows them: uptime and parallelism from the
+ * JobManager; restarts, records and back pressure from the same meters {@code /actuator/prometheus}
+ * exposes, which only the embedded cluster reports to (a remote cluster's are in its own web UI).
+ * Rates are the change since the previous look, at least a second before.
  */
 @Component
 class JobFigures {
 
 	/**
+	 * @param parallelism the subtasks each operator runs, 0 when not known
+	 * @param measured whether Flink's metrics reach this application: restarts, rates and back
+	 * pressure are not known otherwise
 	 * @param backPressure the busiest task's share of time spent back-pressured, 0…1
 	 */
-	public record JobRow(String name, String status, @Nullable Duration uptime, long restarts, double recordsInPerSecond,
-			double recordsOutPerSecond, double backPressure) {
+	public record JobRow(String name, String status, @Nullable Duration uptime, int parallelism, boolean measured,
+			long restarts, double recordsInPerSecond, double recordsOutPerSecond, double backPressure) {
 
 		public boolean running() {
 			return "RUNNING".equals(status);
@@ -61,17 +65,25 @@ class JobFigures {
 
 	List<JobRow> rows() {
 		List<JobRow> rows = new ArrayList<>();
+		boolean measured = flink.reportsMetrics();
 		flink.statuses().forEach((job, status) -> rows.add(new JobRow(job, (status != null) ? status.name() : "UNKNOWN",
-				(status == JobStatus.RUNNING) ? uptime(job) : null, restarts(job), rate(job, "flink.task.records.in"),
-				rate(job, "flink.task.records.out"), backPressure(job))));
+				(status == JobStatus.RUNNING) ? uptime(job) : null,
+				flink.job(job).map(FlinkRuntime.RunningJob::parallelism).orElse(0), measured, restarts(job),
+				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job))));
 		return rows;
+	}
+
+	/** The address of the cluster the jobs run on when Flink's metrics do not reach this application. */
+	Optional<String> unmeasuredCluster() {
+		return flink.reportsMetrics() ? Optional.empty() : flink.clusterAddress();
 	}
 
 	private @Nullable Duration uptime(String job) {
 		try {
-			AccessExecutionGraph graph = flink.executionGraph(job).get(2, TimeUnit.SECONDS);
-			long since = graph.getStatusTimestamp(JobStatus.RUNNING);
-			return (since > 0) ? Duration.ofMillis(Math.max(0, clock.millis() - since)) : null;
+			return flink.runningSince(job)
+				.get(2, TimeUnit.SECONDS)
+				.map(since -> Duration.ofMillis(Math.max(0, clock.millis() - since.toEpochMilli())))
+				.orElse(null);
 		}
 		catch (Exception ex) {
 			return null;

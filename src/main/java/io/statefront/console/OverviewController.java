@@ -43,6 +43,7 @@ class OverviewController {
 	String overview(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
 		model.addAttribute("section", "overview");
 		model.addAttribute("jobs", jobs.rows());
+		model.addAttribute("cluster", jobs.unmeasuredCluster().orElse(null));
 		model.addAttribute("health", health());
 		try {
 			model.addAttribute("topics", kafka.topics());

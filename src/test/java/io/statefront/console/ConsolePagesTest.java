@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
@@ -18,6 +19,7 @@ import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
 import io.statefront.shop.OrderClient;
 import io.statefront.shop.StockClient;
+import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -97,11 +100,11 @@ class ConsolePagesTest {
 		given(flink.jobNames()).willReturn(List.of("functions", "analytics"));
 		given(history.history("functions")).willReturn(List.of(failed, completed));
 		given(history.counts("functions")).willReturn(new CheckpointCounts(8, 0, 7, 1, 0));
-		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(java.util.Optional.of(completed));
+		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(Optional.of(completed));
 		given(flink.restorePoints("functions")).willReturn(List.of(new RestorePoint(RestorePoint.Kind.CHECKPOINT,
 				Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"), Instant.parse("2026-11-22T10:00:00Z"))));
-		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 0, 12.5, 12.5, 0),
-				new JobFigures.JobRow("analytics", "RESTARTING", null, 2, 0, 0, 0.4)));
+		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 2, true, 0, 12.5, 12.5, 0),
+				new JobFigures.JobRow("analytics", "RESTARTING", null, 1, true, 2, 0, 0, 0.4)));
 		given(kafka.topics()).willReturn(List.of(new KafkaOffsets.TopicRow("users", 4, 120,
 				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
 		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
@@ -188,6 +191,41 @@ class ConsolePagesTest {
 		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).param("confirm", "true"))
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
 		verify(flink, never()).restart(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRescaleNeedsAParallelismInRangeThatTheClusterCanTake() throws Exception {
+		given(flink.maxParallelism()).willReturn(128);
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions",
+				new JobID(), Optional.empty(), 1)));
+		assertThat(mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
+			.getContentAsString()).contains("name=\"parallelism\"", "max=\"128\"", "value=\"1\"",
+					"Runs with parallelism 1 (at most 128)");
+
+		for (String wrong : List.of("0", "129", "two", "")) {
+			var refused = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", wrong)
+				.with(csrf()).header("HX-Request", "true")).andReturn().getResponse();
+			assertThat(refused.getStatus()).as(wrong).isEqualTo(400);
+			assertThat(refused.getContentAsString()).startsWith("<div id=\"result\"")
+				.contains("Enter a parallelism from 1 to 128 for functions.");
+		}
+		verify(flink, never()).rescale(any(), anyInt());
+
+		given(flink.rescale("functions", 6)).willThrow(new IllegalArgumentException(
+				"The cluster has 2 task slots for functions (4 in all); parallelism 6 needs 6"));
+		var conflict = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", "6").with(csrf())
+			.header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(conflict.getStatus()).isEqualTo(409);
+		assertThat(conflict.getContentAsString()).contains("parallelism 6 needs 6: nothing was changed.");
+
+		Path savepoint = Path.of("/data/savepoints/functions/savepoint-5a7b1d-0123456789ab");
+		given(flink.rescale("functions", 2)).willReturn(new FlinkRuntime.RunningJob("functions",
+				new JobID(), Optional.of(savepoint), 2));
+		var rescaled = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", "2").with(csrf())
+			.header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(rescaled.getStatus()).isEqualTo(200);
+		assertThat(rescaled.getContentAsString()).contains("Rescaled functions to parallelism 2 from " + savepoint);
 	}
 
 	@Test

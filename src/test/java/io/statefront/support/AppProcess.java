@@ -61,6 +61,10 @@ public final class AppProcess implements AutoCloseable {
 		return Path.of(jar);
 	}
 
+	public int httpPort() {
+		return httpPort;
+	}
+
 	public Api api(String user, String password) {
 		return new Api("http://localhost:" + httpPort, user, password);
 	}

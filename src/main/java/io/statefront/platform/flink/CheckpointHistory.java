@@ -2,6 +2,7 @@ package io.statefront.platform.flink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.statefront.platform.StatefrontProperties;
 import io.statefront.platform.flink.CheckpointRecord.Status;
 import io.statefront.platform.kafka.Json;
-import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
-import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
-import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
-import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
-import org.apache.flink.runtime.checkpoint.FailedCheckpointStats;
-import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
-import org.apache.flink.runtime.checkpoint.SubtaskStateStats;
-import org.apache.flink.runtime.checkpoint.TaskStateStats;
-import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
-import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.program.rest.RestClusterClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +38,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every checkpoint, savepoint and restore of every job, kept in the data directory
  * ({@code checkpoint-history/<job>.jsonl}) so that it survives restarts and reaches far further
- * back than the ten entries Flink itself remembers. Flink's statistics are read every two
- * seconds; each checkpoint that has ended since is appended once.
+ * back than the ten entries Flink itself remembers. Flink's statistics are read from the cluster's
+ * REST API every two seconds; each checkpoint that has ended since is appended once, with what each
+ * of its tasks did.
  */
 @Component
 public class CheckpointHistory implements SmartLifecycle {
@@ -105,10 +100,17 @@ public class CheckpointHistory implements SmartLifecycle {
 
 	/** Reads Flink's statistics now; the poller does it every two seconds. */
 	public void refresh() {
+		FlinkCluster cluster = flink.cluster();
+		if (cluster == null) {
+			return;
+		}
 		for (String job : flink.jobNames()) {
+			FlinkRuntime.RunningJob running = flink.running(job);
+			if (running == null) {
+				continue;
+			}
 			try {
-				AccessExecutionGraph graph = flink.executionGraph(job).get(5, TimeUnit.SECONDS);
-				record(job, graph);
+				record(job, running.id(), cluster.client());
 			}
 			catch (Exception ex) {
 				log.debug("No checkpoint statistics of {} now: {}", job, ex.toString());
@@ -116,64 +118,36 @@ public class CheckpointHistory implements SmartLifecycle {
 		}
 	}
 
-	private void record(String job, AccessExecutionGraph graph) {
-		CheckpointStatsSnapshot snapshot = graph.getCheckpointStatsSnapshot();
-		if (snapshot == null) {
-			return;
+	private void record(String job, JobID run, RestClusterClient<?> client) throws Exception {
+		CheckpointReader.Reading reading = CheckpointReader.read(job, run, client, this::isRecorded,
+				path -> restoredSize(job, path));
+		counts.put(job, reading.counts());
+		reading.ended().forEach(this::append);
+	}
+
+	/**
+	 * Flink's statistics of a restore leave out its size: it is that of the checkpoint as the
+	 * history recorded it, or else the bytes of its folder.
+	 */
+	private long restoredSize(String job, String path) {
+		return history(job).stream()
+			.filter(record -> record.status() == Status.COMPLETED && path.equals(record.path()))
+			.map(CheckpointRecord::stateSize)
+			.findFirst()
+			.orElseGet(() -> bytesIn(path));
+	}
+
+	private static long bytesIn(String path) {
+		try (Stream<Path> files = Files.walk(Path.of(URI.create(path)))) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
 		}
-		CheckpointStatsCounts run = snapshot.getCounts();
-		counts.put(job, new CheckpointCounts(run.getTotalNumberOfCheckpoints(), run.getNumberOfInProgressCheckpoints(),
-				run.getNumberOfCompletedCheckpoints(), run.getNumberOfFailedCheckpoints(), 0));
-		String runId = graph.getJobID().toString();
-		RestoredCheckpointStats restored = snapshot.getLatestRestoredCheckpoint();
-		if (restored != null) {
-			// a retained checkpoint is restored with a savepoint's properties: its folder tells which it is
-			boolean savepoint = restored.getExternalPath() != null && restored.getExternalPath().contains("/savepoint-");
-			append(new CheckpointRecord(job, runId, restored.getCheckpointId(), Status.RESTORED, savepoint,
-					restored.getRestoreTimestamp(), 0, restored.getStateSize(),
-					restored.getExternalPath(), null, List.of()));
-		}
-		List<AbstractCheckpointStats> ended = new ArrayList<>(snapshot.getHistory().getCheckpoints());
-		Collections.reverse(ended);
-		for (AbstractCheckpointStats checkpoint : ended) {
-			if (checkpoint instanceof CompletedCheckpointStats completed) {
-				append(entry(job, runId, graph, completed, Status.COMPLETED, completed.getExternalPath(), null));
-			}
-			else if (checkpoint instanceof FailedCheckpointStats failed) {
-				append(entry(job, runId, graph, failed, Status.FAILED, null, failed.getFailureMessage()));
-			}
+		catch (IOException | RuntimeException ex) {
+			return 0;
 		}
 	}
 
-	private static CheckpointRecord entry(String job, String run, AccessExecutionGraph graph,
-			AbstractCheckpointStats checkpoint, Status status, String path, String failure) {
-		List<CheckpointRecord.TaskRecord> tasks = new ArrayList<>();
-		for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
-			TaskStateStats task = checkpoint.getTaskStateStats(vertex.getJobVertexId());
-			if (task != null) {
-				tasks.add(task(vertex.getName(), task));
-			}
-		}
-		return new CheckpointRecord(job, run, checkpoint.getCheckpointId(), status,
-				checkpoint.getProperties().isSavepoint(), checkpoint.getTriggerTimestamp(),
-				checkpoint.getEndToEndDuration(), checkpoint.getStateSize(), path, failure, tasks);
-	}
-
-	private static CheckpointRecord.TaskRecord task(String name, TaskStateStats task) {
-		long sync = 0;
-		long async = 0;
-		long alignment = 0;
-		long startDelay = 0;
-		for (SubtaskStateStats subtask : task.getSubtaskStats()) {
-			if (subtask != null) {
-				sync = Math.max(sync, subtask.getSyncCheckpointDuration());
-				async = Math.max(async, subtask.getAsyncCheckpointDuration());
-				alignment = Math.max(alignment, subtask.getAlignmentDuration());
-				startDelay = Math.max(startDelay, subtask.getCheckpointStartDelay());
-			}
-		}
-		return new CheckpointRecord.TaskRecord(name, task.getNumberOfAcknowledgedSubtasks(), task.getLatestAckTimestamp(),
-				sync, async, alignment, startDelay, task.getStateSize());
+	private synchronized boolean isRecorded(String run, long id, Status status) {
+		return recorded.contains(run + "/" + id + "/" + status);
 	}
 
 	/** The poller and an action's refresh may both see a checkpoint end: one of them records it. */

@@ -6,28 +6,27 @@ import java.util.function.Predicate;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.runtime.execution.ExecutionState;
-import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.client.program.rest.RestClusterClient;
 
-/** Waiting for a job of the in-process cluster to get where a restart needs it. */
+/** Waiting for a job to get where a start or a restart needs it. */
 final class ClusterWaits {
 
-	private static final Duration WAIT = Duration.ofMinutes(3);
+	static final Duration WAIT = Duration.ofMinutes(3);
 
 	private ClusterWaits() {
 	}
 
 	/** Cancels the job unless it has already ended (failed, say), and waits until it has. */
-	static void stop(MiniCluster cluster, JobID id) throws Exception {
-		if (!cluster.getJobStatus(id).get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-			cluster.cancelJob(id).get(30, TimeUnit.SECONDS);
-			awaitStatus(cluster, id, JobStatus::isGloballyTerminalState);
+	static void stop(RestClusterClient<?> client, JobID id) throws Exception {
+		if (!client.getJobStatus(id).get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+			client.cancel(id).get(30, TimeUnit.SECONDS);
+			awaitStatus(client, id, JobStatus::isGloballyTerminalState);
 		}
 	}
 
 	/** Waits until the job runs; gives up at once should it end instead. */
-	static void awaitRunning(MiniCluster cluster, JobID id) throws Exception {
-		awaitStatus(cluster, id, status -> {
+	static void awaitRunning(RestClusterClient<?> client, JobID id) throws Exception {
+		awaitStatus(client, id, status -> {
 			if (status.isGloballyTerminalState()) {
 				throw new IllegalStateException("the job ended " + status + " instead of running");
 			}
@@ -36,21 +35,17 @@ final class ClusterWaits {
 	}
 
 	/**
-	 * Waits until every task of the job runs: a job is RUNNING before its tasks are, and a
-	 * checkpoint needs them all.
+	 * Waits until every task of the job runs, at most {@code limit}: a job is RUNNING before its
+	 * tasks are, and a checkpoint needs them all.
 	 */
-	static void awaitTasksRunning(MiniCluster cluster, JobID id) throws Exception {
-		until("the tasks of job " + id + " run", () -> cluster.getExecutionGraph(id)
-			.get(10, TimeUnit.SECONDS)
-			.getAllVertices()
-			.values()
-			.stream()
-			.allMatch(vertex -> vertex.getAggregateState() == ExecutionState.RUNNING));
+	static void awaitTasksRunning(RestClusterClient<?> client, JobID id, Duration limit) throws Exception {
+		until("the tasks of job " + id + " run", limit,
+				() -> JobQueries.tasksRunning(client, id).get(10, TimeUnit.SECONDS));
 	}
 
-	static void awaitStatus(MiniCluster cluster, JobID id, Predicate<JobStatus> wanted) throws Exception {
-		until("job " + id + " reaches the wanted state",
-				() -> wanted.test(cluster.getJobStatus(id).get(10, TimeUnit.SECONDS)));
+	static void awaitStatus(RestClusterClient<?> client, JobID id, Predicate<JobStatus> wanted) throws Exception {
+		until("job " + id + " reaches the wanted state", WAIT,
+				() -> wanted.test(client.getJobStatus(id).get(10, TimeUnit.SECONDS)));
 	}
 
 	private interface Condition {
@@ -59,11 +54,11 @@ final class ClusterWaits {
 
 	}
 
-	private static void until(String what, Condition condition) throws Exception {
-		long deadline = System.nanoTime() + WAIT.toNanos();
+	private static void until(String what, Duration limit, Condition condition) throws Exception {
+		long deadline = System.nanoTime() + limit.toNanos();
 		while (!condition.holds()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Waited " + WAIT + " in vain until " + what);
+				throw new IllegalStateException("Waited " + limit + " in vain until " + what);
 			}
 			Thread.sleep(50);
 		}

@@ -6,8 +6,15 @@ import java.util.Map;
 
 import org.apache.flink.configuration.Configuration;
 
-/** The Flink settings of the in-process cluster and of each job, by their Flink 2.x keys. */
+/** The Flink settings of the in-process cluster, of the REST client and of each job, by their Flink 2.x keys. */
 final class FlinkConfigurations {
+
+	/**
+	 * The key groups a job's keyed state is split into, and so the most subtasks it can be rescaled
+	 * to. Fixed: state taken under one number cannot be restored under another. 128 is also what
+	 * Flink chose by itself for any parallelism up to 85, so checkpoints of earlier runs restore.
+	 */
+	static final int MAX_PARALLELISM = 128;
 
 	private FlinkConfigurations() {
 	}
@@ -31,13 +38,33 @@ final class FlinkConfigurations {
 		settings.put("jobmanager.bind-host", "localhost");
 		settings.put("taskmanager.bind-host", "localhost");
 		settings.put("taskmanager.host", "localhost");
+		// the REST API caches what it reads of a job (3 s by default): the application is its only
+		// client here, and waits on what it reads (a restarted job's tasks, a checkpoint just taken)
+		settings.put("web.refresh-interval", "200 ms");
+		settings.put("rest.cache.checkpoint-statistics.timeout", "200 ms");
 		return Configuration.fromMap(settings);
 	}
 
-	static Configuration job(String name, FlinkProperties properties, Path checkpointDir) {
+	/** The REST client of a cluster's JobManager. */
+	static Configuration client(String host, int port) {
+		Map<String, String> settings = new HashMap<>();
+		settings.put("rest.address", host);
+		settings.put("rest.port", Integer.toString(port));
+		// a JobManager that does not answer fails a request within seconds (the job is then shown as
+		// unknown and its requests refused) instead of after Flink's 20 retries 3 s apart
+		settings.put("rest.retry.max-attempts", "2");
+		settings.put("rest.retry.delay", "500 ms");
+		return Configuration.fromMap(settings);
+	}
+
+	static Configuration job(String name, int parallelism, FlinkProperties properties, Path checkpointDir) {
 		Map<String, String> settings = new HashMap<>();
 		settings.put("pipeline.name", name);
-		settings.put("parallelism.default", Integer.toString(properties.parallelism()));
+		settings.put("parallelism.default", Integer.toString(parallelism));
+		settings.put("pipeline.max-parallelism", Integer.toString(MAX_PARALLELISM));
+		// restored state is matched to operators by uid: one Flink derived from the topology's shape
+		// would change with any edit of the job, so building a job with an operator without a uid fails
+		settings.put("pipeline.auto-generate-uids", "false");
 		// messages and state are records Flink serialises itself: a type that would fall back to
 		// Kryo (slow, no schema evolution, JVM flags on Java 17) fails the job's start instead
 		settings.put("pipeline.generic-types", "false");

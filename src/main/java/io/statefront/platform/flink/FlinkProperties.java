@@ -6,18 +6,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the in-process Flink cluster runs the jobs.
+ * Where and how the Flink jobs run.
  *
- * @param parallelism the parallelism of every job; 1 by default, which on a 2-core machine shared
- * with the broker and the web server gave lower latency and more throughput than 2
+ * @param mode {@code embedded} (a MiniCluster in this process, the default) or {@code remote} (a
+ * standalone Flink cluster reached over its REST API, see {@code remote})
+ * @param remote the JobManager of the remote cluster
+ * @param parallelism the parallelism each job starts with; 1 by default, which on a 2-core machine
+ * shared with the broker and the web server gave lower latency and more throughput than 2
  * @param checkpointInterval how often each job checkpoints to the data directory
  * @param checkpointsRetained how many completed checkpoints each job keeps
  * @param bufferTimeout how long a network buffer may wait to fill; this bounds the latency each
  * hop adds (Flink's default of 100 ms would dominate every request's round trip)
- * @param taskSlots slots of the single task manager
+ * @param taskSlots slots of the embedded cluster's single task manager
  */
 @ConfigurationProperties("statefront.flink")
-record FlinkProperties(@DefaultValue("1") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
+record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
+		@DefaultValue("1") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
 		@DefaultValue("3") int checkpointsRetained, @DefaultValue("1ms") Duration bufferTimeout,
 		@DefaultValue("8") int taskSlots) {
+
+	enum Mode {
+
+		EMBEDDED, REMOTE
+
+	}
+
+	/**
+	 * @param host the JobManager's REST address
+	 * @param port its REST port
+	 */
+	record Remote(@DefaultValue("localhost") String host, @DefaultValue("8081") int port) {
+	}
+
 }

@@ -2,6 +2,7 @@ package io.statefront.platform.flink;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +30,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process Flink cluster: starts a MiniCluster, submits one job per name the
- * {@link FlinkJobPart}s declare, each resuming from its latest completed checkpoint, and keeps an
- * eye on their state for the gateway and health.
+ * The Flink jobs' lifecycle: connects to the cluster ({@link FlinkProperties#mode()}: a MiniCluster
+ * it starts in this process, or a remote one), submits one job per name the {@link FlinkJobPart}s
+ * declare, each resuming from its newest restore point, and keeps an eye on their state for the
+ * gateway and health.
  */
 @Component
 public class FlinkRuntime implements SmartLifecycle {
@@ -42,6 +44,8 @@ public class FlinkRuntime implements SmartLifecycle {
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
 
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
@@ -57,13 +61,11 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
-	private volatile MiniCluster miniCluster;
+	private volatile FlinkCluster cluster;
 
 	private volatile JobStatusPoller statuses;
 
 	private final JobRestarts restarts = new JobRestarts(this);
-
-	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
@@ -75,8 +77,11 @@ public class FlinkRuntime implements SmartLifecycle {
 		this.meters = meters;
 	}
 
-	/** A job this runtime submitted: its id in this run and the checkpoint it resumed from. */
-	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom) {
+	/**
+	 * A job this runtime submitted: its id in this run, the checkpoint or savepoint it resumed from,
+	 * and how many subtasks each of its operators runs.
+	 */
+	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom, int parallelism) {
 	}
 
 	/**
@@ -91,22 +96,15 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
-			this.meterRegistryId = MicrometerReporter.register(meters);
-			MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-				.setConfiguration(FlinkConfigurations.cluster(properties, meterRegistryId))
-				.setNumTaskManagers(1)
-				.setNumSlotsPerTaskManager(properties.taskSlots())
-				.build());
-			this.miniCluster = cluster;
-			cluster.start();
+			this.cluster = connect();
 			partsByJob.keySet().forEach(name -> {
 				RetainedCheckpoints checkpoints = checkpoints(name);
 				checkpoints.deleteRunsOtherThan(checkpoints.latestComplete());
 				RetainedCheckpoints.keepNewestSavepoints(onStopSavepoints(name), ON_STOP_SAVEPOINTS_KEPT);
 				// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
-				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path));
+				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
 			});
-			this.statuses = new JobStatusPoller(cluster, jobs::values);
+			this.statuses = new JobStatusPoller(cluster.client(), jobs::values);
 			awaitRunning();
 		}
 		catch (Exception ex) {
@@ -116,21 +114,51 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 	}
 
+	private FlinkCluster connect() throws Exception {
+		if (properties.mode() == FlinkProperties.Mode.REMOTE) {
+			RemoteCluster remote = RemoteCluster.connect(properties.remote(),
+					statefront.dataDir().resolve("flink-user-jars"), STARTUP_WAIT);
+			this.cluster = remote;
+			stopLeftoverJobs(remote.client());
+			return remote;
+		}
+		this.meterRegistryId = MicrometerReporter.register(meters);
+		return EmbeddedCluster.start(properties, meterRegistryId, statefront.dataDir().resolve("flink-classpath"));
+	}
+
+	/**
+	 * Jobs of an earlier run of the application that still run on a remote cluster (it was killed,
+	 * the cluster was not) are stopped with a savepoint, which this run resumes from: never two
+	 * jobs of one name applying the same commands.
+	 */
+	private void stopLeftoverJobs(RestClusterClient<String> client) throws Exception {
+		for (JobStatusMessage job : client.listJobs().get(30, TimeUnit.SECONDS)) {
+			if (partsByJob.containsKey(job.getJobName()) && !job.getJobState().isGloballyTerminalState()) {
+				log.warn("Flink job '{}' ({}) still runs on the cluster from an earlier run; stopping it",
+						job.getJobName(), job.getJobId());
+				stopWithSavepoint(client, new RunningJob(job.getJobName(), job.getJobId(), Optional.empty(), 0));
+				ClusterWaits.awaitStatus(client, job.getJobId(), JobStatus::isGloballyTerminalState);
+			}
+		}
+	}
+
 	private RetainedCheckpoints checkpoints(String name) {
 		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
 	}
 
-	void submit(String name, Optional<Path> restoreFrom) {
-		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), restoreFrom);
+	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
+		FlinkCluster current = this.cluster;
+		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
+		current.addClasses(jobGraph);
 		try {
-			miniCluster.submitJob(jobGraph).get(30, TimeUnit.SECONDS);
+			current.client().submitJob(jobGraph).get(60, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot submit Flink job " + name, ex);
 		}
-		jobs.put(name, new RunningJob(name, jobGraph.getJobID(), restoreFrom));
-		log.info("Submitted Flink job '{}' ({}), {}", name, jobGraph.getJobID(),
-				restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
+		jobs.put(name, new RunningJob(name, jobGraph.getJobID(), restoreFrom, parallelism));
+		log.info("Submitted Flink job '{}' ({}) with parallelism {} to {}, {}", name, jobGraph.getJobID(), parallelism,
+				current.address(), restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
 	}
 
 	private void awaitRunning() throws Exception {
@@ -144,7 +172,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 		// a job runs before its tasks do; started means every task runs (and a checkpoint can be taken)
 		for (RunningJob job : jobs.values()) {
-			ClusterWaits.awaitTasksRunning(miniCluster, job.id());
+			ClusterWaits.awaitTasksRunning(cluster.client(), job.id(), STARTUP_WAIT);
 		}
 		log.info("Flink jobs: {}", statuses);
 	}
@@ -169,13 +197,14 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
 	public CompletableFuture<String> triggerCheckpoint(String job) {
-		return ask(job, MiniCluster::triggerCheckpoint);
+		return ask(job, (client, id) -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
+			.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint)));
 	}
 
 	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
 	public CompletableFuture<String> triggerSavepoint(String job) {
-		String target = statefront.savepointsDir().resolve(job).toUri().toString();
-		return ask(job, (cluster, id) -> cluster.triggerSavepoint(id, target, false, SavepointFormatType.CANONICAL));
+		String target = savepoints(job).toUri().toString();
+		return ask(job, (client, id) -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL));
 	}
 
 	/** The names of the jobs, in the order they start. */
@@ -185,21 +214,40 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Where the named job can be restarted from: its retained checkpoints and savepoints, newest first. */
 	public List<RestorePoint> restorePoints(String job) {
-		return RestorePoint.list(checkpoints(job), statefront.savepointsDir().resolve(job));
+		return RestorePoint.list(checkpoints(job), savepoints(job));
 	}
 
-	/** What the named job's JobManager knows of it now: vertices, checkpoint statistics, timestamps. */
-	public CompletableFuture<AccessExecutionGraph> executionGraph(String job) {
-		return ask(job, (cluster, id) -> cluster.getExecutionGraph(id).thenApply(AccessExecutionGraph.class::cast));
+	/** Since when the named job runs, as its JobManager says; empty if it does not. */
+	public CompletableFuture<Optional<Instant>> runningSince(String job) {
+		return ask(job, (client, id) -> client.getJobDetails(id).thenApply(details -> {
+			Long since = details.getTimestamps().get(JobStatus.RUNNING);
+			return (details.getJobStatus() == JobStatus.RUNNING && since != null && since > 0)
+					? Optional.of(Instant.ofEpochMilli(since)) : Optional.<Instant>empty();
+		}));
 	}
 
-	private <T> CompletableFuture<T> ask(String job, BiFunction<MiniCluster, JobID, CompletableFuture<T>> question) {
-		MiniCluster cluster = this.miniCluster;
+	/**
+	 * Whether Flink's metrics reach the application's meters ({@code flink.*} in
+	 * {@code /actuator/prometheus}): only those of the cluster in this process do.
+	 */
+	public boolean reportsMetrics() {
+		FlinkCluster current = this.cluster;
+		return (current != null) ? current.inProcess() : properties.mode() == FlinkProperties.Mode.EMBEDDED;
+	}
+
+	/** The REST address of the cluster the jobs run on, while connected. */
+	public Optional<String> clusterAddress() {
+		return Optional.ofNullable(this.cluster).map(FlinkCluster::address);
+	}
+
+	private <T> CompletableFuture<T> ask(String job,
+			BiFunction<RestClusterClient<String>, JobID, CompletableFuture<T>> question) {
+		FlinkCluster current = this.cluster;
 		RunningJob running = jobs.get(job);
-		if (cluster == null || running == null) {
+		if (current == null || running == null) {
 			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
 		}
-		return question.apply(cluster, running.id());
+		return question.apply(current.client(), running.id());
 	}
 
 	/**
@@ -211,8 +259,23 @@ public class FlinkRuntime implements SmartLifecycle {
 		return restarts.restart(job, restorePoint);
 	}
 
-	MiniCluster cluster() {
-		return miniCluster;
+	/**
+	 * Stops the named job with a savepoint and starts it again from there with {@code parallelism}
+	 * subtasks per operator (1 to {@value FlinkConfigurations#MAX_PARALLELISM}), its state
+	 * redistributed over them: see {@link JobRestarts#rescale}. Lasts until the application stops;
+	 * the next start uses {@code statefront.flink.parallelism} again.
+	 */
+	public RunningJob rescale(String job, int parallelism) {
+		return restarts.rescale(job, parallelism);
+	}
+
+	/** The most subtasks a job can be rescaled to. */
+	public int maxParallelism() {
+		return FlinkConfigurations.MAX_PARALLELISM;
+	}
+
+	FlinkCluster cluster() {
+		return cluster;
 	}
 
 	RunningJob running(String job) {
@@ -221,6 +284,11 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	Optional<Path> latestCheckpoint(String job) {
 		return checkpoints(job).latestComplete();
+	}
+
+	/** Where the named job's savepoints taken on request (and before a rescale) go. */
+	Path savepoints(String job) {
+		return statefront.savepointsDir().resolve(job);
 	}
 
 	void refreshStatuses() {
@@ -232,24 +300,21 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		MiniCluster cluster = this.miniCluster;
-		this.miniCluster = null;
+		FlinkCluster current = this.cluster;
+		this.cluster = null;
 		JobStatusPoller poller = this.statuses;
 		this.statuses = null;
 		if (poller != null) {
 			poller.stop();
 		}
-		if (cluster == null) {
-			return;
+		if (current != null) {
+			jobs.values().forEach(job -> stopWithSavepoint(current.client(), job));
+			current.close();
 		}
-		jobs.values().forEach(job -> stopWithSavepoint(cluster, job));
-		try {
-			cluster.closeAsync().get(30, TimeUnit.SECONDS);
+		if (meterRegistryId != null) {
+			MicrometerReporter.unregister(meterRegistryId);
+			meterRegistryId = null;
 		}
-		catch (Exception ex) {
-			log.warn("Closing the Flink MiniCluster failed: {}", ex.toString());
-		}
-		MicrometerReporter.unregister(meterRegistryId);
 		jobs.clear();
 	}
 
@@ -258,9 +323,9 @@ public class FlinkRuntime implements SmartLifecycle {
 	 * early: event time goes on where it stopped); a job that cannot take one is cancelled, and the
 	 * next start resumes from its latest checkpoint.
 	 */
-	private void stopWithSavepoint(MiniCluster cluster, RunningJob job) {
+	private void stopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
 		try {
-			String savepoint = cluster.stopWithSavepoint(job.id(), onStopSavepoints(job.name()).toUri().toString(), false,
+			String savepoint = client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
 					SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
 			log.info("Stopped Flink job '{}' with savepoint {}", job.name(), savepoint);
 		}
@@ -268,7 +333,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			log.warn("Flink job '{}' took no savepoint ({}); cancelling it: the next start resumes from its latest "
 					+ "checkpoint", job.name(), ex.toString());
 			try {
-				cluster.cancelJob(job.id()).get(10, TimeUnit.SECONDS);
+				client.cancel(job.id()).get(10, TimeUnit.SECONDS);
 			}
 			catch (Exception cancelFailed) {
 				log.warn("Cancelling Flink job '{}' failed: {}", job.name(), cancelFailed.toString());
@@ -277,12 +342,12 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	private Path onStopSavepoints(String job) {
-		return statefront.savepointsDir().resolve(job).resolve(RestorePoint.ON_STOP);
+		return savepoints(job).resolve(RestorePoint.ON_STOP);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return miniCluster != null;
+		return cluster != null;
 	}
 
 }

@@ -1,10 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +24,9 @@ final class JobGraphs {
 		this.kafkaBootstrapServers = kafkaBootstrapServers;
 	}
 
-	JobGraph build(String name, List<FlinkJobPart> parts, Optional<Path> restoreFrom) {
+	JobGraph build(String name, List<FlinkJobPart> parts, int parallelism, Optional<Path> restoreFrom) {
 		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
-				FlinkConfigurations.job(name, properties, statefront.checkpointsDir().resolve(name)));
+				FlinkConfigurations.job(name, parallelism, properties, statefront.checkpointsDir().resolve(name)));
 		// a namespace of its own: a Spring listener sharing a job's group id would make the group
 		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
 		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name);
@@ -39,24 +34,7 @@ final class JobGraphs {
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
 			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toUri().toString(), false)));
-		// a job without user jars loads its classes through the system class loader, which inside
-		// Spring Boot's nested jar sees only the launcher: any classpath entry gives it a user
-		// class loader whose parent is the application's
-		jobGraph.setClasspaths(List.of(emptyClasspathEntry()));
 		return jobGraph;
-	}
-
-	private URL emptyClasspathEntry() {
-		try {
-			Path dir = Files.createDirectories(statefront.dataDir().resolve("flink-classpath"));
-			return dir.toUri().toURL();
-		}
-		catch (MalformedURLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,18 +1,30 @@
 package io.statefront.platform.flink;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.CheckpointType;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Restarts a job of the in-process cluster from a checkpoint or savepoint an operator chose. */
+/**
+ * Restarts a job from a checkpoint or savepoint an operator chose, or with another parallelism.
+ * One at a time; another asked for meanwhile is refused.
+ */
 final class JobRestarts {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRestarts.class);
+
+	// a rescaled job whose tasks do not all run by then (short of slots, say) goes back to its old parallelism
+	private static final Duration RESCALED_TASKS_WAIT = Duration.ofMinutes(1);
 
 	private final FlinkRuntime flink;
 
@@ -28,23 +40,18 @@ final class JobRestarts {
 	 * requests to it are refused (503) meanwhile. Once it runs, a checkpoint is taken at once, so that a crash
 	 * afterwards resumes from the chosen state rather than from a newer checkpoint of the run before.
 	 * Should it not start from there, it is started from its latest checkpoint: never left down.
-	 * One restart at a time; another asked for meanwhile is refused.
 	 */
 	Restart restart(String job, Path restorePoint) {
-		if (!restarting.tryLock()) {
-			throw new IllegalStateException("A restart is under way; try again when it has finished");
-		}
+		lock();
 		try {
-			MiniCluster cluster = flink.cluster();
-			FlinkRuntime.RunningJob running = flink.running(job);
-			if (cluster == null || running == null) {
-				throw new IllegalStateException("The '" + job + "' job is not running");
-			}
+			FlinkCluster cluster = flink.cluster();
+			FlinkRuntime.RunningJob running = running(job, cluster);
+			RestClusterClient<String> client = cluster.client();
 			if (!isRestorePoint(job, restorePoint)) {
 				throw new IllegalArgumentException(restorePoint + " is not a retained checkpoint or savepoint of " + job);
 			}
 			log.info("Restarting Flink job '{}' from {}", job, restorePoint);
-			ClusterWaits.stop(cluster, running.id());
+			ClusterWaits.stop(client, running.id());
 			// checkpoints go on being taken, and old ones subsumed, until the job has stopped
 			if (!isRestorePoint(job, restorePoint)) {
 				resumeFromLatest(job);
@@ -53,19 +60,18 @@ final class JobRestarts {
 			}
 			FlinkRuntime.RunningJob restarted;
 			try {
-				flink.submit(job, Optional.of(restorePoint));
-				restarted = flink.running(job);
-				ClusterWaits.awaitRunning(cluster, restarted.id());
+				restarted = start(client, job, Optional.of(restorePoint), running.parallelism());
 			}
 			catch (Exception ex) {
+				stopQuietly(client, job);
 				resumeFromLatest(job);
 				throw new IllegalStateException("Cannot start " + job + " from " + restorePoint + " (" + ex.getMessage()
 						+ "); it runs again from its latest checkpoint", ex);
 			}
-			flink.refreshStatuses();
 			try {
-				ClusterWaits.awaitTasksRunning(cluster, restarted.id());
-				cluster.triggerCheckpoint(restarted.id()).get(60, TimeUnit.SECONDS);
+				ClusterWaits.awaitTasksRunning(client, restarted.id(), ClusterWaits.WAIT);
+				client.triggerCheckpoint(restarted.id(), CheckpointType.DEFAULT)
+					.get(60, TimeUnit.SECONDS);
 				return new Restart(restarted, true);
 			}
 			catch (Exception ex) {
@@ -89,16 +95,128 @@ final class JobRestarts {
 		}
 	}
 
+	/**
+	 * Stops the named job with a savepoint (into its savepoint folder, where it stays a restore
+	 * point) and starts it from there with {@code parallelism} subtasks per operator: keyed state is
+	 * redistributed by key group, so every key keeps its state. Requests to the job are refused
+	 * (503) meanwhile. Refused up front when the parallelism is out of range or the cluster has too
+	 * few slots for it; should the job not run with it, it is started again from the same savepoint
+	 * with its old parallelism: never left down.
+	 */
+	FlinkRuntime.RunningJob rescale(String job, int parallelism) {
+		if (parallelism < 1 || parallelism > FlinkConfigurations.MAX_PARALLELISM) {
+			throw new IllegalArgumentException("A parallelism from 1 to " + FlinkConfigurations.MAX_PARALLELISM
+					+ " is needed; " + parallelism + " is not");
+		}
+		lock();
+		try {
+			FlinkCluster cluster = flink.cluster();
+			FlinkRuntime.RunningJob running = running(job, cluster);
+			RestClusterClient<String> client = cluster.client();
+			if (running.parallelism() == parallelism) {
+				throw new IllegalArgumentException(job + " already runs with parallelism " + parallelism);
+			}
+			requireSlots(client, job, running.parallelism(), parallelism);
+			log.info("Rescaling Flink job '{}' from parallelism {} to {}", job, running.parallelism(), parallelism);
+			String location;
+			try {
+				location = client.stopWithSavepoint(running.id(), false, flink.savepoints(job).toUri().toString(),
+						SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+			}
+			catch (Exception ex) {
+				// a stop whose savepoint fails leaves the job running as it was
+				throw new IllegalStateException("Cannot take a savepoint of " + job + " to rescale it from ("
+						+ ex.getMessage() + "); it runs on with parallelism " + running.parallelism(), ex);
+			}
+			Path savepoint = Path.of(URI.create(location)).normalize();
+			ClusterWaits.awaitStatus(client, running.id(), JobStatus::isGloballyTerminalState);
+			try {
+				FlinkRuntime.RunningJob rescaled = start(client, job, Optional.of(savepoint), parallelism);
+				ClusterWaits.awaitTasksRunning(client, rescaled.id(), RESCALED_TASKS_WAIT);
+				log.info("Flink job '{}' runs with parallelism {} from savepoint {}", job, parallelism, savepoint);
+				return rescaled;
+			}
+			catch (Exception ex) {
+				stopQuietly(client, job);
+				resume(job, Optional.of(savepoint), running.parallelism());
+				throw new IllegalStateException("Cannot run " + job + " with parallelism " + parallelism + " ("
+						+ ex.getMessage() + "); it runs again with parallelism " + running.parallelism() + " from " + savepoint,
+						ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while rescaling " + job, ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot rescale " + job + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			restarting.unlock();
+		}
+	}
+
+	private void lock() {
+		if (!restarting.tryLock()) {
+			throw new IllegalStateException("A restart is under way; try again when it has finished");
+		}
+	}
+
+	private FlinkRuntime.RunningJob running(String job, FlinkCluster cluster) {
+		FlinkRuntime.RunningJob running = flink.running(job);
+		if (cluster == null || running == null) {
+			throw new IllegalStateException("The '" + job + "' job is not running");
+		}
+		return running;
+	}
+
+	/** The slots free once the job has stopped must hold it with its new parallelism (one slot per subtask). */
+	private static void requireSlots(RestClusterClient<String> client, String job, int current, int wanted)
+			throws Exception {
+		ClusterOverviewWithVersion overview = client.getClusterOverview().get(10, TimeUnit.SECONDS);
+		int free = overview.getNumSlotsAvailable() + current;
+		if (wanted > free) {
+			throw new IllegalArgumentException("The cluster has " + free + " task slots for " + job + " (" + overview
+				.getNumSlotsTotal() + " in all); parallelism " + wanted + " needs " + wanted);
+		}
+	}
+
+	private FlinkRuntime.RunningJob start(RestClusterClient<String> client, String job, Optional<Path> from,
+			int parallelism) throws Exception {
+		flink.submit(job, from, parallelism);
+		FlinkRuntime.RunningJob started = flink.running(job);
+		ClusterWaits.awaitRunning(client, started.id());
+		flink.refreshStatuses();
+		return started;
+	}
+
 	private boolean isRestorePoint(String job, Path path) {
 		return flink.restorePoints(job).stream().anyMatch(point -> point.path().equals(path));
 	}
 
 	private void resumeFromLatest(String job) {
+		resume(job, flink.latestCheckpoint(job), flink.running(job).parallelism());
+	}
+
+	private void resume(String job, Optional<Path> from, int parallelism) {
 		try {
-			flink.submit(job, flink.latestCheckpoint(job));
+			flink.submit(job, from, parallelism);
 		}
 		catch (RuntimeException ex) {
 			log.error("The '{}' job could not be started again: {}", job, ex.toString());
+		}
+	}
+
+	/** A start that failed may have left its job waiting for slots: it must go before another is submitted. */
+	private void stopQuietly(RestClusterClient<String> client, String job) {
+		try {
+			ClusterWaits.stop(client, flink.running(job).id());
+		}
+		catch (Exception ex) {
+			log.warn("Could not cancel the failed start of '{}': {}", job, ex.toString());
 		}
 	}
 

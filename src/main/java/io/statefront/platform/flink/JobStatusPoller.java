@@ -9,14 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.client.program.ClusterClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The latest known state of each job of one MiniCluster, polled twice a second, so that every
- * request can ask whether its job runs without a round trip into Flink. One poller serves one run
- * of the cluster: a restart gets a new one, and nothing the old one learns late can leak into it.
+ * The latest known state of each job on one cluster, polled twice a second, so that every
+ * request can ask whether its job runs without a round trip into Flink. One poller serves one
+ * connection to the cluster: a restart of the runtime gets a new one, and nothing the old one
+ * learns late can leak into it.
  */
 final class JobStatusPoller {
 
@@ -24,7 +25,7 @@ final class JobStatusPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(JobStatusPoller.class);
 
-	private final MiniCluster cluster;
+	private final ClusterClient<?> cluster;
 
 	// read afresh on every poll: a job restarted from a checkpoint runs under a new id
 	private final Supplier<Collection<FlinkRuntime.RunningJob>> jobs;
@@ -37,7 +38,7 @@ final class JobStatusPoller {
 		return thread;
 	});
 
-	JobStatusPoller(MiniCluster cluster, Supplier<Collection<FlinkRuntime.RunningJob>> jobs) {
+	JobStatusPoller(ClusterClient<?> cluster, Supplier<Collection<FlinkRuntime.RunningJob>> jobs) {
 		this.cluster = cluster;
 		this.jobs = jobs;
 		executor.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
