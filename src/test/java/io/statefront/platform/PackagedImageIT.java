@@ -81,7 +81,7 @@ class PackagedImageIT {
 
 			process.start(settings);
 			process.awaitHealthy(Duration.ofMinutes(3));
-			assertThat(process.log()).containsPattern("Submitted Flink job 'functions' \\(\\w+\\), resuming from \\S*on-stop");
+			assertThat(process.log()).containsPattern("Submitted Flink job 'functions' \\(\\w+\\)[^\\n]*resuming from \\S*on-stop");
 			assertThat(api.get("/users/credit/" + userId).number("credit")).isEqualTo(250);
 		}
 	}
