@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +27,11 @@ public final class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final int httpPort = freePort();
+	private final int httpPort = FreePorts.next();
 
-	private final int kafkaPort = freePort();
+	private final int kafkaPort = FreePorts.next();
 
-	private final int controllerPort = freePort();
+	private final int controllerPort = FreePorts.next();
 
 	private Process process;
 
@@ -138,15 +137,6 @@ public final class AppProcess implements AutoCloseable {
 
 	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package io.statefront.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +41,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
 	private final int slots;
 
-	private final int restPort = freePort();
+	private final int restPort = FreePorts.next();
 
-	private final int rpcPort = freePort();
+	private final int rpcPort = FreePorts.next();
 
 	private Process jobManager;
 
@@ -179,15 +178,6 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 			if (!process.waitFor(30, TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

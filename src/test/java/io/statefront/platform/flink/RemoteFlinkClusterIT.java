@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged application with {@code statefront.flink.mode=remote}, its jobs on a standalone
@@ -108,9 +109,12 @@ class RemoteFlinkClusterIT {
 			payAndCheckOut(api, 1);
 			assertThat(api.post("/users/create").text("user_id")).isEqualTo(Integer.toString(USERS));
 			assertBooks(api);
-			// the analytics job (windows, CEP) runs on the cluster too: its results of the simulated traffic come back
-			assertThat(api.get("/analytics/metrics/page_views_per_second?minutes=5").json().path("points").size())
-				.isPositive();
+			// the analytics job (windows, CEP) runs on the cluster too: its results of the simulated traffic come
+			// back once a 5 s event-time window has closed behind the watermark and been written
+			await().atMost(Duration.ofMinutes(1))
+				.untilAsserted(() -> assertThat(
+						api.get("/analytics/metrics/page_views_per_second?minutes=5").json().path("points").size())
+					.isPositive());
 
 			app.close();
 			assertThat(cluster.activeJobs()).isEmpty();
