@@ -1,5 +1,6 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -15,10 +16,10 @@ public final class LedgerJob {
 
 	/**
 	 * What the ledger emits: commands opening new users, replies to waiting requests, and answers
-	 * to saga steps.
+	 * to saga steps, and each change of credit with the message that made it.
 	 */
 	public record Outputs(DataStream<UserCommand> newUsers, DataStream<UserResponse> replies,
-			DataStream<SagaReply> sagaReplies) {
+			DataStream<SagaReply> sagaReplies, DataStream<AppliedChange> changes) {
 	}
 
 	public static Outputs wire(DataStream<CreateUserRequest> createRequests, DataStream<UserCommand> userCommands) {
@@ -30,7 +31,8 @@ public final class LedgerJob {
 			.process(new UserFunction())
 			.uid("user-function")
 			.name("user");
-		return new Outputs(newUsers, replies, replies.getSideOutput(UserFunction.SAGA_REPLIES));
+		return new Outputs(newUsers, replies, replies.getSideOutput(UserFunction.SAGA_REPLIES),
+				replies.getSideOutput(UserFunction.CHANGES));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -39,6 +40,12 @@ class LedgerPipeline implements FlinkJobPart {
 			.uid("user-events-sink")
 			.name("user-events");
 		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("user-saga-replies-sink").name("user saga replies");
+		if (kafka.keepsAppliedChanges()) {
+			outputs.changes()
+				.sinkTo(kafka.appliedChangesSink("user-changes"))
+				.uid("user-changes-sink")
+				.name(AppliedChange.TOPIC + " (users)");
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.statefront.ledger;
 import java.util.Optional;
 
 import io.statefront.ledger.UserResult.Outcome;
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
 import io.statefront.platform.saga.SagaReply;
@@ -33,6 +34,10 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 	public static final OutputTag<SagaReply> SAGA_REPLIES = new OutputTag<>("user-saga-replies",
 			TypeInformation.of(SagaReply.class));
 
+	/** Every change of a user's credit and the message that made it (see {@link AppliedChange}). */
+	public static final OutputTag<AppliedChange> CHANGES = new OutputTag<>("user-changes",
+			TypeInformation.of(AppliedChange.class));
+
 	static final int IDEMPOTENCY_KEYS_PER_USER = 1000;
 
 	static final int PAID_ORDERS_SHOWN = 50;
@@ -54,6 +59,20 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 
 	@Override
 	public void processElement(UserCommand command, Context context, Collector<UserResponse> out) throws Exception {
+		long before = credit(account.value());
+		handle(command, context, out);
+		long after = credit(account.value());
+		if (after != before) {
+			context.output(CHANGES, new AppliedChange("user/" + command.userId(),
+					AppliedChange.messageId(command.step(), command.idempotencyKey(), command.requestId()), after - before));
+		}
+	}
+
+	private static long credit(@Nullable UserAccount account) {
+		return (account != null) ? account.credit() : 0;
+	}
+
+	private void handle(UserCommand command, Context context, Collector<UserResponse> out) throws Exception {
 		if (command.step() != null) {
 			SagaReply reply = answerStep(command, command.step());
 			if (reply != null) {

@@ -2,6 +2,7 @@ package io.statefront.shop;
 
 import java.util.Optional;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
 import io.statefront.platform.saga.SagaReply;
@@ -35,6 +36,10 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 	public static final OutputTag<StockLevel> LEVELS = new OutputTag<>("stock-levels",
 			TypeInformation.of(StockLevel.class));
 
+	/** Every change of an item's stock and the message that made it (see {@link AppliedChange}). */
+	public static final OutputTag<AppliedChange> CHANGES = new OutputTag<>("item-changes",
+			TypeInformation.of(AppliedChange.class));
+
 	static final int IDEMPOTENCY_KEYS_PER_ITEM = 1000;
 
 	private transient ValueState<Item> item;
@@ -58,6 +63,13 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		Item after = item.value();
 		if (after != null && !after.equals(before)) {
 			context.output(LEVELS, new StockLevel(command.itemId(), after.stock(), after.price()));
+		}
+		long stockBefore = (before != null) ? before.stock() : 0;
+		long stockAfter = (after != null) ? after.stock() : 0;
+		if (stockAfter != stockBefore) {
+			context.output(CHANGES, new AppliedChange("item/" + command.itemId(),
+					AppliedChange.messageId(command.step(), command.idempotencyKey(), command.requestId()),
+					stockAfter - stockBefore));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.statefront.shop;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.IdAllocatorFunction;
 import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -13,10 +14,10 @@ public final class StockJob {
 
 	/**
 	 * What the stock service emits: commands opening new items, replies to waiting requests and
-	 * sagas, and every item's level as it changes.
+	 * sagas, every item's level as it changes, and each change with the message that made it.
 	 */
 	public record Outputs(DataStream<ItemCommand> newItems, DataStream<ItemResponse> replies,
-			DataStream<SagaReply> sagaReplies, DataStream<StockLevel> levels) {
+			DataStream<SagaReply> sagaReplies, DataStream<StockLevel> levels, DataStream<AppliedChange> changes) {
 	}
 
 	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands) {
@@ -29,7 +30,7 @@ public final class StockJob {
 			.uid("item-function")
 			.name("item");
 		return new Outputs(newItems, replies, replies.getSideOutput(ItemFunction.SAGA_REPLIES),
-				replies.getSideOutput(ItemFunction.LEVELS));
+				replies.getSideOutput(ItemFunction.LEVELS), replies.getSideOutput(ItemFunction.CHANGES));
 	}
 
 }

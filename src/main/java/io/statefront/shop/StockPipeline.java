@@ -1,5 +1,6 @@
 package io.statefront.shop;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,6 +42,12 @@ class StockPipeline implements FlinkJobPart {
 			.sinkTo(kafka.sink(StockLevel.TOPIC, StockLevel::itemId))
 			.uid("stock-levels-sink")
 			.name(StockLevel.TOPIC);
+		if (kafka.keepsAppliedChanges()) {
+			outputs.changes()
+				.sinkTo(kafka.appliedChangesSink("item-changes"))
+				.uid("item-changes-sink")
+				.name(AppliedChange.TOPIC + " (items)");
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.statefront.ledger;
 import java.util.List;
 
 import io.statefront.ledger.UserResult.Outcome;
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.support.Emitted;
@@ -23,6 +24,8 @@ class UserFunctionTest {
 	private int requests;
 
 	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, UserFunction.SAGA_REPLIES);
+
+	private final Emitted<AppliedChange> changes = Emitted.sideOutput(() -> harness, UserFunction.CHANGES);
 
 	@BeforeEach
 	void openHarness() throws Exception {
@@ -53,6 +56,21 @@ class UserFunctionTest {
 			.isEqualTo(refused(Outcome.INSUFFICIENT_CREDIT, "1", 40));
 		assertThat(send(UserOperation.SUBTRACT_CREDIT, "1", 40)).isEqualTo(UserResult.ok("1", 0));
 		assertThat(send(UserOperation.FIND, "1", 0)).isEqualTo(UserResult.ok("1", 0));
+	}
+
+	@Test
+	void logsEachChangeOfCreditOnceWithTheMessageThatMadeIt() throws Exception {
+		send(UserOperation.CREATE, "1", 0);
+		send("add-1", UserOperation.ADD_CREDIT, "1", 100);
+		send("add-1", UserOperation.ADD_CREDIT, "1", 100);
+		send("take-too-much", UserOperation.SUBTRACT_CREDIT, "1", 500);
+		send(UserOperation.FIND, "1", 0);
+		step(UserOperation.PAY, "1", 30, 1, "pay");
+		step(UserOperation.PAY, "1", 30, 1, "pay");
+		step(UserOperation.REFUND, "1", 0, 1, "refund");
+
+		assertThat(changes.fresh()).containsExactly(new AppliedChange("user/1", "add-1", 100),
+				new AppliedChange("user/1", "order-9/1/pay", -30), new AppliedChange("user/1", "order-9/1/refund", 30));
 	}
 
 	@Test

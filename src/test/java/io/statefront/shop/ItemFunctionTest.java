@@ -2,6 +2,7 @@ package io.statefront.shop;
 
 import java.util.List;
 
+import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.shop.ItemResult.Outcome;
@@ -26,6 +27,8 @@ class ItemFunctionTest {
 
 	private final Emitted<StockLevel> levels = Emitted.sideOutput(() -> harness, ItemFunction.LEVELS);
 
+	private final Emitted<AppliedChange> changes = Emitted.sideOutput(() -> harness, ItemFunction.CHANGES);
+
 	@BeforeEach
 	void openHarness() throws Exception {
 		harness = newHarness();
@@ -35,6 +38,20 @@ class ItemFunctionTest {
 	@AfterEach
 	void closeHarness() throws Exception {
 		harness.close();
+	}
+
+	@Test
+	void logsEachChangeOfStockOnceWithTheMessageThatMadeIt() throws Exception {
+		send(ItemOperation.CREATE, "3", 5);
+		send("add-1", ItemOperation.ADD_STOCK, "3", 10);
+		send("add-1", ItemOperation.ADD_STOCK, "3", 10);
+		send("take-too-much", ItemOperation.SUBTRACT_STOCK, "3", 50);
+		step(ItemOperation.TAKE, "3", 4, 1, "take-3");
+		step(ItemOperation.TAKE, "3", 4, 1, "take-3");
+		step(ItemOperation.RETURN, "3", 0, 1, "return-3");
+
+		assertThat(changes.fresh()).containsExactly(new AppliedChange("item/3", "add-1", 10),
+				new AppliedChange("item/3", "order-9/1/take-3", -4), new AppliedChange("item/3", "order-9/1/return-3", 4));
 	}
 
 	@Test

@@ -64,6 +64,11 @@ public final class AppProcess implements AutoCloseable {
 		return httpPort;
 	}
 
+	/** The embedded broker's address, for a test's own Kafka clients. */
+	public String kafkaBootstrapServers() {
+		return "localhost:" + kafkaPort;
+	}
+
 	public Api api(String user, String password) {
 		return new Api("http://localhost:" + httpPort, user, password);
 	}

@@ -36,10 +36,20 @@ public final class FlinkKafka {
 
 	private final String groupId;
 
-	/** Sources of one job, reading (and committing offsets) as the consumer group {@code groupId}. */
-	public FlinkKafka(String bootstrapServers, String groupId) {
+	private final boolean keepsAppliedChanges;
+
+	/**
+	 * Sources of one job, reading (and committing offsets) as the consumer group {@code groupId};
+	 * {@code keepsAppliedChanges} says whether the functions write their {@link AppliedChange}s.
+	 */
+	public FlinkKafka(String bootstrapServers, String groupId, boolean keepsAppliedChanges) {
 		this.bootstrapServers = bootstrapServers;
 		this.groupId = groupId;
+		this.keepsAppliedChanges = keepsAppliedChanges;
+	}
+
+	public boolean keepsAppliedChanges() {
+		return keepsAppliedChanges;
 	}
 
 	public <T> KafkaSource<T> source(String topic, Class<T> type) {
@@ -75,6 +85,26 @@ public final class FlinkKafka {
 	 */
 	public KafkaSink<SagaReply> sagaReplySink() {
 		return sink(new SagaReplySerializer());
+	}
+
+	/**
+	 * The sink of {@link AppliedChange}s, keyed by entity: in Kafka transactions committed with each
+	 * checkpoint, so what a {@code read_committed} reader sees is what the restored state holds.
+	 * {@code name} tells this sink's transactions from every other's.
+	 */
+	public KafkaSink<AppliedChange> appliedChangesSink(String name) {
+		Properties producer = new Properties();
+		producer.setProperty("linger.ms", "0");
+		// an open transaction of a killed run holds read_committed readers back until the restarted
+		// sink aborts it, or until this timeout when it never restarts
+		producer.setProperty("transaction.timeout.ms", "60000");
+		return KafkaSink.<AppliedChange>builder()
+			.setBootstrapServers(bootstrapServers)
+			.setKafkaProducerConfig(producer)
+			.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+			.setTransactionalIdPrefix("statefront-" + name)
+			.setRecordSerializer(new JsonRecordSerializer<>(AppliedChange.TOPIC, AppliedChange::entity, null))
+			.build();
 	}
 
 	private <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key,

@@ -18,12 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bufferTimeout how long a network buffer may wait to fill; this bounds the latency each
  * hop adds (Flink's default of 100 ms would dominate every request's round trip)
  * @param taskSlots slots of the embedded cluster's single task manager
+ * @param appliedChangeLog whether the functions job writes every change of credit and stock, with
+ * the message that made it, to the {@code applied-changes} topic, exactly once: the fault suite's
+ * record to check its histories against. Switch it only on a new data directory: a checkpoint
+ * taken with it cannot be restored without it
  */
 @ConfigurationProperties("statefront.flink")
 record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
 		@DefaultValue("1") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
 		@DefaultValue("3") int checkpointsRetained, @DefaultValue("1ms") Duration bufferTimeout,
-		@DefaultValue("8") int taskSlots) {
+		@DefaultValue("8") int taskSlots, @DefaultValue("false") boolean appliedChangeLog) {
 
 	enum Mode {
 

@@ -29,7 +29,8 @@ final class JobGraphs {
 				FlinkConfigurations.job(name, parallelism, properties, statefront.checkpointsDir().resolve(name)));
 		// a namespace of its own: a Spring listener sharing a job's group id would make the group
 		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
-		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name);
+		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name,
+				properties.appliedChangeLog());
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
