@@ -3,11 +3,11 @@ package io.statefront.support.history;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import io.statefront.support.Api;
-import io.statefront.support.Api.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,23 +24,27 @@ public final class History {
 	 */
 	public Operation send(Api api, String method, String path, @Nullable String key, String entity, long delta,
 			String valueField) {
+		return sendAsync(api, method, path, key, entity, delta, valueField).join();
+	}
+
+	/** {@link #send} without waiting for the answer: for many requests in flight at once. */
+	public CompletableFuture<Operation> sendAsync(Api api, String method, String path, @Nullable String key,
+			String entity, long delta, String valueField) {
 		long invoked = System.nanoTime();
-		int status;
-		Long value = null;
+		CompletableFuture<Api.Response> call;
 		try {
-			Response response = api.call(method, path, (key != null) ? Map.of("Idempotency-Key", key) : Map.of())
-				.join();
-			status = response.status();
-			if (status == 200 && response.json().has(valueField)) {
-				value = response.number(valueField);
-			}
+			call = api.call(method, path, (key != null) ? Map.of("Idempotency-Key", key) : Map.of());
 		}
-		catch (RuntimeException connectionLost) {
-			status = Outcome.NO_ANSWER;
+		catch (RuntimeException notSent) {
+			call = CompletableFuture.failedFuture(notSent);
 		}
-		Operation attempt = new Operation(key, entity, delta, invoked, System.nanoTime(), status, value);
-		attempts.add(attempt);
-		return attempt;
+		return call.handle((response, connectionLost) -> {
+			int status = (response != null) ? response.status() : Outcome.NO_ANSWER;
+			Long value = (status == 200 && response.json().has(valueField)) ? response.number(valueField) : null;
+			Operation attempt = new Operation(key, entity, delta, invoked, System.nanoTime(), status, value);
+			attempts.add(attempt);
+			return attempt;
+		});
 	}
 
 	/** Records an attempt made some other way. */
