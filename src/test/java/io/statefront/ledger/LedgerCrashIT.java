@@ -24,6 +24,7 @@ import io.statefront.support.Api;
 import io.statefront.support.AppProcess;
 import io.statefront.support.history.AppliedChanges;
 import io.statefront.support.history.BankChecker;
+import io.statefront.support.history.CreditClient;
 import io.statefront.support.history.History;
 import io.statefront.support.history.Operation;
 import io.statefront.support.history.Outcome;
@@ -80,7 +81,8 @@ class LedgerCrashIT {
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);
-			List<String> users = createUsers(api);
+			CreditClient credit = new CreditClient(api, history);
+			List<String> users = credit.openFundedUsers(USERS, STARTING_CREDIT);
 
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicInteger sequence = new AtomicInteger();
@@ -103,10 +105,10 @@ class LedgerCrashIT {
 							createdIdByKey.put(key, id);
 						}
 						else {
-							Operation attempt = operate(api, users, choices, "op-" + sequence.incrementAndGet());
+							Operation attempt = operate(credit, users, choices, "op-" + sequence.incrementAndGet());
 							while (!attempt.read() && attempt.status() == Outcome.NO_ANSWER && running.get()) {
 								Thread.sleep(OUTAGE_PAUSE_MILLIS);
-								attempt = resend(api, attempt);
+								attempt = credit.repeat(attempt);
 							}
 							if (attempt.status() == 503) {
 								Thread.sleep(OUTAGE_PAUSE_MILLIS);
@@ -139,7 +141,7 @@ class LedgerCrashIT {
 			long loadSeconds = (System.nanoTime() - began) / 1_000_000_000;
 
 			List<Operation> unresolved = history.unresolved();
-			settle(api, unresolved);
+			credit.settle();
 			Map<String, Long> finalCredits = new LinkedHashMap<>();
 			for (String user : users) {
 				finalCredits.put("user/" + user, api.get("/users/credit/" + user).number("credit"));
@@ -164,7 +166,7 @@ class LedgerCrashIT {
 				.limit(50)
 				.toList();
 			for (Operation first : settled) {
-				Operation repeat = resend(api, first);
+				Operation repeat = credit.repeat(first);
 				assertThat(repeat.status()).as(first.key()).isEqualTo(first.status());
 			}
 			for (String user : users) {
@@ -187,19 +189,13 @@ class LedgerCrashIT {
 	}
 
 	/** Half the operations go to the hot users; a fifth are reads, the rest add or take credit. */
-	private Operation operate(Api api, List<String> users, Random choices, String key) {
+	private static Operation operate(CreditClient credit, List<String> users, Random choices, String key) {
 		String user = users.get(choices.nextBoolean() ? choices.nextInt(HOT_USERS) : choices.nextInt(USERS));
-		int kind = choices.nextInt(5);
-		if (kind == 0) {
-			return history.send(api, "GET", "/users/credit/" + user, null, "user/" + user, 0, "credit");
+		if (choices.nextInt(5) == 0) {
+			return credit.read(user);
 		}
 		long amount = 1 + choices.nextInt(300);
-		long delta = (kind <= 2) ? amount : -amount;
-		return history.send(api, "POST", creditPath(user, delta), key, "user/" + user, delta, "credit");
-	}
-
-	private Operation resend(Api api, Operation write) {
-		return history.send(api, "POST", path(write), write.key(), write.entity(), write.delta(), "credit");
+		return credit.write(user, choices.nextBoolean() ? amount : -amount, key);
 	}
 
 	/**
@@ -252,41 +248,8 @@ class LedgerCrashIT {
 		}
 	}
 
-	private List<String> createUsers(Api api) {
-		List<String> users = new ArrayList<>();
-		for (int i = 0; i < USERS; i++) {
-			String id = api.post("/users/create").text("user_id");
-			Operation funded = history.send(api, "POST", creditPath(id, STARTING_CREDIT), "fund-" + id, "user/" + id,
-					STARTING_CREDIT, "credit");
-			assertThat(funded.status()).isEqualTo(200);
-			users.add(id);
-		}
-		return users;
-	}
-
-	/** Repeats every write whose outcome the client never learned, with its key, until it does. */
-	private void settle(Api api, List<Operation> unresolved) throws InterruptedException {
-		for (Operation operation : unresolved) {
-			Operation current = operation;
-			for (int attempt = 0; current.outcome() == Outcome.UNKNOWN && attempt < 20; attempt++) {
-				current = resend(api, operation);
-				if (current.outcome() == Outcome.UNKNOWN) {
-					Thread.sleep(500);
-				}
-			}
-		}
-	}
-
 	private static Operation known(List<Operation> attempts) {
 		return History.answers(attempts).stream().findFirst().orElse(attempts.get(0));
-	}
-
-	private static String path(Operation write) {
-		return creditPath(write.entity().substring("user/".length()), write.delta());
-	}
-
-	private static String creditPath(String user, long delta) {
-		return "/users/credit/" + ((delta > 0) ? "add/" : "subtract/") + user + "/" + Math.abs(delta);
 	}
 
 }

@@ -29,6 +29,8 @@ import io.statefront.support.AppProcess;
 import io.statefront.support.IntegrationTest;
 import io.statefront.support.history.AppliedChanges;
 import io.statefront.support.history.BankChecker;
+import io.statefront.support.history.CreditClient;
+import io.statefront.support.history.CreditLoad;
 import io.statefront.support.history.History;
 import io.statefront.support.history.Operation;
 import io.statefront.support.history.Outcome;
@@ -88,12 +90,13 @@ class PipelineFaultsIT {
 					"--statefront.simulator.enabled=false", "--statefront.shop.seed-catalogue=false");
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);
-			List<String> users = createUsers(api);
+			CreditClient credit = new CreditClient(api, history);
+			List<String> users = credit.openFundedUsers(USERS, STARTING_CREDIT);
 
-			String cancelled = cancelTheFunctionsJobUnderLoad(app, api, users);
-			String overload = overload(app, api, users);
+			String cancelled = cancelTheFunctionsJobUnderLoad(app, api, credit, users);
+			String overload = overload(api, credit, users);
 
-			settle(api);
+			credit.settle();
 			Map<String, Long> finalCredits = new LinkedHashMap<>();
 			for (String user : users) {
 				finalCredits.put("user/" + user, api.get("/users/credit/" + user).number("credit"));
@@ -110,8 +113,8 @@ class PipelineFaultsIT {
 	 * Cancels the functions job on the cluster, as a failure or a careless operator would, while
 	 * clients write; then restarts it from the console.
 	 */
-	private String cancelTheFunctionsJobUnderLoad(AppProcess app, Api api, List<String> users) throws Exception {
-		try (Load load = new Load(api, users, CLIENTS)) {
+	private String cancelTheFunctionsJobUnderLoad(AppProcess app, Api api, CreditClient credit, List<String> users) throws Exception {
+		try (CreditLoad load = new CreditLoad(credit, users, CLIENTS, "load-", random.nextLong())) {
 			Thread.sleep(3_000);
 			String[] submitted = lastSubmission(app.log());
 			HttpResponse<String> cancel = FLINK_REST.send(HttpRequest
@@ -152,7 +155,7 @@ class PipelineFaultsIT {
 	 * Keeps {@value #OVERLOAD_IN_FLIGHT} writes in flight for ten seconds, far beyond the pipeline's
 	 * pace, sampling the gateway's waiting requests; then waits for them to drain.
 	 */
-	private String overload(AppProcess app, Api api, List<String> users) throws Exception {
+	private String overload(Api api, CreditClient credit, List<String> users) throws Exception {
 		Api.Response heapBefore = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
 		Semaphore inFlight = new Semaphore(OVERLOAD_IN_FLIGHT);
 		AtomicInteger sent = new AtomicInteger();
@@ -170,7 +173,7 @@ class PipelineFaultsIT {
 					long amount = 1 + choices.nextInt(100);
 					String key = "overload-" + sequence.incrementAndGet();
 					sent.incrementAndGet();
-					history.sendAsync(api, "POST", creditPath(user, amount), key, "user/" + user, amount, "credit")
+					credit.writeAsync(user, amount, key)
 						.whenComplete((attempt, failure) -> {
 							if (attempt != null && attempt.status() == 503) {
 								shed.incrementAndGet();
@@ -201,8 +204,7 @@ class PipelineFaultsIT {
 		assertThat(shed.get()).as("requests shed with 503").isPositive();
 		assertThat(sent.get() - shed.get()).as("requests taken").isPositive();
 		// drained: a request goes through again
-		assertThat(history.send(api, "POST", creditPath(users.get(0), 1), "after-overload", "user/" + users.get(0), 1,
-				"credit").status()).isEqualTo(200);
+		assertThat(credit.write(users.get(0), 1, "after-overload").status()).isEqualTo(200);
 		return String.format("overload: %d writes in 10 s with %d in flight, %d shed with 503, at most %d of %d "
 				+ "waiting for replies, drained in %d ms, heap %.0f MB before and %.0f MB after", sent.get(),
 				OVERLOAD_IN_FLIGHT, shed.get(), maxPendingSeen, MAX_PENDING, drainMillis,
@@ -217,32 +219,6 @@ class PipelineFaultsIT {
 		return metric.json().path("measurements").path(0).path("value").asDouble();
 	}
 
-	private List<String> createUsers(Api api) {
-		List<String> users = new ArrayList<>();
-		for (int i = 0; i < USERS; i++) {
-			String id = api.post("/users/create").text("user_id");
-			Operation funded = history.send(api, "POST", creditPath(id, STARTING_CREDIT), "fund-" + id, "user/" + id,
-					STARTING_CREDIT, "credit");
-			assertThat(funded.status()).isEqualTo(200);
-			users.add(id);
-		}
-		return users;
-	}
-
-	/** Repeats every write whose outcome the client never learned, with its key, until it does. */
-	private void settle(Api api) throws InterruptedException {
-		for (Operation write : history.unresolved()) {
-			Operation current = write;
-			for (int attempt = 0; current.outcome() == Outcome.UNKNOWN && attempt < 20; attempt++) {
-				current = history.send(api, "POST", creditPath(write.entity().substring("user/".length()), write.delta()),
-						write.key(), write.entity(), write.delta(), "credit");
-				if (current.outcome() == Outcome.UNKNOWN) {
-					Thread.sleep(500);
-				}
-			}
-		}
-	}
-
 	/** The id and cluster address of the functions job the log says was submitted last. */
 	private static String[] lastSubmission(String log) {
 		Matcher matcher = SUBMITTED_FUNCTIONS.matcher(log);
@@ -252,52 +228,6 @@ class PipelineFaultsIT {
 		}
 		assertThat(last).as("the functions job's submission in the log").isNotNull();
 		return last;
-	}
-
-	private static String creditPath(String user, long delta) {
-		return "/users/credit/" + ((delta > 0) ? "add/" : "subtract/") + user + "/" + Math.abs(delta);
-	}
-
-	/** Clients writing credit with keys of their own until closed; a write cut off is left for the settling. */
-	private final class Load implements AutoCloseable {
-
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		private final AtomicInteger attempts = new AtomicInteger();
-
-		private final ExecutorService clients;
-
-		Load(Api api, List<String> users, int count) {
-			clients = Executors.newFixedThreadPool(count);
-			for (int client = 0; client < count; client++) {
-				Random choices = new Random(random.nextLong());
-				clients.submit(() -> {
-					while (running.get()) {
-						String user = users.get(choices.nextInt(USERS));
-						long delta = choices.nextBoolean() ? 1 + choices.nextInt(300) : -(1 + choices.nextInt(300));
-						Operation attempt = history.send(api, "POST", creditPath(user, delta),
-								"load-" + sequence.incrementAndGet(), "user/" + user, delta, "credit");
-						attempts.incrementAndGet();
-						if (attempt.status() == 503) {
-							Thread.sleep(100);
-						}
-					}
-					return null;
-				});
-			}
-		}
-
-		int attempts() {
-			return attempts.get();
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			running.set(false);
-			clients.shutdown();
-			assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-		}
-
 	}
 
 }

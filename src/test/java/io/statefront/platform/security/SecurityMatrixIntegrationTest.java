@@ -84,6 +84,8 @@ class SecurityMatrixIntegrationTest extends IntegrationTest {
 		HttpResponse<String> api = apiUser.get("/users/find/0");
 		assertThat(api.statusCode()).isIn(200, 404);
 		assertThat(api.headers().allValues("Set-Cookie")).isEmpty();
+		assertSecurityHeaders(api);
+		assertSecurityHeaders(anonymous.get("/users/find/0"));
 		assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		assertThat(admin.get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		assertThat(apiUser.get("/actuator/prometheus").statusCode()).isEqualTo(200);
@@ -93,6 +95,7 @@ class SecurityMatrixIntegrationTest extends IntegrationTest {
 			HttpResponse<String> cart = anyone.get("/shop/cart");
 			assertThat(cart.statusCode()).isEqualTo(200);
 			assertThat(cart.headers().firstValue("Content-Security-Policy")).isPresent();
+			assertSecurityHeaders(cart);
 			assertThat(anyone.post("/shop/cart/items", "productId=1&quantity=1").statusCode()).isEqualTo(403);
 		}
 
@@ -104,11 +107,23 @@ class SecurityMatrixIntegrationTest extends IntegrationTest {
 			assertThat(refused.post("/console/simulator", "running=true&eventsPerSecond=100").statusCode()).isEqualTo(403);
 			assertThat(refused.get("/console/analytics/history/page_views_per_second").statusCode()).isEqualTo(302);
 		}
-		assertThat(admin.get("/console").statusCode()).isEqualTo(200);
+		HttpResponse<String> console = admin.get("/console");
+		assertThat(console.statusCode()).isEqualTo(200);
+		assertSecurityHeaders(console);
+		assertThat(console.headers().firstValue("Content-Security-Policy")).isPresent();
 		admin.get("/console/simulator");
 		assertThat(admin.post("/console/simulator", Map.of("eventsPerSecond", "0")).statusCode()).isEqualTo(200);
 		HttpResponse<String> withoutToken = admin.htmx("/console/analytics/history/page_views_per_second?minutes=5");
 		assertThat(withoutToken.statusCode()).isIn(200, 503);
+	}
+
+	/** What every answer carries, whichever chain gave it: no sniffing, no framing, no caching of private pages. */
+	private static void assertSecurityHeaders(HttpResponse<String> answer) {
+		assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(answer.headers().firstValue("X-Frame-Options")).hasValueSatisfying(
+				frame -> assertThat(frame).isIn("DENY", "SAMEORIGIN"));
+		assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				cache -> assertThat(cache).contains("no-store"));
 	}
 
 	@Test
