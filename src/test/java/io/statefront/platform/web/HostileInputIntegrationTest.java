@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -180,8 +181,23 @@ class HostileInputIntegrationTest extends IntegrationTest {
 		if (body != null) {
 			allHeaders.put("Content-Type", CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size())));
 		}
-		Response response = api.call(method, path, allHeaders, body).join();
-		return new Exchange(kind, method, path, response.status(),
+		Response response;
+		String answered = kind;
+		try {
+			response = api.call(method, path, allHeaders, body).join();
+		}
+		catch (CompletionException connectionReset) {
+			// Tomcat refuses a request it cannot parse (such as a request line over 8 KB) with 400 and
+			// closes the connection at once, without reading the body: a client still sending one may
+			// see the close (a reset) before the answer. Such a refusal is the request line's, so the
+			// same request without its body must be refused with a problem too.
+			if (body == null) {
+				throw connectionReset;
+			}
+			response = api.call(method, path, headers, null).join();
+			answered = kind + ", reset while sending its body, asked again without";
+		}
+		return new Exchange(answered, method, path, response.status(),
 				response.raw().headers().firstValue("Content-Type").orElse("(none)"));
 	}
 
