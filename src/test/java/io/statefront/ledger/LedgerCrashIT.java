@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +126,7 @@ class LedgerCrashIT {
 			for (int cycle = 0; cycle < cycles; cycle++) {
 				Thread.sleep(2_000 + random.nextInt(3_000));
 				if (cycle == Math.min(1, cycles - 1)) {
-					killedInCheckpoint.add(killWhileCheckpointing(app));
+					killedInCheckpoint.add(killWhileCheckpointing(app, settings));
 				}
 				else {
 					app.kill();
@@ -201,40 +203,48 @@ class LedgerCrashIT {
 	/**
 	 * Kills the application while the functions job has a checkpoint folder without its
 	 * {@code _metadata}: a checkpoint being written. Returns that folder; the restart must pass it
-	 * over for the newest complete one.
+	 * over for the newest complete one. Folders an earlier kill left unfinished do not count, and
+	 * should the checkpoint complete before the kill lands, the application is started again and
+	 * the next one caught.
 	 */
-	private String killWhileCheckpointing(AppProcess app) throws Exception {
+	private String killWhileCheckpointing(AppProcess app, String[] settings) throws Exception {
 		Path functions = dataDir.resolve("checkpoints").resolve("functions");
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			Optional<Path> unfinished = unfinishedCheckpoint(functions);
-			if (unfinished.isPresent()) {
-				app.kill();
-				return unfinished.get().toString();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Set<Path> leftBefore = unfinishedCheckpoints(functions);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			Optional<Path> caught = Optional.empty();
+			while (caught.isEmpty() && System.nanoTime() < deadline) {
+				caught = unfinishedCheckpoints(functions).stream().filter(path -> !leftBefore.contains(path)).findFirst();
+				if (caught.isEmpty()) {
+					Thread.sleep(1);
+				}
 			}
-			Thread.sleep(1);
+			assertThat(caught).as("a checkpoint of the functions job caught in progress within 30 s").isPresent();
+			app.kill();
+			if (!Files.exists(caught.get().resolve("_metadata"))) {
+				return caught.get().toString();
+			}
+			app.start(settings);
+			app.awaitHealthy(Duration.ofMinutes(2));
 		}
-		throw new AssertionError("No checkpoint of the functions job was caught in progress within 30 s");
+		throw new AssertionError("Every checkpoint caught in progress completed before the kill landed");
 	}
 
-	private static Optional<Path> unfinishedCheckpoint(Path jobDir) throws IOException {
+	private static Set<Path> unfinishedCheckpoints(Path jobDir) throws IOException {
+		Set<Path> unfinished = new HashSet<>();
 		try (Stream<Path> runs = Files.list(jobDir)) {
 			for (Path run : runs.toList()) {
 				try (Stream<Path> checkpoints = Files.list(run)) {
-					Optional<Path> unfinished = checkpoints
-						.filter(checkpoint -> checkpoint.getFileName().toString().startsWith("chk-"))
+					checkpoints.filter(checkpoint -> checkpoint.getFileName().toString().startsWith("chk-"))
 						.filter(checkpoint -> !Files.exists(checkpoint.resolve("_metadata")))
-						.findFirst();
-					if (unfinished.isPresent()) {
-						return unfinished;
-					}
+						.forEach(unfinished::add);
 				}
 				catch (IOException goneMeanwhile) {
 					// an old run's folder the application cleaned up
 				}
 			}
 		}
-		return Optional.empty();
+		return unfinished;
 	}
 
 	/** The id of the user created under {@code key}, or null when the answer was lost. */
