@@ -64,6 +64,11 @@ public final class AppProcess implements AutoCloseable {
 		return httpPort;
 	}
 
+	/** The running application's process id. */
+	public long pid() {
+		return process.pid();
+	}
+
 	/** The embedded broker's address, for a test's own Kafka clients. */
 	public String kafkaBootstrapServers() {
 		return "localhost:" + kafkaPort;
