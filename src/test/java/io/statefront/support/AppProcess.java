@@ -131,18 +131,12 @@ public final class AppProcess implements AutoCloseable {
 
 	/** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
 	public void kill() throws InterruptedException {
-		process.destroyForcibly();
-		process.waitFor(30, TimeUnit.SECONDS);
+		Processes.kill(process);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		if (process != null && process.isAlive()) {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+		Processes.stop(process);
 	}
 
 	public static String javaExecutable() {

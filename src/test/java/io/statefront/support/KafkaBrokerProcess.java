@@ -77,18 +77,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	/** {@code kill -9}. */
 	public void kill() throws InterruptedException {
-		process.destroyForcibly();
-		process.waitFor(30, TimeUnit.SECONDS);
+		Processes.kill(process);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		if (process != null && process.isAlive()) {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+		Processes.stop(process);
 	}
 
 	/** The broker's JVM: {@code <log dir> <port> <controller port>}; stops on {@code SIGTERM}. */

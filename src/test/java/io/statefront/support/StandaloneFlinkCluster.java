@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -168,17 +167,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 	/** Stops the TaskManager, then the JobManager ({@code SIGTERM}, then {@code SIGKILL} if need be). */
 	@Override
 	public void close() throws InterruptedException {
-		stop(taskManager);
-		stop(jobManager);
-	}
-
-	private static void stop(Process process) throws InterruptedException {
-		if (process != null && process.isAlive()) {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+		Processes.stop(taskManager);
+		Processes.stop(jobManager);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.statefront.platform.flink;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.function.Function;
 
 import io.statefront.platform.kafka.Json;
@@ -12,6 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -93,17 +93,12 @@ public final class FlinkKafka {
 	 * {@code name} tells this sink's transactions from every other's.
 	 */
 	public KafkaSink<AppliedChange> appliedChangesSink(String name) {
-		Properties producer = new Properties();
-		producer.setProperty("linger.ms", "0");
-		// an open transaction of a killed run holds read_committed readers back until the restarted
-		// sink aborts it, or until this timeout when it never restarts
-		producer.setProperty("transaction.timeout.ms", "60000");
-		return KafkaSink.<AppliedChange>builder()
-			.setBootstrapServers(bootstrapServers)
-			.setKafkaProducerConfig(producer)
+		return builder(new JsonRecordSerializer<>(AppliedChange.TOPIC, AppliedChange::entity, null))
 			.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
 			.setTransactionalIdPrefix("statefront-" + name)
-			.setRecordSerializer(new JsonRecordSerializer<>(AppliedChange.TOPIC, AppliedChange::entity, null))
+			// an open transaction of a killed run holds read_committed readers back until the restarted
+			// sink aborts it, or until this timeout when it never restarts
+			.setProperty("transaction.timeout.ms", "60000")
 			.build();
 	}
 
@@ -113,15 +108,15 @@ public final class FlinkKafka {
 	}
 
 	private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer) {
-		Properties producer = new Properties();
-		producer.setProperty("linger.ms", "0");
-		producer.setProperty("acks", "all");
+		return builder(serializer).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
+	}
+
+	private <T> KafkaSinkBuilder<T> builder(KafkaRecordSerializationSchema<T> serializer) {
 		return KafkaSink.<T>builder()
 			.setBootstrapServers(bootstrapServers)
-			.setKafkaProducerConfig(producer)
-			.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-			.setRecordSerializer(serializer)
-			.build();
+			.setProperty("linger.ms", "0")
+			.setProperty("acks", "all")
+			.setRecordSerializer(serializer);
 	}
 
 	public interface SerializableFunction<T, R> extends Function<T, R>, Serializable {
