@@ -1,9 +1,10 @@
 package io.statefront.recommendation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +40,14 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 
 	private transient MapState<String, ItemStats> items;
 
+	// an item's category never changes: remembered to save a state lookup per candidate scored
+	private transient Map<String, String> categories;
+
 	@Override
 	public void open(OpenContext openContext) {
 		items = getRuntimeContext()
 			.getMapState(new MapStateDescriptor<>("items", Types.STRING, Types.POJO(ItemStats.class)));
+		categories = new HashMap<>();
 	}
 
 	@Override
@@ -56,6 +61,7 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 		ShopEvent event = moment.event();
 		ItemStats item = stats(event.itemId());
 		item.category = event.category();
+		categories.put(event.itemId(), event.category());
 		switch (event.type()) {
 			case PRODUCT_VIEW -> {
 				item.popularity++;
@@ -86,11 +92,12 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 	private Recommendations recommend(ShopperMoment moment) throws Exception {
 		String current = moment.event().itemId();
 		// what the shopper bought or has just looked at is not news to them
-		Set<String> excluded = new LinkedHashSet<>(List.of(moment.purchased()));
+		Set<String> excluded = new HashSet<>(List.of(moment.purchased()));
 		excluded.addAll(List.of(moment.recentViews()));
 		excluded.add(current);
 
-		Map<String, Double> scores = new HashMap<>();
+		// one running sum per candidate, added to in the same order as ever: the same input gives the same doubles
+		Map<String, double[]> scores = new HashMap<>();
 		double weight = 1;
 		for (String viewed : moment.recentViews()) {
 			addScores(scores, items.get(viewed), stats -> stats.coViewed, weight);
@@ -100,19 +107,14 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 			addScores(scores, items.get(bought), stats -> stats.coBought, 2);
 		}
 		Map<String, Double> categoryShare = categoryShares(moment);
-		List<Map.Entry<String, Double>> ranked = new ArrayList<>();
-		for (Map.Entry<String, Double> score : scores.entrySet()) {
+		TopItems best = new TopItems(COUNT);
+		for (Map.Entry<String, double[]> score : scores.entrySet()) {
 			if (!excluded.contains(score.getKey())) {
 				double boost = 1 + categoryShare.getOrDefault(categoryOf(score.getKey()), 0.0);
-				ranked.add(Map.entry(score.getKey(), score.getValue() * boost));
+				best.offer(score.getKey(), score.getValue()[0] * boost);
 			}
 		}
-		List<String> chosen = new ArrayList<>();
-		ranked.stream()
-			.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey(ITEM_ORDER)))
-			.limit(COUNT)
-			.forEach(score -> chosen.add(score.getKey()));
+		List<String> chosen = best.items();
 		String basis = chosen.isEmpty() ? Recommendations.POPULAR : Recommendations.RELATED;
 		if (chosen.size() < COUNT) {
 			fillWithPopular(chosen, excluded, moment.favouriteCategories());
@@ -156,16 +158,22 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 		return shares;
 	}
 
-	private static void addScores(Map<String, Double> scores, ItemStats stats,
+	private static void addScores(Map<String, double[]> scores, ItemStats stats,
 			Function<ItemStats, Map<String, Long>> links, double weight) {
 		if (stats != null) {
-			links.apply(stats).forEach((other, count) -> scores.merge(other, weight * count, Double::sum));
+			links.apply(stats)
+				.forEach((other, count) -> scores.computeIfAbsent(other, id -> new double[1])[0] += weight * count);
 		}
 	}
 
 	private String categoryOf(String itemId) throws Exception {
-		ItemStats stats = items.get(itemId);
-		return stats == null ? "" : stats.category;
+		String category = categories.get(itemId);
+		if (category == null) {
+			ItemStats stats = items.get(itemId);
+			category = stats == null ? "" : stats.category;
+			categories.put(itemId, category);
+		}
+		return category;
 	}
 
 	private ItemStats stats(String itemId) throws Exception {
@@ -174,9 +182,65 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 	}
 
 	/** Numeric ids in numeric order (9 before 10), others after them by text. */
-	static final Comparator<String> ITEM_ORDER = Comparator
-		.<String, Boolean>comparing(id -> !id.chars().allMatch(Character::isDigit))
-		.thenComparingInt(String::length)
-		.thenComparing(Comparator.naturalOrder());
+	static final Comparator<String> ITEM_ORDER = RecommendationFunction::compareItems;
+
+	private static int compareItems(String one, String other) {
+		boolean oneIsNumber = isNumber(one);
+		if (oneIsNumber != isNumber(other)) {
+			return oneIsNumber ? -1 : 1;
+		}
+		int byLength = Integer.compare(one.length(), other.length());
+		return byLength != 0 ? byLength : one.compareTo(other);
+	}
+
+	private static boolean isNumber(String id) {
+		for (int i = 0; i < id.length(); i++) {
+			if (!Character.isDigit(id.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The {@code size} best-scored items, highest first, ties to the lower item: a sort of all, kept short. */
+	private static final class TopItems {
+
+		private final String[] ids;
+
+		private final double[] scores;
+
+		private int count;
+
+		TopItems(int size) {
+			this.ids = new String[size];
+			this.scores = new double[size];
+		}
+
+		void offer(String id, double score) {
+			int at = count;
+			while (at > 0 && ranksBefore(id, score, at - 1)) {
+				at--;
+			}
+			if (at == ids.length) {
+				return;
+			}
+			int moved = Math.min(count, ids.length - 1) - at;
+			System.arraycopy(ids, at, ids, at + 1, moved);
+			System.arraycopy(scores, at, scores, at + 1, moved);
+			ids[at] = id;
+			scores[at] = score;
+			count = Math.min(count + 1, ids.length);
+		}
+
+		private boolean ranksBefore(String id, double score, int place) {
+			int byScore = Double.compare(score, scores[place]);
+			return byScore > 0 || (byScore == 0 && ITEM_ORDER.compare(id, ids[place]) < 0);
+		}
+
+		List<String> items() {
+			return new ArrayList<>(Arrays.asList(ids).subList(0, count));
+		}
+
+	}
 
 }
