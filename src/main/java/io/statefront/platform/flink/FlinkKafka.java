@@ -62,7 +62,6 @@ public final class FlinkKafka {
 			// which would skip the commands the lost state was built from)
 			.setStartingOffsets(OffsetsInitializer.earliest())
 			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
-			.setProperty("fetch.max.wait.ms", "100")
 			.build();
 	}
 
