@@ -17,6 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Okio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +47,16 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  *
  * <pre>
  * ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath
- * java -cp "target/classes:$(cat target/runtime.classpath)" bench/StorefrontBenchmark.java [shoppers] [clicks-per-second] [seconds]
+ * java -cp "target/classes:$(cat target/runtime.classpath)" bench/StorefrontBenchmark.java [shoppers] [clicks-per-second] [seconds] [warm-up-seconds]
  * </pre>
  */
 public class StorefrontBenchmark {
+
+	/**
+	 * The clicks' client: OkHttp, because at 500 requests a second the JDK's client took a quarter
+	 * of the machine's 2 cores from the application it measures.
+	 */
+	private static final OkHttpClient CLICKS = clicksClient();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -55,6 +69,7 @@ public class StorefrontBenchmark {
 		int shoppers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
 		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+		int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 120;
 
 		Path work = Files.createTempDirectory("statefront-bench-storefront-");
 		int port = freePort();
@@ -80,7 +95,7 @@ public class StorefrontBenchmark {
 			System.out.printf("Connecting %,d shoppers...%n", shoppers);
 			List<String> sessions = new ArrayList<>();
 			Map<String, Long> clickedAt = new ConcurrentHashMap<>();
-			List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
 			AtomicLong received = new AtomicLong();
 			List<StompSession> connections = new ArrayList<>();
 			for (int i = 0; i < shoppers; i++) {
@@ -108,7 +123,7 @@ public class StorefrontBenchmark {
 					public void handleFrame(StompHeaders headers, Object payload) {
 						Long clicked = clickedAt.remove(session);
 						if (clicked != null) {
-							latencies.add(System.nanoTime() - clicked);
+							latencies.add(new long[] { clicked, System.nanoTime() - clicked });
 							received.incrementAndGet();
 						}
 					}
@@ -116,17 +131,21 @@ public class StorefrontBenchmark {
 				connections.add(connection);
 			}
 
-			System.out.println("Warming up for 20 s...");
-			run(base, sessions, rate, 20, clickedAt);
+			// the JIT compiles for minutes under this load before the click's path runs at full speed
+			System.out.printf("Warming up for %d s...%n", warmUp);
+			run(base, sessions, rate, warmUp, clickedAt);
 			Thread.sleep(2_000);
 			latencies.clear();
 			received.set(0);
 			clickedAt.clear();
 
 			System.out.printf("%,d clicks/s for %d s...%n", rate, seconds);
+			long measured = System.nanoTime();
 			long clicks = run(base, sessions, rate, seconds, clickedAt);
 			Thread.sleep(2_000);
-			List<Long> sorted = new ArrayList<>(latencies);
+			List<long[]> timed = new ArrayList<>(latencies);
+			printEachTenSeconds(timed, measured);
+			List<Long> sorted = new ArrayList<>(timed.stream().map(click -> click[1]).toList());
 			sorted.sort(null);
 			if (sorted.isEmpty()) {
 				throw new IllegalStateException("No recommendation reached the shoppers; see " + work.resolve("app.log"));
@@ -140,6 +159,7 @@ public class StorefrontBenchmark {
 		}
 		finally {
 			stomp.stop();
+			CLICKS.dispatcher().executorService().shutdown();
 			app.destroy();
 			app.waitFor(60, TimeUnit.SECONDS);
 		}
@@ -161,14 +181,39 @@ public class StorefrontBenchmark {
 			clickedAt.put(session, due);
 			// what the storefront's page sends when a shopper clicks a product: a boosted link, which
 			// asks for the page's content only (the header and the recommendations panel stay)
-			HttpRequest click = HttpRequest.newBuilder(URI.create(base + "/shop/product/" + random.nextInt(300)))
+			Request click = new Request.Builder().url(base + "/shop/product/" + random.nextInt(300))
 				.header("Cookie", "JSESSIONID=" + session)
 				.header("HX-Request", "true")
 				.header("HX-Boosted", "true")
 				.build();
-			HTTP.sendAsync(click, HttpResponse.BodyHandlers.discarding());
+			CLICKS.newCall(click).enqueue(DISCARD_PAGE);
 		}
 		return clicks;
+	}
+
+	private static final Callback DISCARD_PAGE = new Callback() {
+
+		@Override
+		public void onResponse(Call call, Response response) throws IOException {
+			try (response) {
+				response.body().source().readAll(Okio.blackhole());
+			}
+		}
+
+		@Override
+		public void onFailure(Call call, IOException failure) {
+			// an unanswered click gets no recommendation: it shows in "recommendations" < "clicks"
+		}
+
+	};
+
+	private static OkHttpClient clicksClient() {
+		Dispatcher dispatcher = new Dispatcher();
+		dispatcher.setMaxRequests(1_000);
+		dispatcher.setMaxRequestsPerHost(1_000);
+		return new OkHttpClient.Builder().dispatcher(dispatcher)
+			.connectionPool(new ConnectionPool(200, 1, TimeUnit.MINUTES))
+			.build();
 	}
 
 	/** A storefront visit: its session id and the CSRF token its page carries. */
@@ -180,6 +225,21 @@ public class StorefrontBenchmark {
 		int meta = body.indexOf("<meta name=\"_csrf\" content=\"") + "<meta name=\"_csrf\" content=\"".length();
 		return new String[] { cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')),
 				body.substring(meta, body.indexOf('"', meta)) };
+	}
+
+	/** p50, p95 and max of the clicks made in each 10 s of the run: a stall shows where it happened. */
+	private static void printEachTenSeconds(List<long[]> timed, long start) {
+		Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+		for (long[] click : timed) {
+			windows.computeIfAbsent((click[0] - start) / TimeUnit.SECONDS.toNanos(10), window -> new ArrayList<>())
+				.add(click[1]);
+		}
+		windows.forEach((window, latencies) -> {
+			latencies.sort(null);
+			System.out.printf("  %3d-%3d s: %,6d timed, p50 %7.1f ms, p95 %7.1f ms, max %7.1f ms%n", window * 10,
+					window * 10 + 10, latencies.size(), millis(latencies, 50), millis(latencies, 95),
+					latencies.get(latencies.size() - 1) / 1e6);
+		});
 	}
 
 	private static double millis(List<Long> sorted, int percent) {
