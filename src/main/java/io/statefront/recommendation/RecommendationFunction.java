@@ -26,9 +26,9 @@ import org.apache.flink.util.Collector;
  * an item popular. Scoring a candidate: its co-view counts with the shopper's recent views, the
  * most recent weighing most ({@value #RECENCY} less per step back), plus twice its co-bought counts
  * with the shopper's purchases, raised by the share of the shopper's attention its category has.
- * Never what the shopper bought, the item in hand, or what they looked at lately. When that gives fewer than {@value #COUNT},
- * the most popular items of the shopper's favourite categories, then of all, fill the list.
- * Ties go to the lower item id, so the same input always gives the same list.
+ * Never what the shopper bought, the item in hand, or what they looked at lately. When that gives
+ * fewer than {@value #COUNT}, the most popular items of the shopper's favourite categories, then of
+ * all, fill the list. Ties go to the lower item id, so the same input always gives the same list.
  *
  * <p>The co-occurrences are shared by all shoppers, so the function runs under one key.
  */
@@ -40,14 +40,20 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 
 	private transient MapState<String, ItemStats> items;
 
-	// an item's category never changes: remembered to save a state lookup per candidate scored
-	private transient Map<String, String> categories;
+	/**
+	 * Working memory for scoring, not state: per item its category (which never changes) and its
+	 * running score in the event being scored. Item ids put into the co-occurrence maps are these
+	 * instances, so that summing thousands of links per event compares ids by reference.
+	 */
+	private transient Map<String, Candidate> candidates;
+
+	private transient long scoring;
 
 	@Override
 	public void open(OpenContext openContext) {
 		items = getRuntimeContext()
 			.getMapState(new MapStateDescriptor<>("items", Types.STRING, Types.POJO(ItemStats.class)));
-		categories = new HashMap<>();
+		candidates = new HashMap<>();
 	}
 
 	@Override
@@ -59,34 +65,36 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 
 	private void learn(ShopperMoment moment) throws Exception {
 		ShopEvent event = moment.event();
-		ItemStats item = stats(event.itemId());
+		String itemId = candidate(event.itemId()).id;
+		ItemStats item = stats(itemId);
 		item.category = event.category();
-		categories.put(event.itemId(), event.category());
+		candidate(itemId).category = event.category();
 		switch (event.type()) {
 			case PRODUCT_VIEW -> {
 				item.popularity++;
 				for (int i = 1; i < moment.recentViews().length; i++) {
-					link(item, event.itemId(), moment.recentViews()[i], stats -> stats.coViewed);
+					link(item, itemId, moment.recentViews()[i], stats -> stats.coViewed);
 				}
 			}
 			case ADD_TO_CART -> item.popularity += 2;
 			case PURCHASE -> {
 				for (String earlier : moment.purchased()) {
-					if (!earlier.equals(event.itemId())) {
-						link(item, event.itemId(), earlier, stats -> stats.coBought);
+					if (!earlier.equals(itemId)) {
+						link(item, itemId, earlier, stats -> stats.coBought);
 					}
 				}
 			}
 		}
-		items.put(event.itemId(), item);
+		items.put(itemId, item);
 	}
 
-	private void link(ItemStats item, String itemId, String otherId,
+	private void link(ItemStats item, String itemId, String other,
 			Function<ItemStats, Map<String, Long>> links) throws Exception {
-		ItemStats other = stats(otherId);
+		String otherId = candidate(other).id;
+		ItemStats otherStats = stats(otherId);
 		links.apply(item).merge(otherId, 1L, Long::sum);
-		links.apply(other).merge(itemId, 1L, Long::sum);
-		items.put(otherId, other);
+		links.apply(otherStats).merge(itemId, 1L, Long::sum);
+		items.put(otherId, otherStats);
 	}
 
 	private Recommendations recommend(ShopperMoment moment) throws Exception {
@@ -96,22 +104,23 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 		excluded.addAll(List.of(moment.recentViews()));
 		excluded.add(current);
 
-		// one running sum per candidate, added to in the same order as ever: the same input gives the same doubles
-		Map<String, double[]> scores = new HashMap<>();
+		// each candidate's sum is added to in the same order as ever: the same input, the same doubles
+		scoring++;
+		List<Candidate> scored = new ArrayList<>();
 		double weight = 1;
 		for (String viewed : moment.recentViews()) {
-			addScores(scores, items.get(viewed), stats -> stats.coViewed, weight);
+			addScores(scored, items.get(viewed), stats -> stats.coViewed, weight);
 			weight *= RECENCY;
 		}
 		for (String bought : moment.purchased()) {
-			addScores(scores, items.get(bought), stats -> stats.coBought, 2);
+			addScores(scored, items.get(bought), stats -> stats.coBought, 2);
 		}
 		Map<String, Double> categoryShare = categoryShares(moment);
 		TopItems best = new TopItems(COUNT);
-		for (Map.Entry<String, double[]> score : scores.entrySet()) {
-			if (!excluded.contains(score.getKey())) {
-				double boost = 1 + categoryShare.getOrDefault(categoryOf(score.getKey()), 0.0);
-				best.offer(score.getKey(), score.getValue()[0] * boost);
+		for (Candidate candidate : scored) {
+			if (!excluded.contains(candidate.id)) {
+				double boost = 1 + categoryShare.getOrDefault(candidate.category, 0.0);
+				best.offer(candidate.id, candidate.score * boost);
 			}
 		}
 		List<String> chosen = best.items();
@@ -158,22 +167,30 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 		return shares;
 	}
 
-	private static void addScores(Map<String, double[]> scores, ItemStats stats,
-			Function<ItemStats, Map<String, Long>> links, double weight) {
-		if (stats != null) {
-			links.apply(stats)
-				.forEach((other, count) -> scores.computeIfAbsent(other, id -> new double[1])[0] += weight * count);
+	private void addScores(List<Candidate> scored, ItemStats stats, Function<ItemStats, Map<String, Long>> links,
+			double weight) throws Exception {
+		if (stats == null) {
+			return;
+		}
+		for (Map.Entry<String, Long> link : links.apply(stats).entrySet()) {
+			Candidate candidate = candidate(link.getKey());
+			if (candidate.scoredIn != scoring) {
+				candidate.scoredIn = scoring;
+				candidate.score = 0;
+				scored.add(candidate);
+			}
+			candidate.score += weight * link.getValue();
 		}
 	}
 
-	private String categoryOf(String itemId) throws Exception {
-		String category = categories.get(itemId);
-		if (category == null) {
+	private Candidate candidate(String itemId) throws Exception {
+		Candidate candidate = candidates.get(itemId);
+		if (candidate == null) {
 			ItemStats stats = items.get(itemId);
-			category = stats == null ? "" : stats.category;
-			categories.put(itemId, category);
+			candidate = new Candidate(itemId, stats == null ? "" : stats.category);
+			candidates.put(itemId, candidate);
 		}
-		return category;
+		return candidate;
 	}
 
 	private ItemStats stats(String itemId) throws Exception {
@@ -200,6 +217,23 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 			}
 		}
 		return true;
+	}
+
+	private static final class Candidate {
+
+		final String id;
+
+		String category;
+
+		long scoredIn;
+
+		double score;
+
+		Candidate(String id, String category) {
+			this.id = id;
+			this.category = category;
+		}
+
 	}
 
 	/** The {@code size} best-scored items, highest first, ties to the lower item: a sort of all, kept short. */
