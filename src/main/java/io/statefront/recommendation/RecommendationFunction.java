@@ -65,10 +65,11 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 
 	private void learn(ShopperMoment moment) throws Exception {
 		ShopEvent event = moment.event();
-		String itemId = candidate(event.itemId()).id;
+		Candidate seen = candidate(event.itemId());
+		String itemId = seen.id;
 		ItemStats item = stats(itemId);
 		item.category = event.category();
-		candidate(itemId).category = event.category();
+		seen.category = event.category();
 		switch (event.type()) {
 			case PRODUCT_VIEW -> {
 				item.popularity++;
