@@ -22,6 +22,7 @@ import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistic
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointMessageParameters;
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointStatisticsHeaders;
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointStatisticsWithSubtaskDetails;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a cluster's REST API tells of a job beyond what {@code ClusterClient} asks: its tasks, and
@@ -70,8 +71,9 @@ final class JobQueries {
 	}
 
 	/**
-	 * The path of a checkpoint that has completed, once the statistics show it (they may lag the
-	 * completion by the REST API's cache time).
+	 * The path of a checkpoint that has completed, once the job's checkpoint overview lists it: the
+	 * overview the history reads, cached apart from each checkpoint's details, so a history refreshed
+	 * after this completes finds the checkpoint.
 	 */
 	static CompletableFuture<String> completedPath(RestClusterClient<?> client, JobID job, long checkpoint) {
 		return completedPath(client, job, checkpoint, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
@@ -79,9 +81,8 @@ final class JobQueries {
 
 	private static CompletableFuture<String> completedPath(RestClusterClient<?> client, JobID job, long checkpoint,
 			long deadline) {
-		return checkpoint(client, job, checkpoint)
-			.handle((statistics, error) -> (statistics instanceof CheckpointStatistics.CompletedCheckpointStatistics completed)
-					? completed.getExternalPath() : null)
+		return checkpoints(client, job)
+			.handle((statistics, error) -> (statistics != null) ? listedPath(statistics, checkpoint) : null)
 			.thenCompose(path -> {
 				if (path != null) {
 					return CompletableFuture.completedFuture(path);
@@ -94,6 +95,16 @@ final class JobQueries {
 					.supplyAsync(() -> null, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
 					.thenCompose(retry -> completedPath(client, job, checkpoint, deadline));
 			});
+	}
+
+	private static @Nullable String listedPath(CheckpointingStatistics statistics, long checkpoint) {
+		return statistics.getHistory()
+			.stream()
+			.filter(listed -> listed.getId() == checkpoint)
+			.findFirst()
+			.map(listed -> (listed instanceof CheckpointStatistics.CompletedCheckpointStatistics completed)
+					? completed.getExternalPath() : null)
+			.orElse(null);
 	}
 
 	@SuppressWarnings("unchecked")
