@@ -41,12 +41,15 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 	private transient MapState<String, ItemStats> items;
 
 	/**
-	 * Working memory for scoring, not state: per item its category (which never changes) and its
-	 * running score in the event being scored. Item ids put into the co-occurrence maps are these
-	 * instances, so that summing thousands of links per event compares ids by reference.
+	 * Working memory for scoring, not state: per item its category (a copy of its {@link ItemStats}'
+	 * category) and its running score in the event being scored. Item ids put into the co-occurrence
+	 * maps are these instances, so that summing thousands of links per event mostly compares ids by
+	 * reference (links restored from a checkpoint hold ids of their own, compared by value: slower,
+	 * the same result).
 	 */
 	private transient Map<String, Candidate> candidates;
 
+	/** Which event is being scored: a candidate whose {@code scoredIn} differs has no score in it yet. */
 	private transient long scoring;
 
 	@Override

@@ -71,9 +71,9 @@ final class JobQueries {
 	}
 
 	/**
-	 * The path of a checkpoint that has completed, once the job's checkpoint overview lists it: the
-	 * overview the history reads, cached apart from each checkpoint's details, so a history refreshed
-	 * after this completes finds the checkpoint.
+	 * The path of a checkpoint that has completed, once the job's checkpoint overview lists it as
+	 * completed. The history reads that overview, which is cached apart from each checkpoint's
+	 * details: a history refreshed after this completes finds the checkpoint.
 	 */
 	static CompletableFuture<String> completedPath(RestClusterClient<?> client, JobID job, long checkpoint) {
 		return completedPath(client, job, checkpoint, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
@@ -81,30 +81,43 @@ final class JobQueries {
 
 	private static CompletableFuture<String> completedPath(RestClusterClient<?> client, JobID job, long checkpoint,
 			long deadline) {
-		return checkpoints(client, job)
-			.handle((statistics, error) -> (statistics != null) ? listedPath(statistics, checkpoint) : null)
-			.thenCompose(path -> {
-				if (path != null) {
-					return CompletableFuture.completedFuture(path);
-				}
-				if (System.nanoTime() > deadline) {
-					return CompletableFuture.failedFuture(new IllegalStateException(
-							"Checkpoint " + checkpoint + " of job " + job + " completed, but its statistics do not show it"));
-				}
-				return CompletableFuture
-					.supplyAsync(() -> null, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
-					.thenCompose(retry -> completedPath(client, job, checkpoint, deadline));
-			});
+		return checkpoints(client, job).handle((overview, error) -> overview).thenCompose(overview -> {
+			if (overview != null && listsOnlyNewer(overview, checkpoint)) {
+				// newer checkpoints pushed it out of the overview (it keeps the last few): its details still tell
+				return checkpoint(client, job, checkpoint).thenApply(JobQueries::externalPath);
+			}
+			return CompletableFuture.completedFuture((overview != null) ? listedPath(overview, checkpoint) : null);
+		}).handle((path, error) -> path).thenCompose(path -> {
+			if (path != null) {
+				return CompletableFuture.completedFuture(path);
+			}
+			if (System.nanoTime() > deadline) {
+				return CompletableFuture.failedFuture(new IllegalStateException(
+						"Checkpoint " + checkpoint + " of job " + job + " completed, but its statistics do not show it"));
+			}
+			return CompletableFuture
+				.supplyAsync(() -> null, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+				.thenCompose(retry -> completedPath(client, job, checkpoint, deadline));
+		});
 	}
 
-	private static @Nullable String listedPath(CheckpointingStatistics statistics, long checkpoint) {
-		return statistics.getHistory()
+	private static boolean listsOnlyNewer(CheckpointingStatistics overview, long checkpoint) {
+		return !overview.getHistory().isEmpty()
+				&& overview.getHistory().stream().allMatch(listed -> listed.getId() > checkpoint);
+	}
+
+	private static @Nullable String listedPath(CheckpointingStatistics overview, long checkpoint) {
+		return overview.getHistory()
 			.stream()
 			.filter(listed -> listed.getId() == checkpoint)
 			.findFirst()
-			.map(listed -> (listed instanceof CheckpointStatistics.CompletedCheckpointStatistics completed)
-					? completed.getExternalPath() : null)
+			.map(JobQueries::externalPath)
 			.orElse(null);
+	}
+
+	private static @Nullable String externalPath(CheckpointStatistics statistics) {
+		return (statistics instanceof CheckpointStatistics.CompletedCheckpointStatistics completed)
+				? completed.getExternalPath() : null;
 	}
 
 	@SuppressWarnings("unchecked")
