@@ -14,11 +14,18 @@
   const time = (millis) => new Date(millis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const number = (value) => Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
 
+  const minutes = () => Number(rangeSelect.value);
+
+  // where results are missing (the application was down, no traffic) the chart leaves a gap rather
+  // than a line across it; a gap is wider than three drawn points (about 500 over the range)
+  const gapMillis = () => Math.max(30_000, (minutes() * 60_000 / 500) * 3);
+  const acrossGap = (segment) => (segment.p1.parsed.x - segment.p0.parsed.x > gapMillis() ? 'transparent' : undefined);
+
   root.querySelectorAll('canvas[data-measurement]').forEach((canvas) => {
     charts[canvas.dataset.measurement] = new Chart(canvas, {
       type: 'line',
       data: { datasets: [{ data: [], borderColor: '#2b4c7e', backgroundColor: 'rgba(43, 76, 126, 0.12)', fill: true,
-        pointRadius: 0, borderWidth: 2, tension: 0.25 }] },
+        pointRadius: 0, borderWidth: 2, tension: 0.25, segment: { borderColor: acrossGap, backgroundColor: acrossGap } }] },
       options: {
         animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
         plugins: {
@@ -34,8 +41,6 @@
       },
     });
   });
-
-  const minutes = () => Number(rangeSelect.value);
 
   function redraw(measurement) {
     const chart = charts[measurement];
