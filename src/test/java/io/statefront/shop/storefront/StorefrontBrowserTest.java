@@ -167,6 +167,21 @@ class StorefrontBrowserTest extends IntegrationTest {
 			.allSatisfy(name -> assertThat(name.getText()).isNotBlank());
 	}
 
+	@Test
+	void aPageOpenedFromFarDownAnotherStartsAtItsTop() {
+		browser.get(url("/shop/category/books"));
+		List<WebElement> products = browser.findElements(By.cssSelector("#page .card a"));
+		WebElement last = products.get(products.size() - 1);
+		String name = last.findElement(By.className("name")).getText();
+		browser.executeScript("arguments[0].scrollIntoView()", last);
+		assertThat(((Number) browser.executeScript("return window.scrollY")).intValue()).isPositive();
+
+		last.click();
+
+		shownWith(By.tagName("h1"), name);
+		assertThat(((Number) browser.executeScript("return window.scrollY")).intValue()).isZero();
+	}
+
 	/** The element, once the page shows it: links and forms swap content in a moment after the click. */
 	private WebElement shown(By locator) {
 		return waiting().until(driver -> {
