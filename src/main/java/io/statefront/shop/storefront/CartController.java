@@ -174,7 +174,7 @@ class CartController {
 			Customer customer = new Customer(opened.userId(), shopperId);
 			signIn.signIn(customer, request, response);
 			return new SignedIn(customer, "Welcome! You are customer " + customer.userId() + ", with "
-					+ opened.credit() + " credits to spend.");
+					+ Credits.of(opened.credit()) + " to spend.");
 		});
 	}
 

@@ -50,8 +50,8 @@ class CheckoutController {
 						.flatMap(Optional::stream)
 						.toList());
 				}
-				ShopPages.leave(request, Notice.good("Thank you! Your order is paid: " + result.totalCost()
-						+ " credits were taken from your credit."));
+				ShopPages.leave(request, Notice.good("Thank you! Your order is paid: " + Credits.of(result.totalCost())
+						+ " were taken from your credit."));
 				return new ModelAndView("redirect:/shop/orders/" + orderId);
 			}
 			events.checkoutRefused(request);

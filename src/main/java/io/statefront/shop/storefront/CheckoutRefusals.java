@@ -24,8 +24,8 @@ final class CheckoutRefusals {
 						+ (refused.balance() == 0 ? "it is sold out" : "only " + refused.balance() + " are left")
 						+ ". Nothing was charged.";
 			}
-			case INSUFFICIENT_CREDIT -> "Not enough credit: your cart costs " + refused.totalCost()
-					+ " credits and you have " + refused.balance() + ". Nothing was charged.";
+			case INSUFFICIENT_CREDIT -> "Not enough credit: your cart costs " + Credits.of(refused.totalCost())
+					+ " and you have " + Credits.number(refused.balance()) + ". Nothing was charged.";
 			case ITEM_NOT_FOUND -> "An item in your cart is no longer sold. Nothing was charged.";
 			case USER_NOT_FOUND -> "Your customer account is closed. Nothing was charged.";
 			default -> "Your order could not be checked out (" + refused.outcome() + "). Nothing was charged.";

@@ -124,13 +124,13 @@ class CartControllerTest {
 		assertThat(page(get("/shop/cart"), 200)).contains("Not enough stock: your cart has 2 × “",
 				"and only 1 are left. Nothing was charged.", "Your credit: <strong>500 credits</strong>");
 
-		ports.levels.put("57", new StockLevels.Level(50, 20));
+		ports.levels.put("57", new StockLevels.Level(50, 200));
 		perform(add("57", "10"), 302);
 		perform(add("57", "10"), 302);
 		perform(add("57", "10"), 302);
 		perform(checkout(), 302);
 		assertThat(page(get("/shop/cart"), 200)).contains(
-				"Not enough credit: your cart costs 640 credits and you have 500. Nothing was charged.");
+				"Not enough credit: your cart costs 6,040 credits and you have 500. Nothing was charged.");
 		assertThat(shop.accounts.get("0").credit()).isEqualTo(500);
 		assertThat(ports.levels.get("57").stock()).isEqualTo(50);
 	}

@@ -83,6 +83,9 @@ class StorefrontControllerTest {
 				"Out of stock", "More in " + "<span>" + product.category() + "</span>");
 		assertThat(ports.events).containsExactly("product 57");
 
+		ports.levels.put("57", new StockLevels.Level(3, 12_345));
+		assertThat(render("/shop/product/57", 200)).contains("12,345 credits");
+
 		ports.levels.remove("57");
 		assertThat(render("/shop/product/57", 200)).contains("Availability unknown", product.price() + " credits");
 		assertThat(render("/shop/product/300", 404)).contains("No such product");
