@@ -198,7 +198,7 @@ public class AnalyticsBenchmark {
 		config.setString("execution.checkpointing.storage", "filesystem");
 		config.setString("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
-		AnalyticsJob.connect(env, new FlinkKafka(bootstrap, "bench-baseline"), defaultSettings());
+		AnalyticsJob.connect(env, new FlinkKafka(bootstrap, "bench-baseline", false), defaultSettings());
 		JobClient job = env.executeAsync("analytics (bare MiniCluster)");
 		System.out.println("Baseline job " + job.getJobID() + " running");
 		Thread.sleep(Long.MAX_VALUE);
