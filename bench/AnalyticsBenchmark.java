@@ -190,7 +190,7 @@ public class AnalyticsBenchmark {
 		Configuration config = new Configuration();
 		config.setString("parallelism.default", "1");
 		config.setString("pipeline.generic-types", "false");
-		config.setString("execution.buffer-timeout.interval", "1 ms");
+		config.setString("execution.buffer-timeout.interval", "0 ms");
 		config.setString("pipeline.auto-watermark-interval", "50 ms");
 		config.setString("state.backend.type", "hashmap");
 		config.setString("taskmanager.memory.managed.size", "32m");
@@ -207,7 +207,7 @@ public class AnalyticsBenchmark {
 	private static AnalyticsProperties defaultSettings() {
 		return new AnalyticsProperties(Duration.ofMillis(OUT_OF_ORDERNESS), Duration.ofSeconds(30),
 				Duration.ofMillis(WINDOW), Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofSeconds(10), 0.7,
-				3, Duration.ofMinutes(30));
+				3, Duration.ofMinutes(30), Duration.ofMillis(5));
 	}
 
 	private static Process startApp(String bootstrap, Path work, int port) throws Exception {

@@ -35,6 +35,7 @@ public final class AnalyticsJob {
 	 * {@link #wire}, to the metrics and alerts topics; late events are counted, then dropped.
 	 */
 	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka, AnalyticsProperties settings) {
+		env.setBufferTimeout(settings.bufferTimeout().toMillis());
 		DataStream<WebsiteEvent> events = env
 			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
 					watermarks(settings.outOfOrderness(), settings.idleness()), "website events")

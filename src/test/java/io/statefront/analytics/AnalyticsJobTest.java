@@ -197,7 +197,8 @@ class AnalyticsJobTest {
 	/** 5 s tumbling windows, visits over after 10 s, the audience over 20 s every 10 s. */
 	private static AnalyticsProperties settings() {
 		return new AnalyticsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5),
-				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10), 0.7, 3, Duration.ofMinutes(30));
+				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10), 0.7, 3, Duration.ofMinutes(30),
+				Duration.ofMillis(5));
 	}
 
 	private static WebsiteEvent end(String user, long timestamp) {

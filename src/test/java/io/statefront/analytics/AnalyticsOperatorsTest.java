@@ -89,7 +89,7 @@ class AnalyticsOperatorsTest {
 		DataStream<WebsiteEvent> events = env.fromData(pageView("any", 0));
 		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, new AnalyticsProperties(Duration.ofSeconds(5),
 				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMinutes(1),
-				Duration.ofSeconds(10), 0.7, 3, Duration.ofMinutes(30)));
+				Duration.ofSeconds(10), 0.7, 3, Duration.ofMinutes(30), Duration.ofMillis(5)));
 		OneInputTransformation<I, O> operator = (OneInputTransformation<I, O>) find(name,
 				outputs.metrics().getTransformation(), outputs.alerts().getTransformation());
 		return new KeyedOneInputStreamOperatorTestHarness<>(operator.getOperatorFactory(),
