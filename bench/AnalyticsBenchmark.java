@@ -190,7 +190,6 @@ public class AnalyticsBenchmark {
 		Configuration config = new Configuration();
 		config.setString("parallelism.default", "1");
 		config.setString("pipeline.generic-types", "false");
-		config.setString("execution.buffer-timeout.interval", "0 ms");
 		config.setString("pipeline.auto-watermark-interval", "50 ms");
 		config.setString("state.backend.type", "hashmap");
 		config.setString("taskmanager.memory.managed.size", "32m");
