@@ -32,6 +32,11 @@ public record StatefrontProperties(@DefaultValue("./data") Path dataDir) {
 		return dataDir.resolve("savepoints").toAbsolutePath().normalize();
 	}
 
+	/** The archive of finished orders, when it is the embedded database. */
+	public Path archiveDir() {
+		return dataDir.resolve("archive").toAbsolutePath().normalize();
+	}
+
 	/** Every checkpoint each job took, completed or failed, across runs (the console's history). */
 	public Path checkpointHistoryDir() {
 		return dataDir.resolve("checkpoint-history").toAbsolutePath().normalize();
