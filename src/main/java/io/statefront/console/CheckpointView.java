@@ -26,6 +26,12 @@ public record CheckpointView(CheckpointRecord record) {
 		return Formats.bytes(record.stateSize());
 	}
 
+	/** What the checkpoint wrote: less than its full size when it was incremental. */
+	public String written() {
+		return (record.status() == CheckpointRecord.Status.COMPLETED && record.checkpointedSize() > 0)
+				? Formats.bytes(record.checkpointedSize()) : "—";
+	}
+
 	public String path() {
 		return (record.path() != null) ? record.path() : "";
 	}

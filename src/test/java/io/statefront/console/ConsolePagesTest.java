@@ -87,12 +87,12 @@ class ConsolePagesTest {
 	HealthIndicator broker;
 
 	private final CheckpointRecord completed = new CheckpointRecord("functions", RUN, 7, Status.COMPLETED, false,
-			Instant.parse("2026-11-22T10:00:00Z").toEpochMilli(), 25, 7_270, "file:/data/checkpoints/functions/" + RUN + "/chk-7",
+			Instant.parse("2026-11-22T10:00:00Z").toEpochMilli(), 25, 7_270, 1_536, "file:/data/checkpoints/functions/" + RUN + "/chk-7",
 			null, List.of(new TaskRecord("Source: users -> user function", 2, 0, 2, 5, 0, 1, 3_000),
 					new TaskRecord("user replies: Writer -> user replies: Committer", 2, 0, 1, 0, 0, 1, 0)));
 
 	private final CheckpointRecord failed = new CheckpointRecord("functions", RUN, 8, Status.FAILED, false,
-			Instant.parse("2026-11-22T10:00:10Z").toEpochMilli(), 60_000, 0, null, "Checkpoint expired before completing",
+			Instant.parse("2026-11-22T10:00:10Z").toEpochMilli(), 60_000, 0, 0, null, "Checkpoint expired before completing",
 			List.of());
 
 	@BeforeEach
@@ -171,7 +171,7 @@ class ConsolePagesTest {
 	void aCheckpointsPageShowsWhatEachTaskDidAndWhichCommit() throws Exception {
 		String page = mvc.perform(get("/console/checkpoints/functions/" + RUN + "/7")).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Checkpoint 7 of functions", "Source: users -&gt; user function", "7.1 KiB")
+		assertThat(page).contains("Checkpoint 7 of functions", "Source: users -&gt; user function", "7.1 KiB", "1.5 KiB")
 			.containsPattern("user replies: Committer</span>\\s*<span class=\"status\">commits</span>");
 		assertThat(mvc.perform(get("/console/checkpoints/functions/" + RUN + "/6")).andReturn().getResponse().getStatus())
 			.isEqualTo(404);

@@ -78,7 +78,7 @@ class LedgerCrashIT {
 		Files.deleteIfExists(log);
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
-					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=5s",
+					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=5s",
 					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false" };
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));

@@ -63,7 +63,7 @@ class BrokerRestartIT {
 				AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, logs.resolve("app.log"))) {
 			broker.start(Duration.ofMinutes(1));
 			app.start("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-					"--statefront.security.api-password=" + PASSWORD, "--statefront.flink.checkpoint-interval=1s",
+					"--statefront.security.api-password=" + PASSWORD, "--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s",
 					"--statefront.gateway.reply-timeout=3s", "--statefront.flink.applied-change-log=true",
 					"--statefront.simulator.enabled=false", "--statefront.shop.seed-catalogue=false");
 			app.awaitHealthy(Duration.ofMinutes(2));

@@ -91,7 +91,7 @@ class PipelineFaultsIT {
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			app.start("--statefront.security.api-password=" + PASSWORD,
 					"--statefront.console.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-					"--statefront.flink.checkpoint-interval=1s", "--statefront.gateway.reply-timeout=3s",
+					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=3s",
 					"--statefront.gateway.max-pending=" + MAX_PENDING, "--statefront.flink.applied-change-log=true",
 					"--statefront.simulator.enabled=false", "--statefront.shop.seed-catalogue=false");
 			app.awaitHealthy(Duration.ofMinutes(2));

@@ -28,7 +28,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 	private static final List<String> FLINK_LIBRARIES = List.of("/org/apache/flink/", "/org/apache/commons/",
 			"/commons-io/", "/commons-cli/", "/com/esotericsoftware/", "/org/objenesis/", "/org/snakeyaml/",
 			"/org/javassist/", "/tools/profiler/", "/com/google/code/findbugs/", "/org/xerial/snappy/", "/at/yawk/lz4/",
-			"/org/slf4j/", "/ch/qos/logback/");
+			"/org/slf4j/", "/ch/qos/logback/", "/com/ververica/");
 
 	/** What a distribution does not hold, or the jobs must bring themselves. */
 	private static final List<String> NOT_IN_A_DISTRIBUTION = List.of("/flink-connector-kafka/",
@@ -73,14 +73,14 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 		Files.createDirectories(dir.resolve("tmp"));
 		Files.createDirectories(logs);
 		// what Flink's start scripts would work out and pass to the task manager: its CPU and each
-		// part of its memory, small (heap state needs no managed memory)
+		// part of its memory, small (some managed memory for RocksDB)
 		Files.writeString(dir.resolve("config.yaml"), String.join("\n", "jobmanager.rpc.address: localhost",
 				"jobmanager.rpc.port: " + rpcPort, "jobmanager.bind-host: localhost", "rest.address: localhost",
 				"rest.bind-address: localhost", "rest.port: " + restPort, "taskmanager.host: localhost",
 				"taskmanager.bind-host: localhost", "taskmanager.numberOfTaskSlots: " + slots,
 				"taskmanager.cpu.cores: " + slots, "taskmanager.memory.framework.heap.size: 128m",
 				"taskmanager.memory.task.heap.size: 256m", "taskmanager.memory.task.off-heap.size: 0m",
-				"taskmanager.memory.framework.off-heap.size: 128m", "taskmanager.memory.managed.size: 32m",
+				"taskmanager.memory.framework.off-heap.size: 128m", "taskmanager.memory.managed.size: 128m",
 				"taskmanager.memory.network.min: 64m", "taskmanager.memory.network.max: 64m",
 				"taskmanager.memory.jvm-metaspace.size: 256m", "taskmanager.memory.jvm-overhead.min: 192m",
 				"taskmanager.memory.jvm-overhead.max: 192m", "io.tmp.dirs: " + dir.resolve("tmp"), ""));

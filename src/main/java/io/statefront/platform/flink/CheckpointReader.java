@@ -63,7 +63,7 @@ final class CheckpointReader {
 			String path = restored.getExternalPath();
 			boolean savepoint = path != null && path.contains("/savepoint-");
 			ended.add(new CheckpointRecord(job, runId, restored.getId(), Status.RESTORED, savepoint,
-					restored.getRestoreTimestamp(), 0, (path != null) ? restoredSize.applyAsLong(path) : 0, path, null,
+					restored.getRestoreTimestamp(), 0, (path != null) ? restoredSize.applyAsLong(path) : 0, 0, path, null,
 					List.of()));
 		}
 		List<CheckpointStatistics> oldestFirst = new ArrayList<>(statistics.getHistory());
@@ -103,7 +103,8 @@ final class CheckpointReader {
 			}
 		}
 		return new CheckpointRecord(job, run.toString(), checkpoint.getId(), status, checkpoint.isSavepoint(),
-				checkpoint.getTriggerTimestamp(), checkpoint.getDuration(), checkpoint.getStateSize(), path, failure,
+				checkpoint.getTriggerTimestamp(), checkpoint.getDuration(), checkpoint.getStateSize(),
+				checkpoint.getCheckpointedSize(), path, failure,
 				records);
 	}
 

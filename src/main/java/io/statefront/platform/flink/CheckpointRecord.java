@@ -14,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param savepoint whether it was a savepoint taken on request
  * @param triggeredAt when it was triggered (for a restore: when the job restored it), epoch ms
  * @param durationMs from trigger to the last acknowledgement
- * @param stateSize the bytes of state it holds
+ * @param stateSize the bytes of state it holds (its full size)
+ * @param checkpointedSize the bytes it wrote: for an incremental checkpoint only the files that were
+ * new since the last one, otherwise its full size (0 in entries recorded before it was kept)
  * @param path its folder, for a completed one and a restore
  * @param failure why it failed, for a failed one
  * @param tasks what each task did for it, in the job's order
  */
 public record CheckpointRecord(String job, String run, long id, Status status, boolean savepoint, long triggeredAt,
-		long durationMs, long stateSize, @Nullable String path, @Nullable String failure, List<TaskRecord> tasks) {
+		long durationMs, long stateSize, long checkpointedSize, @Nullable String path, @Nullable String failure, List<TaskRecord> tasks) {
 
 	public enum Status {
 

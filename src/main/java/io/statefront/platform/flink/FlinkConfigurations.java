@@ -25,11 +25,11 @@ final class FlinkConfigurations {
 		settings.put(reporter + "factory.class", MicrometerReporter.Factory.class.getName());
 		settings.put(reporter + MicrometerReporter.REGISTRY_PROPERTY, meterRegistryId);
 		settings.put("taskmanager.numberOfTaskSlots", Integer.toString(properties.taskSlots()));
-		// heap state needs no managed memory; keep the in-process cluster's footprint small
-		settings.put("taskmanager.memory.managed.size", "32m");
+		// RocksDB's cache and write buffers, split evenly between the slots (heap state uses none)
+		settings.put("taskmanager.memory.managed.size", properties.managedMemory().toMegabytes() + "m");
 		settings.put("taskmanager.memory.network.min", "64m");
 		settings.put("taskmanager.memory.network.max", "64m");
-		settings.put("state.backend.type", "hashmap");
+		settings.put("state.backend.type", properties.stateBackend().flinkName());
 		// the MiniCluster's REST API (which can cancel jobs) and its RPC and blob servers are for
 		// this process only: loopback, free ports, so they neither face the network nor clash
 		settings.put("rest.bind-address", "localhost");
@@ -72,8 +72,17 @@ final class FlinkConfigurations {
 		// event-time windows close when a watermark passes their end: emitting watermarks every
 		// 50 ms instead of 200 takes up to 150 ms off the time from a window's end to its result
 		settings.put("pipeline.auto-watermark-interval", "50 ms");
-		settings.put("state.backend.type", "hashmap");
+		settings.put("state.backend.type", properties.stateBackend().flinkName());
+		// RocksDB uploads only the files created since the last checkpoint (the rest are shared,
+		// counted by reference and deleted when no retained checkpoint needs them); heap state
+		// ignores it. A restore does not claim the point it starts from (Flink's default): the first
+		// checkpoint after it is full, so a run's checkpoints only ever refer to its own folder
+		settings.put("execution.checkpointing.incremental", "true");
 		settings.put("execution.checkpointing.interval", properties.checkpointInterval().toMillis() + " ms");
+		settings.put("execution.checkpointing.min-pause", properties.checkpointMinPause().toMillis() + " ms");
+		settings.put("execution.checkpointing.timeout", properties.checkpointTimeout().toMillis() + " ms");
+		settings.put("execution.checkpointing.tolerable-failed-checkpoints",
+				Integer.toString(properties.tolerableFailedCheckpoints()));
 		settings.put("execution.checkpointing.storage", "filesystem");
 		settings.put("execution.checkpointing.dir", checkpointDir.toUri().toString());
 		settings.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

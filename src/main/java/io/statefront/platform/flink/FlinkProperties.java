@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where and how the Flink jobs run.
@@ -15,6 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * shared with the broker and the web server gave lower latency and more throughput than 2
  * @param checkpointInterval how often each job checkpoints to the data directory
  * @param checkpointsRetained how many completed checkpoints each job keeps
+ * @param checkpointMinPause the least time between the end of one checkpoint and the start of the
+ * next: a checkpoint of big state that takes longer than the interval still leaves the job this
+ * long to work before the next one begins
+ * @param checkpointTimeout how long a checkpoint may take before it is given up (and counted failed)
+ * @param tolerableFailedCheckpoints how many checkpoints in a row may fail (or time out) before the
+ * job is restarted from its latest completed one: one slow or failed checkpoint never restarts a job
+ * @param stateBackend where the jobs keep their state: {@code rocksdb} (the default: on local disk
+ * beside a bounded cache, so state may outgrow memory, and checkpointed incrementally, each
+ * checkpoint writing only the files that changed) or {@code hashmap} (on the heap, each checkpoint a
+ * full copy). A job restores a savepoint (canonical format) in either; an incremental checkpoint
+ * only in RocksDB
+ * @param managedMemory the embedded task manager's managed memory, shared by its slots: RocksDB's
+ * block cache and write buffers (off the heap); heap state needs none
  * @param bufferTimeout how long a network buffer may wait to fill; this bounds the latency each
  * hop adds (Flink's default of 100 ms would dominate every request's round trip). 0, the default,
  * sends each record on at once: at this shop's rates the lowest latency, and cheaper than a timeout
@@ -28,8 +42,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("statefront.flink")
 record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
 		@DefaultValue("1") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
-		@DefaultValue("3") int checkpointsRetained, @DefaultValue("0ms") Duration bufferTimeout,
-		@DefaultValue("8") int taskSlots, @DefaultValue("false") boolean appliedChangeLog) {
+		@DefaultValue("3") int checkpointsRetained, @DefaultValue("5s") Duration checkpointMinPause,
+		@DefaultValue("2m") Duration checkpointTimeout, @DefaultValue("5") int tolerableFailedCheckpoints,
+		@DefaultValue("rocksdb") StateBackend stateBackend, @DefaultValue("256MB") DataSize managedMemory,
+		@DefaultValue("0ms") Duration bufferTimeout, @DefaultValue("8") int taskSlots,
+		@DefaultValue("false") boolean appliedChangeLog) {
+
+	enum StateBackend {
+
+		ROCKSDB, HASHMAP;
+
+		/** The value of Flink's {@code state.backend.type}. */
+		String flinkName() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
 
 	enum Mode {
 
