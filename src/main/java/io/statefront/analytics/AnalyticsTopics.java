@@ -1,10 +1,10 @@
 package io.statefront.analytics;
 
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The analytics topics, created at startup when missing. */
 @Configuration(proxyBeanMethods = false)
@@ -12,18 +12,18 @@ class AnalyticsTopics {
 
 	/** Twelve partitions, as the design gives them: room for the analytics job to scale out. */
 	@Bean
-	NewTopic websiteEventsTopic() {
-		return TopicBuilder.name(WebsiteEvent.TOPIC).partitions(12).build();
+	NewTopic websiteEventsTopic(TopicHorizons topics) {
+		return topics.events(WebsiteEvent.TOPIC, 12);
 	}
 
 	@Bean
-	NewTopic processedMetricsTopic() {
-		return TopicBuilder.name(MetricResult.TOPIC).partitions(4).build();
+	NewTopic processedMetricsTopic(TopicHorizons topics) {
+		return topics.events(MetricResult.TOPIC, 4);
 	}
 
 	@Bean
-	NewTopic alertsTopic() {
-		return TopicBuilder.name(Alert.TOPIC).partitions(4).build();
+	NewTopic alertsTopic(TopicHorizons topics) {
+		return topics.events(Alert.TOPIC, 4);
 	}
 
 }

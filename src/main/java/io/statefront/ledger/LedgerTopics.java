@@ -1,12 +1,11 @@
 package io.statefront.ledger;
 
 import io.statefront.platform.gateway.ReplyTopic;
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The ledger's topics, created at startup when missing. */
 @Configuration(proxyBeanMethods = false)
@@ -20,15 +19,15 @@ class LedgerTopics {
 
 	private static final int PARTITIONS = 4;
 
-	/** Command logs are kept forever: replaying them rebuilds the functions' state from nothing. */
+	/** Command logs are kept as long as a restore can replay them (statefront.retention.command-log). */
 	@Bean
-	NewTopic usersCreateTopic() {
-		return TopicBuilder.name(USERS_CREATE).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	NewTopic usersCreateTopic(TopicHorizons topics) {
+		return topics.command(USERS_CREATE, 1);
 	}
 
 	@Bean
-	NewTopic usersTopic() {
-		return TopicBuilder.name(USERS).partitions(PARTITIONS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	NewTopic usersTopic(TopicHorizons topics) {
+		return topics.command(USERS, PARTITIONS);
 	}
 
 	@Bean

@@ -1,23 +1,23 @@
 package io.statefront.recommendation;
 
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The recommendation topics, created at startup when missing. */
 @Configuration(proxyBeanMethods = false)
 class RecommendationTopics {
 
 	@Bean
-	NewTopic shopEventsTopic() {
-		return TopicBuilder.name(ShopEvent.TOPIC).partitions(4).build();
+	NewTopic shopEventsTopic(TopicHorizons topics) {
+		return topics.events(ShopEvent.TOPIC, 4);
 	}
 
 	@Bean
-	NewTopic recommendationsTopic() {
-		return TopicBuilder.name(Recommendations.TOPIC).partitions(4).build();
+	NewTopic recommendationsTopic(TopicHorizons topics) {
+		return topics.events(Recommendations.TOPIC, 4);
 	}
 
 }

@@ -1,12 +1,11 @@
 package io.statefront.shop;
 
 import io.statefront.platform.gateway.ReplyTopic;
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The stock service's topics, created at startup when missing. */
 @Configuration(proxyBeanMethods = false)
@@ -20,21 +19,21 @@ class StockTopics {
 
 	static final int PARTITIONS = 4;
 
-	/** Command logs are kept forever: replaying them rebuilds the functions' state from nothing. */
+	/** Command logs are kept as long as a restore can replay them (statefront.retention.command-log). */
 	@Bean
-	NewTopic stockCreateTopic() {
-		return TopicBuilder.name(STOCK_CREATE).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	NewTopic stockCreateTopic(TopicHorizons topics) {
+		return topics.command(STOCK_CREATE, 1);
 	}
 
 	@Bean
-	NewTopic stockTopic() {
-		return TopicBuilder.name(STOCK).partitions(PARTITIONS).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+	NewTopic stockTopic(TopicHorizons topics) {
+		return topics.command(STOCK, PARTITIONS);
 	}
 
 	/** Compacted: the latest level of every item, which the pages' view reads from the start. */
 	@Bean
-	NewTopic stockLevelsTopic() {
-		return TopicBuilder.name(StockLevel.TOPIC).partitions(PARTITIONS).compact().build();
+	NewTopic stockLevelsTopic(TopicHorizons topics) {
+		return topics.compacted(StockLevel.TOPIC, PARTITIONS);
 	}
 
 	@Bean

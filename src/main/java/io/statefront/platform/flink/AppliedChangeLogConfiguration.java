@@ -1,12 +1,11 @@
 package io.statefront.platform.flink;
 
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The topic of {@link AppliedChange}s, when the functions job keeps them. */
 @Configuration(proxyBeanMethods = false)
@@ -14,11 +13,9 @@ import org.springframework.kafka.config.TopicBuilder;
 class AppliedChangeLogConfiguration {
 
 	@Bean
-	NewTopic appliedChangesTopic() {
-		return TopicBuilder.name(AppliedChange.TOPIC)
-			.partitions(4)
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.build();
+	NewTopic appliedChangesTopic(TopicHorizons topics) {
+		// kept as long as the commands that made the changes
+		return topics.command(AppliedChange.TOPIC, 4);
 	}
 
 }

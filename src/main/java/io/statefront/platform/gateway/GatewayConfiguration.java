@@ -3,12 +3,12 @@ package io.statefront.platform.gateway;
 import java.util.List;
 import java.util.Map;
 
+import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
@@ -31,9 +31,10 @@ class GatewayConfiguration {
 	 */
 	@Bean
 	ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(ProducerFactory<String, byte[]> producerFactory,
-			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin) {
+			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin,
+			TopicHorizons horizons) {
 		kafkaAdmin.createOrModifyTopics(replyTopics.stream()
-			.map(topic -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).build())
+			.map(topic -> horizons.replies(topic.name(), topic.partitions()))
 			.toArray(NewTopic[]::new));
 		Map<String, TopicDescription> described = kafkaAdmin
 			.describeTopics(replyTopics.stream().map(ReplyTopic::name).toArray(String[]::new));
