@@ -1,12 +1,13 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdAllocatorFunction;
 
 /** Hands out user ids and opens each new user with a CREATE command through the users topic. */
 public class CreateUserFunction extends IdAllocatorFunction<CreateUserRequest, UserCommand> {
 
-	public CreateUserFunction() {
-		super("user");
+	public CreateUserFunction(Horizons horizons) {
+		super("user", horizons);
 	}
 
 	@Override

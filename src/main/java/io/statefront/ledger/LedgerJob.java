@@ -2,6 +2,7 @@ package io.statefront.ledger;
 
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.flink.Horizons;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -22,13 +23,14 @@ public final class LedgerJob {
 			DataStream<SagaReply> sagaReplies, DataStream<AppliedChange> changes) {
 	}
 
-	public static Outputs wire(DataStream<CreateUserRequest> createRequests, DataStream<UserCommand> userCommands) {
+	public static Outputs wire(DataStream<CreateUserRequest> createRequests, DataStream<UserCommand> userCommands,
+			Horizons horizons) {
 		DataStream<UserCommand> newUsers = createRequests.keyBy(request -> CreateUserFunction.KEY)
-			.process(new CreateUserFunction())
+			.process(new CreateUserFunction(horizons))
 			.uid("create-user-function")
 			.name("create user");
 		SingleOutputStreamOperator<UserResponse> replies = userCommands.keyBy(UserCommand::userId)
-			.process(new UserFunction())
+			.process(new UserFunction(horizons))
 			.uid("user-function")
 			.name("user");
 		return new Outputs(newUsers, replies, replies.getSideOutput(UserFunction.SAGA_REPLIES),

@@ -1,9 +1,10 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.RetentionProperties;
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import io.statefront.platform.flink.Horizons;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
 /** Connects the ledger's topology to its Kafka topics, as part of the "functions" job. */
 @Component
 class LedgerPipeline implements FlinkJobPart {
+
+	private final Horizons horizons;
+
+	LedgerPipeline(RetentionProperties retention) {
+		this.horizons = Horizons.of(retention);
+	}
 
 	@Override
 	public String job() {
@@ -22,14 +29,15 @@ class LedgerPipeline implements FlinkJobPart {
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateUserRequest> createRequests = env
 			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
-					WatermarkStrategy.noWatermarks(), "users-create")
+					Horizons.commandTimestamps(), "users-create")
 			.uid("users-create-source");
 		DataStream<UserCommand> userCommands = env
-			.fromSource(kafka.source(LedgerTopics.USERS, UserCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.source(LedgerTopics.USERS, UserCommand.class),
+					Horizons.commandTimestamps(),
 					"users")
 			.uid("users-source");
 
-		LedgerJob.Outputs outputs = LedgerJob.wire(createRequests, userCommands);
+		LedgerJob.Outputs outputs = LedgerJob.wire(createRequests, userCommands, horizons);
 
 		outputs.newUsers()
 			.sinkTo(kafka.sink(LedgerTopics.USERS, UserCommand::userId))

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
 import io.statefront.platform.saga.SagaReply;
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -48,13 +50,30 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 
 	private transient SagaParticipation sagas;
 
+	private final Horizons horizons;
+
+	public UserFunction(Horizons horizons) {
+		this.horizons = horizons;
+	}
+
+	/**
+	 * Removes what had passed its horizon by the timer's time, less the grace: every message still to
+	 * come treats it as gone already ({@link Horizons}).
+	 */
+	@Override
+	public void onTimer(long timestamp, OnTimerContext context, Collector<UserResponse> out) throws Exception {
+		long by = horizons.forgettableBy(timestamp);
+		idempotency.forgetExpired(by);
+		sagas.forgetExpired(by);
+	}
+
 	@Override
 	public void open(OpenContext openContext) {
 		account = getRuntimeContext()
 			.getState(new ValueStateDescriptor<>("account", Types.POJO(UserAccount.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "user", UserResult.class,
-				IDEMPOTENCY_KEYS_PER_USER);
-		sagas = new SagaParticipation(getRuntimeContext(), "user");
+				IDEMPOTENCY_KEYS_PER_USER, horizons);
+		sagas = new SagaParticipation(getRuntimeContext(), "user", horizons);
 	}
 
 	@Override
@@ -68,13 +87,17 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		}
 	}
 
+	private static long now(Context context) {
+		return Horizons.timeOf(context.timestamp());
+	}
+
 	private static long credit(@Nullable UserAccount account) {
 		return (account != null) ? account.credit() : 0;
 	}
 
 	private void handle(UserCommand command, Context context, Collector<UserResponse> out) throws Exception {
 		if (command.step() != null) {
-			SagaReply reply = answerStep(command, command.step());
+			SagaReply reply = answerStep(command, command.step(), context);
 			if (reply != null) {
 				context.output(SAGA_REPLIES, reply);
 			}
@@ -82,7 +105,7 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		}
 		String key = command.idempotencyKey();
 		if (key != null) {
-			Optional<UserResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(),
+			Optional<UserResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(), now(context),
 					() -> UserResult.refused(Outcome.KEY_REUSED, command.userId(), 0));
 			if (repeated.isPresent()) {
 				out.collect(new UserResponse(command.requestId(), repeated.get()));
@@ -90,16 +113,16 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 			}
 		}
 		UserAccount before = account.value();
-		UserResult result = apply(command, before);
+		UserResult result = apply(command, before, now(context));
 		// an answer about a user that never existed changes nothing and needs no memory: storing it
 		// would let a client grow state for every id it guesses
 		if (key != null && (before != null || command.operation() == UserOperation.CREATE)) {
-			idempotency.remember(key, command.fingerprint(), result);
+			idempotency.remember(key, command.fingerprint(), result, now(context), context.timerService());
 		}
 		out.collect(new UserResponse(command.requestId(), result));
 	}
 
-	private UserResult apply(UserCommand command, UserAccount current) throws Exception {
+	private UserResult apply(UserCommand command, UserAccount current, long now) throws Exception {
 		String userId = command.userId();
 		if (command.operation() == UserOperation.CREATE) {
 			// ids come only from the create function, so a second CREATE is a replay: never reopen
@@ -119,7 +142,7 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		long credit = current.credit();
 		return switch (command.operation()) {
 			case FIND -> UserResult.ok(userId, credit);
-			case PAID_ORDERS -> new UserResult(Outcome.OK, userId, credit, sagas.appliedSagas(PAID_ORDERS_SHOWN));
+			case PAID_ORDERS -> new UserResult(Outcome.OK, userId, credit, sagas.appliedSagas(PAID_ORDERS_SHOWN, now));
 			case ADD_CREDIT -> {
 				if (credit > Long.MAX_VALUE - command.amount()) {
 					yield UserResult.refused(Outcome.CREDIT_LIMIT, userId, credit);
@@ -144,7 +167,10 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 	}
 
 	/** The answer to a saga step, or null for a step of an attempt the saga has left behind. */
-	private @Nullable SagaReply answerStep(UserCommand command, SagaStep step) throws Exception {
+	private @Nullable SagaReply answerStep(UserCommand command, SagaStep step, Context context)
+			throws Exception {
+		long now = now(context);
+		TimerService timers = context.timerService();
 		UserAccount current = account.value();
 		boolean exists = current != null && !current.removed();
 		switch (command.operation()) {
@@ -153,20 +179,20 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
 			}
 			case PAY -> {
-				return sagas.applyOnce(step, () -> {
+				return sagas.applyOnce(step, now, () -> {
 					if (!exists) {
-						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
+						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0, now, timers);
 					}
 					if (current.credit() < command.amount()) {
-						return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit());
+						return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit(), now, timers);
 					}
 					long left = current.credit() - command.amount();
 					account.update(new UserAccount(left, false));
-					return sagas.applied(step, command.amount(), left);
+					return sagas.applied(step, command.amount(), left, now, timers);
 				});
 			}
 			case REFUND -> {
-				long refund = sagas.compensation(step);
+				long refund = sagas.compensation(step, now, timers);
 				long credit = (current != null) ? current.credit() : 0;
 				if (refund > 0) {
 					// what was paid goes back even to a user removed since, so no money vanishes

@@ -1,12 +1,13 @@
 package io.statefront.shop;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdAllocatorFunction;
 
 /** Hands out item ids and opens each new item, with its price, through the stock topic. */
 public class CreateItemFunction extends IdAllocatorFunction<CreateItemRequest, ItemCommand> {
 
-	public CreateItemFunction() {
-		super("item");
+	public CreateItemFunction(Horizons horizons) {
+		super("item", horizons);
 	}
 
 	@Override

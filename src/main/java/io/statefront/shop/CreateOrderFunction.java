@@ -1,5 +1,6 @@
 package io.statefront.shop;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdAllocatorFunction;
 
 /**
@@ -8,8 +9,8 @@ import io.statefront.platform.flink.IdAllocatorFunction;
  */
 public class CreateOrderFunction extends IdAllocatorFunction<CreateOrderRequest, OrderMessage> {
 
-	public CreateOrderFunction() {
-		super("order");
+	public CreateOrderFunction(Horizons horizons) {
+		super("order", horizons);
 	}
 
 	@Override

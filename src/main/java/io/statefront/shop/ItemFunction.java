@@ -3,6 +3,7 @@ package io.statefront.shop;
 import java.util.Optional;
 
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
 import io.statefront.platform.saga.SagaReply;
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -48,12 +50,29 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 
 	private transient SagaParticipation sagas;
 
+	private final Horizons horizons;
+
+	public ItemFunction(Horizons horizons) {
+		this.horizons = horizons;
+	}
+
+	/**
+	 * Removes what had passed its horizon by the timer's time, less the grace: every message still to
+	 * come treats it as gone already ({@link Horizons}).
+	 */
+	@Override
+	public void onTimer(long timestamp, OnTimerContext context, Collector<ItemResponse> out) throws Exception {
+		long by = horizons.forgettableBy(timestamp);
+		idempotency.forgetExpired(by);
+		sagas.forgetExpired(by);
+	}
+
 	@Override
 	public void open(OpenContext openContext) {
 		item = getRuntimeContext().getState(new ValueStateDescriptor<>("item", Types.POJO(Item.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "item", ItemResult.class,
-				IDEMPOTENCY_KEYS_PER_ITEM);
-		sagas = new SagaParticipation(getRuntimeContext(), "item");
+				IDEMPOTENCY_KEYS_PER_ITEM, horizons);
+		sagas = new SagaParticipation(getRuntimeContext(), "item", horizons);
 	}
 
 	@Override
@@ -75,7 +94,7 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 
 	private void handle(ItemCommand command, Context context, Collector<ItemResponse> out) throws Exception {
 		if (command.step() != null) {
-			SagaReply reply = answerStep(command, command.step());
+			SagaReply reply = answerStep(command, command.step(), context);
 			if (reply != null) {
 				context.output(SAGA_REPLIES, reply);
 			}
@@ -83,7 +102,7 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		}
 		String key = command.idempotencyKey();
 		if (key != null) {
-			Optional<ItemResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(),
+			Optional<ItemResult> repeated = idempotency.answerToRepeat(key, command.fingerprint(), now(context),
 					() -> ItemResult.refused(Outcome.KEY_REUSED, command.itemId(), null));
 			if (repeated.isPresent()) {
 				out.collect(new ItemResponse(command.requestId(), repeated.get()));
@@ -94,7 +113,7 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		ItemResult result = apply(command, before);
 		// answers about items that never existed change nothing and need no memory
 		if (key != null && (before != null || command.operation() == ItemOperation.CREATE)) {
-			idempotency.remember(key, command.fingerprint(), result);
+			idempotency.remember(key, command.fingerprint(), result, now(context), context.timerService());
 		}
 		out.collect(new ItemResponse(command.requestId(), result));
 	}
@@ -137,7 +156,10 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 	}
 
 	/** The answer to a saga step, or null for a step of an attempt the saga has left behind. */
-	private @Nullable SagaReply answerStep(ItemCommand command, SagaStep step) throws Exception {
+	private @Nullable SagaReply answerStep(ItemCommand command, SagaStep step, Context context)
+			throws Exception {
+		long now = now(context);
+		TimerService timers = context.timerService();
 		Item current = item.value();
 		switch (command.operation()) {
 			case FIND -> {
@@ -146,20 +168,20 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 			}
 			case TAKE -> {
 				Item taking = current;
-				return sagas.applyOnce(step, () -> {
+				return sagas.applyOnce(step, now, () -> {
 					if (taking == null) {
-						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0);
+						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0, now, timers);
 					}
 					if (taking.stock() < command.amount()) {
-						return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), taking.stock());
+						return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), taking.stock(), now, timers);
 					}
 					long left = taking.stock() - command.amount();
 					item.update(new Item(left, taking.price()));
-					return sagas.applied(step, command.amount(), left);
+					return sagas.applied(step, command.amount(), left, now, timers);
 				});
 			}
 			case RETURN -> {
-				long returned = sagas.compensation(step);
+				long returned = sagas.compensation(step, now, timers);
 				if (returned > 0 && current != null) {
 					current = new Item(SagaParticipation.givenBack(current.stock(), returned), current.price());
 					item.update(current);
@@ -168,6 +190,10 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 			}
 			default -> throw new IllegalArgumentException(command.operation() + " is not a saga step");
 		}
+	}
+
+	private static long now(Context context) {
+		return Horizons.timeOf(context.timestamp());
 	}
 
 	private ItemResult update(String itemId, Item updated) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
@@ -18,6 +19,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -35,6 +37,14 @@ import org.apache.flink.util.OutputTag;
  * nothing changed. Everything is decided by the order's own input, in the order Kafka holds it
  * (architecture rules 2 and 3), and the participants apply each step once, so a restore from a
  * checkpoint replays the same saga to the same end.
+ *
+ * <p>An order has a horizon ({@link Horizons}, by the clock of its input): a paid order (or one
+ * whose user did not exist) is forgotten {@code statefront.retention.finished-orders} after it was
+ * settled, once the archive has it ({@link #ARCHIVE}); an unpaid one that is not waiting for answers
+ * is closed and forgotten {@code statefront.retention.open-orders} after its last change. What can
+ * still arrive then asks about an order that is gone: a client's request (answered as not found, and
+ * read from the archive by the web side) or a late copy of a saga reply (ignored, as no operation
+ * waits for it).
  */
 public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, OrderResponse> {
 
@@ -45,6 +55,10 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 	/** Steps for item functions, to the stock topic. */
 	public static final OutputTag<ItemCommand> ITEM_STEPS = new OutputTag<>("order-item-steps",
 			TypeInformation.of(ItemCommand.class));
+
+	/** Each order once paid, for the archive. */
+	public static final OutputTag<ArchivedOrder> ARCHIVE = new OutputTag<>("order-archive",
+			TypeInformation.of(ArchivedOrder.class));
 
 	static final int IDEMPOTENCY_KEYS_PER_ORDER = 100;
 
@@ -71,6 +85,18 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	private transient IdempotencyStore<OrderResult> idempotency;
 
+	/** When the order was paid, or its CREATE refused: the start of its finished-orders horizon. */
+	private transient ValueState<Long> settledAt;
+
+	/** When a message last changed the unpaid order: the start of its open-orders horizon. */
+	private transient ValueState<Long> changedAt;
+
+	private final Horizons horizons;
+
+	public OrderFunction(Horizons horizons) {
+		this.horizons = horizons;
+	}
+
 	@Override
 	public void open(OpenContext openContext) {
 		order = getRuntimeContext().getState(new ValueStateDescriptor<>("order", TypeInformation.of(Order.class)));
@@ -81,12 +107,66 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		refusedCreate = getRuntimeContext()
 			.getState(new ValueStateDescriptor<>("refused-create", TypeInformation.of(OrderResult.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "order", OrderResult.class,
-				IDEMPOTENCY_KEYS_PER_ORDER);
+				IDEMPOTENCY_KEYS_PER_ORDER, horizons);
+		settledAt = getRuntimeContext().getState(new ValueStateDescriptor<>("settled-at", Types.LONG));
+		changedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("changed-at", Types.LONG));
+	}
+
+	@Override
+	public void onTimer(long timestamp, OnTimerContext context, Collector<OrderResponse> out) throws Exception {
+		long by = horizons.forgettableBy(timestamp);
+		if (passedHorizon(by)) {
+			forget();
+		}
+		else {
+			idempotency.forgetExpired(by);
+		}
 	}
 
 	@Override
 	public void processElement(OrderMessage message, Context context, Collector<OrderResponse> out)
 			throws Exception {
+		long now = Horizons.timeOf(context.timestamp());
+		if (passedHorizon(now)) {
+			forget(); // the timer may not have fired yet: what it will remove is gone already
+		}
+		dispatch(message, context, out);
+		if (message.operation() != OrderOperation.FIND && order.value() != null && settledAt.value() == null
+				&& now != Horizons.NO_TIME) {
+			changedAt.update(now);
+			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.openOrdersMs()));
+		}
+	}
+
+	/** Whether the order had passed its horizon by {@code now}; one waiting for answers never has. */
+	private boolean passedHorizon(long now) throws Exception {
+		Long settled = settledAt.value();
+		if (settled != null) {
+			return Horizons.passed(settled, horizons.finishedOrdersMs(), now);
+		}
+		Long changed = changedAt.value();
+		return changed != null && inFlight.value() == null && Horizons.passed(changed, horizons.openOrdersMs(), now);
+	}
+
+	private void forget() throws Exception {
+		order.clear();
+		inFlight.clear();
+		waiting.clear();
+		refusedCreate.clear();
+		settledAt.clear();
+		changedAt.clear();
+		idempotency.forgetAll();
+	}
+
+	private void settle(Context context) throws Exception {
+		long now = Horizons.timeOf(context.timestamp());
+		if (now != Horizons.NO_TIME) {
+			settledAt.update(now);
+			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.finishedOrdersMs()));
+		}
+	}
+
+	private void dispatch(OrderMessage message, Context context, Collector<OrderResponse> out) throws Exception {
 		if (message.reply() != null) {
 			onReply(message.reply(), context, out);
 		}
@@ -104,6 +184,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		String key = message.idempotencyKey();
 		if (key != null) {
 			Optional<OrderResult> repeated = idempotency.answerToRepeat(key, message.fingerprint(),
+					Horizons.timeOf(context.timestamp()),
 					() -> OrderResult.refused(Outcome.KEY_REUSED, orderId, current));
 			if (repeated.isPresent()) {
 				answer(message, repeated.get(), out);
@@ -189,6 +270,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 				else {
 					OrderResult refused = OrderResult.of(Outcome.USER_NOT_FOUND, orderId, null, command.userId(), 0);
 					refusedCreate.update(refused);
+					settle(context);
 					finish(command, refused, context, out);
 				}
 			}
@@ -225,6 +307,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		if (refusal == null) {
 			Order paid = order.value().asPaid();
 			order.update(paid);
+			settle(context);
+			context.output(ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(),
+					Horizons.timeOf(context.timestamp())));
 			finish(checkout.command(), OrderResult.ok(orderId, paid), context, out);
 		}
 		else if (checkout.compensating() || checkout.taken().isEmpty()) {
@@ -267,7 +352,8 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			throws Exception {
 		inFlight.clear();
 		if (command.idempotencyKey() != null) {
-			idempotency.remember(command.idempotencyKey(), command.fingerprint(), result);
+			idempotency.remember(command.idempotencyKey(), command.fingerprint(), result,
+					Horizons.timeOf(context.timestamp()), context.timerService());
 		}
 		answer(command, result, out);
 		List<OrderMessage> next = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.statefront.shop;
 
 import io.statefront.ledger.UserCommand;
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdAllocatorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -16,20 +17,21 @@ public final class OrderJob {
 	 * saga steps for the user and item functions.
 	 */
 	public record Outputs(DataStream<OrderMessage> newOrders, DataStream<OrderResponse> replies,
-			DataStream<UserCommand> userSteps, DataStream<ItemCommand> itemSteps) {
+			DataStream<UserCommand> userSteps, DataStream<ItemCommand> itemSteps, DataStream<ArchivedOrder> archive) {
 	}
 
-	public static Outputs wire(DataStream<CreateOrderRequest> createRequests, DataStream<OrderMessage> orderMessages) {
+	public static Outputs wire(DataStream<CreateOrderRequest> createRequests, DataStream<OrderMessage> orderMessages,
+			Horizons horizons) {
 		DataStream<OrderMessage> newOrders = createRequests.keyBy(request -> IdAllocatorFunction.KEY)
-			.process(new CreateOrderFunction())
+			.process(new CreateOrderFunction(horizons))
 			.uid("create-order-function")
 			.name("create order");
 		SingleOutputStreamOperator<OrderResponse> replies = orderMessages.keyBy(OrderMessage::orderKey)
-			.process(new OrderFunction())
+			.process(new OrderFunction(horizons))
 			.uid("order-function")
 			.name("order");
 		return new Outputs(newOrders, replies, replies.getSideOutput(OrderFunction.USER_STEPS),
-				replies.getSideOutput(OrderFunction.ITEM_STEPS));
+				replies.getSideOutput(OrderFunction.ITEM_STEPS), replies.getSideOutput(OrderFunction.ARCHIVE));
 	}
 
 }

@@ -1,9 +1,10 @@
 package io.statefront.shop;
 
 import io.statefront.ledger.UserCommand;
+import io.statefront.platform.RetentionProperties;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import io.statefront.platform.flink.Horizons;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -16,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPipeline implements FlinkJobPart {
 
+	private final Horizons horizons;
+
+	OrderPipeline(RetentionProperties retention) {
+		this.horizons = Horizons.of(retention);
+	}
+
 	@Override
 	public String job() {
 		return FUNCTIONS_JOB;
@@ -25,14 +32,15 @@ class OrderPipeline implements FlinkJobPart {
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateOrderRequest> createRequests = env
 			.fromSource(kafka.source(OrderTopics.ORDERS_CREATE, CreateOrderRequest.class),
-					WatermarkStrategy.noWatermarks(), "orders-create")
+					Horizons.commandTimestamps(), "orders-create")
 			.uid("orders-create-source");
 		DataStream<OrderMessage> orderMessages = env
-			.fromSource(kafka.source(OrderTopics.ORDERS, OrderMessage.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.source(OrderTopics.ORDERS, OrderMessage.class),
+					Horizons.commandTimestamps(),
 					"orders")
 			.uid("orders-source");
 
-		OrderJob.Outputs outputs = OrderJob.wire(createRequests, orderMessages);
+		OrderJob.Outputs outputs = OrderJob.wire(createRequests, orderMessages, horizons);
 
 		outputs.newOrders().sinkTo(kafka.sink(OrderTopics.ORDERS, OrderMessage::orderKey)).uid("new-orders-sink")
 			.name("orders (new)");
@@ -44,6 +52,10 @@ class OrderPipeline implements FlinkJobPart {
 			.name("users (order steps)");
 		outputs.itemSteps().sinkTo(kafka.sink(ItemCommand.TOPIC, ItemCommand::itemId)).uid("order-item-steps-sink")
 			.name("stock (order steps)");
+		outputs.archive()
+			.sinkTo(kafka.sink(ArchivedOrder.TOPIC, ArchivedOrder::orderId))
+			.uid("order-archive-sink")
+			.name(ArchivedOrder.TOPIC);
 	}
 
 }

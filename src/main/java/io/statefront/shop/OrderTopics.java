@@ -30,6 +30,12 @@ class OrderTopics {
 		return topics.command(ORDERS, PARTITIONS);
 	}
 
+	/** Every paid order, the latest record per order id: the archive's own log, kept for good. */
+	@Bean
+	NewTopic orderArchiveTopic(TopicHorizons topics) {
+		return topics.compacted(ArchivedOrder.TOPIC, PARTITIONS);
+	}
+
 	@Bean
 	ReplyTopic orderEventsTopic() {
 		return new ReplyTopic(ORDER_EVENTS, PARTITIONS);

@@ -1,6 +1,7 @@
 package io.statefront.shop;
 
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdAllocatorFunction;
 import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -20,13 +21,14 @@ public final class StockJob {
 			DataStream<SagaReply> sagaReplies, DataStream<StockLevel> levels, DataStream<AppliedChange> changes) {
 	}
 
-	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands) {
+	public static Outputs wire(DataStream<CreateItemRequest> createRequests, DataStream<ItemCommand> itemCommands,
+			Horizons horizons) {
 		DataStream<ItemCommand> newItems = createRequests.keyBy(request -> IdAllocatorFunction.KEY)
-			.process(new CreateItemFunction())
+			.process(new CreateItemFunction(horizons))
 			.uid("create-item-function")
 			.name("create item");
 		SingleOutputStreamOperator<ItemResponse> replies = itemCommands.keyBy(ItemCommand::itemId)
-			.process(new ItemFunction())
+			.process(new ItemFunction(horizons))
 			.uid("item-function")
 			.name("item");
 		return new Outputs(newItems, replies, replies.getSideOutput(ItemFunction.SAGA_REPLIES),

@@ -1,9 +1,10 @@
 package io.statefront.shop;
 
+import io.statefront.platform.RetentionProperties;
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import io.statefront.platform.flink.Horizons;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
 /** Connects the stock service's topology to its Kafka topics, as part of the "functions" job. */
 @Component
 class StockPipeline implements FlinkJobPart {
+
+	private final Horizons horizons;
+
+	StockPipeline(RetentionProperties retention) {
+		this.horizons = Horizons.of(retention);
+	}
 
 	@Override
 	public String job() {
@@ -22,14 +29,15 @@ class StockPipeline implements FlinkJobPart {
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateItemRequest> createRequests = env
 			.fromSource(kafka.source(StockTopics.STOCK_CREATE, CreateItemRequest.class),
-					WatermarkStrategy.noWatermarks(), "stock-create")
+					Horizons.commandTimestamps(), "stock-create")
 			.uid("stock-create-source");
 		DataStream<ItemCommand> itemCommands = env
-			.fromSource(kafka.source(StockTopics.STOCK, ItemCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.source(StockTopics.STOCK, ItemCommand.class),
+					Horizons.commandTimestamps(),
 					"stock")
 			.uid("stock-source");
 
-		StockJob.Outputs outputs = StockJob.wire(createRequests, itemCommands);
+		StockJob.Outputs outputs = StockJob.wire(createRequests, itemCommands, horizons);
 
 		outputs.newItems().sinkTo(kafka.sink(StockTopics.STOCK, ItemCommand::itemId)).uid("new-items-sink")
 			.name("stock (new)");

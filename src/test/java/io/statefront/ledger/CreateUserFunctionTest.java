@@ -1,5 +1,6 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.flink.Horizons;
 import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
@@ -69,7 +70,7 @@ class CreateUserFunctionTest {
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, CreateUserRequest, UserCommand> newHarness()
 			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CreateUserFunction()),
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CreateUserFunction(Horizons.defaults())),
 				request -> CreateUserFunction.KEY, Types.STRING);
 	}
 

@@ -2,6 +2,7 @@ package io.statefront.ledger;
 
 import java.util.List;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
@@ -309,7 +310,7 @@ class UserFunctionTest {
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> newHarness()
 			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new UserFunction()),
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new UserFunction(Horizons.defaults())),
 				UserCommand::userId, Types.STRING);
 	}
 

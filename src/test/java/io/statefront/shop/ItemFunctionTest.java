@@ -2,6 +2,7 @@ package io.statefront.shop;
 
 import java.util.List;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
@@ -212,7 +213,7 @@ class ItemFunctionTest {
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> newHarness()
 			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ItemFunction()),
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ItemFunction(Horizons.defaults())),
 				ItemCommand::itemId, Types.STRING);
 	}
 

@@ -2,6 +2,7 @@ package io.statefront.shop;
 
 import java.util.List;
 
+import io.statefront.platform.flink.Horizons;
 import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
 import io.statefront.platform.saga.SagaReply;
@@ -349,7 +350,7 @@ class OrderFunctionTest {
 
 	private static KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> newHarness()
 			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction()),
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction(Horizons.defaults())),
 				OrderMessage::orderKey, Types.STRING);
 	}
 

@@ -29,6 +29,13 @@ final class CommandLogHorizon {
 					+ "its commands deleted. Keep the command log longer or checkpoint more often.")
 				.formatted(retention.commandLog(), reach));
 		}
+		// a restore sends again the saga steps its orders sent after the restore point: the
+		// participants must still hold those sagas' records when the copies arrive
+		if (retention.finishedOrders().compareTo(reach) < 0) {
+			throw new IllegalStateException(("statefront.retention.finished-orders (%s) is shorter than the age the "
+					+ "oldest retained checkpoint can reach (%s): a restore could apply a saga's step twice.")
+				.formatted(retention.finishedOrders(), reach));
+		}
 	}
 
 	static Duration oldestRestorePoint(FlinkProperties flink) {

@@ -30,8 +30,11 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 
 	private transient IdempotencyStore<String> idempotency;
 
-	protected IdAllocatorFunction(String stateName) {
+	private final Horizons horizons;
+
+	protected IdAllocatorFunction(String stateName, Horizons horizons) {
 		this.stateName = stateName;
+		this.horizons = horizons;
 	}
 
 	/** The client's idempotency key of the request, or null. */
@@ -50,7 +53,12 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 	public void open(OpenContext openContext) {
 		nextId = getRuntimeContext().getState(new ValueStateDescriptor<>("next-" + stateName + "-id", Types.LONG));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "create-" + stateName, String.class,
-				IDEMPOTENCY_KEYS);
+				IDEMPOTENCY_KEYS, horizons);
+	}
+
+	@Override
+	public void onTimer(long timestamp, OnTimerContext context, Collector<C> out) throws Exception {
+		idempotency.forgetExpired(horizons.forgettableBy(timestamp));
 	}
 
 	@Override
@@ -64,14 +72,14 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 		String key = idempotencyKey(request);
 		String id = null;
 		if (key != null) {
-			id = idempotency.repeatOf(key, "create").map(IdempotencyStore.Repeat::firstAnswer).orElse(null);
+			id = idempotency.repeatOf(key, "create", Horizons.timeOf(context.timestamp())).map(IdempotencyStore.Repeat::firstAnswer).orElse(null);
 		}
 		if (id == null) {
 			long next = (nextId.value() == null) ? 0 : nextId.value();
 			nextId.update(next + 1);
 			id = Long.toString(next);
 			if (key != null) {
-				idempotency.remember(key, "create", id);
+				idempotency.remember(key, "create", id, Horizons.timeOf(context.timestamp()), context.timerService());
 			}
 		}
 		out.collect(open(request, id));

@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.statefront.platform.flink.Horizons;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +20,20 @@ import org.jspecify.annotations.Nullable;
  * rule 3).
  *
  * <p>One record per saga, not a bounded window of message ids: a duplicate may arrive long after
- * the original (a restore replays a whole checkpoint interval), and the records are as many as the
- * orders that touched the entity, which is what an entity's history holds anyway.
+ * the original (a restore replays everything since its checkpoint). A record is kept for
+ * {@code statefront.retention.finished-orders} after the last step it saw, by the clock of the
+ * input ({@link Horizons}), then forgotten. That is safe because every step of a saga is sent while
+ * its order waits for the answers, seconds after the one before; later copies of a step only come
+ * from a restore re-sending what its order sent after the restore point, at most as late as the
+ * age of the restore point plus the time the application was down (the application refuses a
+ * finished-orders horizon shorter than the age a retained checkpoint can reach; an outage longer
+ * than the horizon is the one case it does not cover, see docs/architecture.md).
  */
 public final class SagaParticipation {
 
 	/** What this entity did for the latest attempt of one saga. */
 	public record Step(long attempt, String stepId, long amount, @Nullable String refusal, long value,
-			boolean compensated) {
+			boolean compensated, long lastSeen) {
 	}
 
 	/** Whether a step is new, a repeat of one already decided, or from an attempt since replaced. */
@@ -42,7 +50,10 @@ public final class SagaParticipation {
 
 	private final MapState<String, Step> stepsBySaga;
 
-	public SagaParticipation(RuntimeContext context, String name) {
+	private final Horizons horizons;
+
+	public SagaParticipation(RuntimeContext context, String name, Horizons horizons) {
+		this.horizons = horizons;
 		this.stepsBySaga = context
 			.getMapState(new MapStateDescriptor<>(name + "-saga-steps", Types.STRING, Types.POJO(Step.class)));
 	}
@@ -59,8 +70,8 @@ public final class SagaParticipation {
 	 * Decides {@code step} once: the first time by {@code decision}, a repeat by the first answer,
 	 * and a step of an attempt the saga has left behind not at all (null: no answer is due).
 	 */
-	public @Nullable SagaReply applyOnce(SagaStep step, Decision decision) throws Exception {
-		return switch (seen(step)) {
+	public @Nullable SagaReply applyOnce(SagaStep step, long now, Decision decision) throws Exception {
+		return switch (seen(step, now)) {
 			case FIRST_TIME -> decision.decide();
 			case REPEAT -> firstAnswer(step);
 			case STALE -> null;
@@ -72,8 +83,8 @@ public final class SagaParticipation {
 		return (balance > Long.MAX_VALUE - compensation) ? Long.MAX_VALUE : balance + compensation;
 	}
 
-	Seen seen(SagaStep step) throws Exception {
-		Step earlier = stepsBySaga.get(step.sagaId());
+	Seen seen(SagaStep step, long now) throws Exception {
+		Step earlier = kept(step.sagaId(), now);
 		if (earlier == null || earlier.attempt() < step.attempt()) {
 			return Seen.FIRST_TIME;
 		}
@@ -88,15 +99,42 @@ public final class SagaParticipation {
 	}
 
 	/** Records that the step took {@code amount}, leaving {@code value}, and answers it done. */
-	public SagaReply applied(SagaStep step, long amount, long value) throws Exception {
-		stepsBySaga.put(step.sagaId(), new Step(step.attempt(), step.stepId(), amount, null, value, false));
+	public SagaReply applied(SagaStep step, long amount, long value, long now, TimerService timers) throws Exception {
+		keep(step.sagaId(), new Step(step.attempt(), step.stepId(), amount, null, value, false, now), timers);
 		return SagaReply.done(step, value);
 	}
 
 	/** Records that the step was refused, so a repeat is refused the same way. */
-	public SagaReply refused(SagaStep step, String refusal, long value) throws Exception {
-		stepsBySaga.put(step.sagaId(), new Step(step.attempt(), step.stepId(), 0, refusal, value, false));
+	public SagaReply refused(SagaStep step, String refusal, long value, long now, TimerService timers)
+			throws Exception {
+		keep(step.sagaId(), new Step(step.attempt(), step.stepId(), 0, refusal, value, false, now), timers);
 		return SagaReply.refused(step, refusal, value);
+	}
+
+	/** Removes the records of the sagas that had seen no step for the horizon by {@code now}. */
+	public void forgetExpired(long now) throws Exception {
+		List<String> expired = new ArrayList<>();
+		for (Map.Entry<String, Step> entry : stepsBySaga.entries()) {
+			if (Horizons.passed(entry.getValue().lastSeen(), horizons.finishedOrdersMs(), now)) {
+				expired.add(entry.getKey());
+			}
+		}
+		for (String sagaId : expired) {
+			stepsBySaga.remove(sagaId);
+		}
+	}
+
+	private void keep(String sagaId, Step step, TimerService timers) throws Exception {
+		stepsBySaga.put(sagaId, step);
+		if (step.lastSeen() != Horizons.NO_TIME) {
+			timers.registerEventTimeTimer(horizons.cleanupTime(step.lastSeen(), horizons.finishedOrdersMs()));
+		}
+	}
+
+	/** The record of a saga, unless it had passed the horizon by {@code now} (and so counts as forgotten). */
+	private @Nullable Step kept(String sagaId, long now) throws Exception {
+		Step step = stepsBySaga.get(sagaId);
+		return (step == null || Horizons.passed(step.lastSeen(), horizons.finishedOrdersMs(), now)) ? null : step;
 	}
 
 	/**
@@ -115,7 +153,7 @@ public final class SagaParticipation {
 		for (Map.Entry<String, Step> entry : open) {
 			Step step = entry.getValue();
 			stepsBySaga.put(entry.getKey(),
-					new Step(step.attempt(), step.stepId(), step.amount(), null, step.value(), true));
+					new Step(step.attempt(), step.stepId(), step.amount(), null, step.value(), true, step.lastSeen()));
 		}
 	}
 
@@ -123,10 +161,12 @@ public final class SagaParticipation {
 	 * The sagas whose step this entity applied and has not given back (for a user: the orders it
 	 * paid for), at most {@code limit}, the highest ids first: ids are handed out in increasing order.
 	 */
-	public List<String> appliedSagas(int limit) throws Exception {
+	public List<String> appliedSagas(int limit, long now) throws Exception {
 		List<String> applied = new ArrayList<>();
 		for (Map.Entry<String, Step> entry : stepsBySaga.entries()) {
-			if (entry.getValue().refusal() == null && !entry.getValue().compensated()) {
+			Step step = entry.getValue();
+			if (step.refusal() == null && !step.compensated()
+					&& !Horizons.passed(step.lastSeen(), horizons.finishedOrdersMs(), now)) {
 				applied.add(entry.getKey());
 			}
 		}
@@ -138,14 +178,14 @@ public final class SagaParticipation {
 	 * What to give back for a compensation of the step applied in the same attempt: its amount the
 	 * first time, 0 for a repeat, a stale attempt or a step that was refused. Marks it compensated.
 	 */
-	public long compensation(SagaStep compensation) throws Exception {
-		Step earlier = stepsBySaga.get(compensation.sagaId());
+	public long compensation(SagaStep compensation, long now, TimerService timers) throws Exception {
+		Step earlier = kept(compensation.sagaId(), now);
 		if (earlier == null || earlier.attempt() != compensation.attempt() || earlier.refusal() != null
 				|| earlier.compensated()) {
 			return 0;
 		}
-		stepsBySaga.put(compensation.sagaId(), new Step(earlier.attempt(), earlier.stepId(), earlier.amount(), null,
-				earlier.value(), true));
+		keep(compensation.sagaId(), new Step(earlier.attempt(), earlier.stepId(), earlier.amount(), null,
+				earlier.value(), true, now), timers);
 		return earlier.amount();
 	}
 
