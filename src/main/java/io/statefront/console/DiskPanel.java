@@ -10,7 +10,7 @@ import io.statefront.platform.disk.DiskSpace;
  * background), the file system's free and total space, and whether the disk guard refuses writes.
  */
 record DiskPanel(String dataDir, List<PartRow> parts, String dataDirText, String measuredAt, boolean known,
-		String freeText, String totalText, String requiredText, double usedShare, boolean guardOn) {
+		String freeText, String totalText, String requiredText, double freeShare, boolean guardOn) {
 
 	/** A part of the data directory and its size. */
 	record PartRow(String name, String path, String sizeText) {
@@ -23,13 +23,13 @@ record DiskPanel(String dataDir, List<PartRow> parts, String dataDirText, String
 					part.present() ? Formats.bytes(part.bytes()) : "—"))
 			.toList();
 		boolean known = space.known();
-		double used = (known && space.totalBytes() > 0)
-				? (double) (space.totalBytes() - space.usableBytes()) / space.totalBytes() : 0;
+		// usable, not unallocated: reserved blocks and other users' quotas count as taken
+		double free = (known && space.totalBytes() > 0) ? (double) space.usableBytes() / space.totalBytes() : 0;
 		return new DiskPanel(usage.dataDir().toString(), parts,
 				usage.measured() ? Formats.bytes(usage.totalBytes()) : "—",
 				usage.measured() ? Formats.time(usage.measuredAt().toEpochMilli()) : "not yet",
 				known, known ? Formats.bytes(space.usableBytes()) : "—", known ? Formats.bytes(space.totalBytes()) : "—",
-				known ? Formats.bytes(space.requiredBytes()) : "—", used, space.low());
+				known ? Formats.bytes(space.requiredBytes()) : "—", free, space.low());
 	}
 
 }

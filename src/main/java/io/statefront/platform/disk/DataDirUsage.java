@@ -35,6 +35,8 @@ public class DataDirUsage implements SmartLifecycle {
 
 	private final Map<String, Path> parts;
 
+	private final Path brokerLog;
+
 	private final Duration interval;
 
 	private final Clock clock;
@@ -45,6 +47,7 @@ public class DataDirUsage implements SmartLifecycle {
 
 	DataDirUsage(StatefrontProperties properties, Duration interval, Clock clock) {
 		this.dataDir = properties.dataDir().toAbsolutePath().normalize();
+		this.brokerLog = properties.kafkaLogDir();
 		this.parts = new LinkedHashMap<>();
 		parts.put("broker log", properties.kafkaLogDir());
 		parts.put("checkpoints", properties.checkpointsDir());
@@ -93,7 +96,7 @@ public class DataDirUsage implements SmartLifecycle {
 
 					@Override
 					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-						if (attributes.isRegularFile()) {
+						if (attributes.isRegularFile() && !brokerIndex(file)) {
 							total[0] += attributes.size();
 							for (Map.Entry<Path, long[]> part : sizes.entrySet()) {
 								if (file.startsWith(part.getKey())) {
@@ -120,6 +123,17 @@ public class DataDirUsage implements SmartLifecycle {
 		List<Part> measured = new ArrayList<>();
 		parts.forEach((name, path) -> measured.add(new Part(name, path, sizes.get(path)[0], Files.isDirectory(path))));
 		latest = new Usage(dataDir, List.copyOf(measured), total[0], clock.instant());
+	}
+
+	/**
+	 * The broker preallocates each open segment's offset and time index at its full size (10 MiB
+	 * each, sparse on disk, a few bytes per 4 KiB of log once written): their lengths would show a
+	 * fresh broker's log at a gigabyte. Java cannot read the blocks a file takes, so they are left
+	 * out; what they really hold is well under 1 % of the log's segments.
+	 */
+	private boolean brokerIndex(Path file) {
+		String name = file.getFileName().toString();
+		return (name.endsWith(".index") || name.endsWith(".timeindex")) && file.startsWith(brokerLog);
 	}
 
 	private void measureQuietly() {

@@ -1,6 +1,7 @@
 package io.statefront.platform.disk;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,11 +81,17 @@ class DiskThresholdTest {
 	}
 
 	@Test
-	void theUsageFiguresAddUpTheFilesOfEachPart(@TempDir Path dataDir) throws IOException {
+	void theUsageFiguresAddUpTheFilesOfEachPartLeavingOutTheBrokersPreallocatedIndexes(@TempDir Path dataDir) throws IOException {
 		StatefrontProperties properties = new StatefrontProperties(dataDir);
 		Files.createDirectories(properties.kafkaLogDir().resolve("users-0"));
 		Files.write(properties.kafkaLogDir().resolve("users-0/00000.log"), new byte[1000]);
 		Files.write(properties.kafkaLogDir().resolve("meta.properties"), new byte[24]);
+		// as the broker preallocates an open segment's indexes: long, and sparse on disk
+		for (String index : new String[] { "users-0/00000.index", "users-0/00000.timeindex" }) {
+			try (RandomAccessFile file = new RandomAccessFile(properties.kafkaLogDir().resolve(index).toFile(), "rw")) {
+				file.setLength(10 * 1024 * 1024);
+			}
+		}
 		Files.createDirectories(properties.checkpointsDir().resolve("functions/run/chk-3"));
 		Files.write(properties.checkpointsDir().resolve("functions/run/chk-3/_metadata"), new byte[500]);
 		Files.write(dataDir.resolve("remember-me.key"), new byte[32]);
