@@ -39,7 +39,10 @@ final class Formats {
 		if (bytes < 1024 * 1024) {
 			return String.format("%.1f KiB", bytes / 1024.0);
 		}
-		return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+		if (bytes < 1024L * 1024 * 1024) {
+			return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+		}
+		return String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
 	}
 
 	static String time(long epochMillis) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.statefront.platform.disk.DataDirUsage;
+import io.statefront.platform.disk.DiskGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
- * The overview: jobs, topics and the health of each part, refreshed in place every few seconds
+ * The overview: jobs, topics, the health of each part and the data directory's disk, refreshed in place every few seconds
  * (the same URL with {@code HX-Request} answers the panels only).
  */
 @Controller
@@ -25,7 +27,7 @@ class OverviewController {
 
 	private static final Logger log = LoggerFactory.getLogger(OverviewController.class);
 
-	private static final List<String> PARTS = List.of("broker", "flink", "gateway", "metricHistory");
+	private static final List<String> PARTS = List.of("broker", "flink", "gateway", "dataDisk", "metricHistory");
 
 	private final JobFigures jobs;
 
@@ -33,10 +35,17 @@ class OverviewController {
 
 	private final Map<String, HealthIndicator> health;
 
-	OverviewController(JobFigures jobs, KafkaOffsets kafka, Map<String, HealthIndicator> health) {
+	private final DataDirUsage usage;
+
+	private final DiskGuard guard;
+
+	OverviewController(JobFigures jobs, KafkaOffsets kafka, Map<String, HealthIndicator> health, DataDirUsage usage,
+			DiskGuard guard) {
 		this.jobs = jobs;
 		this.kafka = kafka;
 		this.health = health;
+		this.usage = usage;
+		this.guard = guard;
 	}
 
 	@GetMapping("/console")
@@ -45,6 +54,8 @@ class OverviewController {
 		model.addAttribute("jobs", jobs.rows());
 		model.addAttribute("cluster", jobs.unmeasuredCluster().orElse(null));
 		model.addAttribute("health", health());
+		// both read what the background threads measured last: no file is walked here
+		model.addAttribute("disk", DiskPanel.of(usage.latest(), guard.space()));
 		try {
 			model.addAttribute("topics", kafka.topics());
 		}

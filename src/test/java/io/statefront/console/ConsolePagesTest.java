@@ -10,6 +10,9 @@ import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
 import io.statefront.analytics.history.MetricsStore;
 import io.statefront.ledger.LedgerClient;
+import io.statefront.platform.disk.DataDirUsage;
+import io.statefront.platform.disk.DiskGuard;
+import io.statefront.platform.disk.DiskSpace;
 import io.statefront.platform.flink.CheckpointHistory;
 import io.statefront.platform.flink.CheckpointHistory.CheckpointCounts;
 import io.statefront.platform.flink.CheckpointRecord;
@@ -86,6 +89,12 @@ class ConsolePagesTest {
 	@MockitoBean(name = "broker")
 	HealthIndicator broker;
 
+	@MockitoBean
+	DataDirUsage usage;
+
+	@MockitoBean
+	DiskGuard guard;
+
 	private final CheckpointRecord completed = new CheckpointRecord("functions", RUN, 7, Status.COMPLETED, false,
 			Instant.parse("2026-11-22T10:00:00Z").toEpochMilli(), 25, 7_270, 1_536, "file:/data/checkpoints/functions/" + RUN + "/chk-7",
 			null, List.of(new TaskRecord("Source: users -> user function", 2, 0, 2, 5, 0, 1, 3_000),
@@ -109,6 +118,12 @@ class ConsolePagesTest {
 				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
 		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
 		given(simulator.settings()).willReturn(new SimulatorSettings(true, 200, 0));
+		given(usage.latest()).willReturn(new DataDirUsage.Usage(Path.of("/data"),
+				List.of(new DataDirUsage.Part("broker log", Path.of("/data/kafka"), 3 * 1024 * 1024, true),
+						new DataDirUsage.Part("archive", Path.of("/data/archive"), 0, false)),
+				3 * 1024 * 1024 + 2048, Instant.parse("2026-11-22T10:00:00Z")));
+		given(guard.space()).willReturn(new DiskSpace(70L << 30, 250L << 30, 12_800L << 20, false,
+				Instant.parse("2026-11-22T10:00:01Z")));
 	}
 
 	@Test
@@ -145,6 +160,23 @@ class ConsolePagesTest {
 		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(panels).startsWith("<div id=\"panels\"").doesNotContain("<html", "<nav");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theOverviewShowsWhatEachPartOfTheDataDirectoryHoldsAndWhetherTheDiskGuardIsOn() throws Exception {
+		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(panels).contains("Data directory", "GUARD OFF", "70.0 GiB", "250.0 GiB", "12.5 GiB")
+			.containsPattern("<td>broker log</td>\\s*<td class=\"path\">/data/kafka</td>\\s*<td class=\"number\">3.0 MiB</td>")
+			.containsPattern("<td>archive</td>\\s*<td class=\"path\">/data/archive</td>\\s*<td class=\"number\">—</td>")
+			.contains("2026-11-22 10:00:00 UTC")
+			.doesNotContain("Disk guard on");
+
+		given(guard.space()).willReturn(new DiskSpace(1L << 30, 250L << 30, 12_800L << 20, true,
+				Instant.parse("2026-11-22T10:00:01Z")));
+		assertThat(mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString()).contains("GUARD ON", "Disk guard on", "1.0 GiB</span> free of");
 	}
 
 	@Test

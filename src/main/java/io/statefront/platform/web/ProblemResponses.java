@@ -2,6 +2,7 @@ package io.statefront.platform.web;
 
 import java.util.concurrent.TimeoutException;
 
+import io.statefront.platform.disk.DiskSpaceLowException;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
 
@@ -9,6 +10,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.KafkaException;
@@ -47,6 +49,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		problem.setTitle("Pipeline unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+	@ExceptionHandler(DiskSpaceLowException.class)
+	ResponseEntity<ProblemDetail> diskSpaceLow(DiskSpaceLowException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Disk nearly full");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DiskSpaceLowException.RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 

@@ -2,6 +2,7 @@ package io.statefront.shop.storefront;
 
 import java.util.concurrent.TimeoutException;
 
+import io.statefront.platform.disk.DiskSpaceLowException;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,22 @@ class StorefrontErrors {
 		return pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
 				"The shop's pipeline is starting or restarting. Nothing was changed: please try again in a moment.",
 				request);
+	}
+
+	@ExceptionHandler(DiskSpaceLowException.class)
+	ModelAndView diskSpaceLow(HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, DiskSpaceLowException.RETRY_AFTER_SECONDS);
+		ModelAndView page = pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is closed for a moment",
+				"The shop cannot take changes just now. Nothing was changed: you can keep browsing, "
+						+ "and your cart is as you left it.",
+				request);
+		if ("true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))) {
+			// a form that swaps a panel of its own (add to cart): the message takes the page's content instead
+			response.setHeader("HX-Retarget", "#page");
+			response.setHeader("HX-Reswap", "outerHTML show:window:top");
+			page.addObject("boosted", true);
+		}
+		return page;
 	}
 
 	@ExceptionHandler({ OutcomeUnknownException.class, KafkaReplyTimeoutException.class, TimeoutException.class,
