@@ -1,5 +1,8 @@
 package io.statefront.shop;
 
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import io.statefront.ledger.LedgerClient;
@@ -19,10 +22,20 @@ import org.springframework.stereotype.Component;
 @Component
 class GatewayCustomerAccounts implements CustomerAccounts {
 
+	private static final int PAID_ORDERS_LISTED = 50;
+
+	/** Numeric ids by value, highest first. */
+	private static final Comparator<String> NEWEST_FIRST = Comparator.comparingInt(String::length)
+		.thenComparing(Comparator.naturalOrder())
+		.reversed();
+
 	private final LedgerClient ledger;
 
-	GatewayCustomerAccounts(LedgerClient ledger) {
+	private final OrderArchive archive;
+
+	GatewayCustomerAccounts(LedgerClient ledger, OrderArchive archive) {
 		this.ledger = ledger;
+		this.archive = archive;
 	}
 
 	@Override
@@ -43,7 +56,22 @@ class GatewayCustomerAccounts implements CustomerAccounts {
 
 	@Override
 	public CompletableFuture<UserResult> paidOrders(String userId) {
-		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null);
+		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null).thenApply(this::withArchived);
+	}
+
+	/**
+	 * The user function lists the orders paid within the finished-orders horizon, the archive those
+	 * it has kept (all but the last moments'): together, newest first, each once.
+	 */
+	private UserResult withArchived(UserResult recent) {
+		if (recent.outcome() != UserResult.Outcome.OK) {
+			return recent;
+		}
+		Set<String> ids = new TreeSet<>(NEWEST_FIRST);
+		ids.addAll(recent.paidOrders());
+		ids.addAll(archive.paidBy(recent.userId(), PAID_ORDERS_LISTED));
+		return new UserResult(recent.outcome(), recent.userId(), recent.credit(),
+				ids.stream().limit(PAID_ORDERS_LISTED).toList());
 	}
 
 }

@@ -1,0 +1,73 @@
+package io.statefront.shop;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import io.statefront.platform.kafka.Json;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The paid orders, kept for good in a database made for history, after the order functions have
+ * forgotten them ({@code statefront.retention.finished-orders}). Filled from the compacted
+ * {@code order-archive} topic by {@link OrderArchiveListener}; an H2 file in the data directory by
+ * default, any database Spring's {@code spring.datasource.*} names in production (see
+ * docs/architecture.md for why a database and not the topic alone).
+ */
+@Component
+public class OrderArchive {
+
+	private final JdbcClient jdbc;
+
+	OrderArchive(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Keeps {@code order}; an order already kept stays as it is (a paid order never changes). */
+	void keep(ArchivedOrder order) {
+		jdbc.sql("""
+				MERGE INTO archived_order AS kept
+				USING (VALUES (CAST(:orderId AS VARCHAR(20)))) AS incoming (order_id) ON kept.order_id = incoming.order_id
+				WHEN NOT MATCHED THEN INSERT (order_id, order_seq, user_id, items, total_cost, paid_at)
+				VALUES (:orderId, :seq, :userId, :items, :totalCost, :paidAt)
+				""")
+			.param("orderId", order.orderId())
+			.param("seq", sequence(order.orderId()))
+			.param("userId", order.userId())
+			.param("items", new String(Json.write(order.items()), StandardCharsets.UTF_8))
+			.param("totalCost", order.totalCost())
+			.param("paidAt", order.paidAt())
+			.update();
+	}
+
+	public Optional<ArchivedOrder> find(String orderId) {
+		return jdbc.sql("SELECT order_id, user_id, items, total_cost, paid_at FROM archived_order WHERE order_id = :id")
+			.param("id", orderId)
+			.query((row, number) -> new ArchivedOrder(row.getString(1), row.getString(2),
+					List.of(Json.read(row.getString(3).getBytes(StandardCharsets.UTF_8), OrderLine[].class)),
+					row.getLong(4), row.getLong(5)))
+			.optional();
+	}
+
+	/** The ids of the orders {@code userId} paid, newest first, at most {@code limit}. */
+	public List<String> paidBy(String userId, int limit) {
+		return jdbc.sql("SELECT order_id FROM archived_order WHERE user_id = :user ORDER BY order_seq DESC LIMIT :limit")
+			.param("user", userId)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** Order ids are handed out as 0, 1, 2, …: their number orders them. */
+	private static long sequence(String orderId) {
+		try {
+			return Long.parseLong(orderId);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}
