@@ -1,9 +1,11 @@
 package io.statefront.recommendation;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,14 +16,31 @@ import org.apache.flink.util.Collector;
  * Keyed by shopper: reads and updates what the shopper did (recent views, purchases, category
  * affinities) and passes each event on with that picture. A view counts once toward its category,
  * a cart add twice, a purchase three times.
+ *
+ * <p>A shopper is forgotten {@code statefront.retention.shopper-behaviour} after their last event,
+ * by Flink's state time-to-live: RocksDB drops the expired entries as it compacts, the heap backend
+ * as it touches them. It runs on the processing-time clock, unlike the entity functions' horizons:
+ * a recommendation is a suggestion, not a balance, and a shopper back after the horizon (or a replay
+ * across it) is simply one with no history yet.
  */
 public class BehaviourFunction extends KeyedProcessFunction<String, ShopEvent, ShopperMoment> {
 
+	private final Duration horizon;
+
 	private transient ValueState<Behaviour> behaviour;
+
+	public BehaviourFunction(Duration horizon) {
+		this.horizon = horizon;
+	}
 
 	@Override
 	public void open(OpenContext openContext) {
-		behaviour = getRuntimeContext().getState(new ValueStateDescriptor<>("behaviour", Types.POJO(Behaviour.class)));
+		ValueStateDescriptor<Behaviour> descriptor = new ValueStateDescriptor<>("behaviour", Types.POJO(Behaviour.class));
+		descriptor.enableTimeToLive(StateTtlConfig.newBuilder(horizon)
+			.setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+			.setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+			.build());
+		behaviour = getRuntimeContext().getState(descriptor);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.statefront.recommendation;
 
+import java.time.Duration;
+
 import io.statefront.platform.flink.FlinkKafka;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,19 +17,19 @@ public final class RecommendationJob {
 	private RecommendationJob() {
 	}
 
-	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka) {
+	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka, Duration behaviourHorizon) {
 		DataStream<ShopEvent> events = env
 			.fromSource(kafka.source(ShopEvent.TOPIC, ShopEvent.class), WatermarkStrategy.noWatermarks(),
 					"shop events")
 			.uid("shop-events-source");
-		wire(events).sinkTo(kafka.sink(Recommendations.TOPIC, Recommendations::shopperId))
+		wire(events, behaviourHorizon).sinkTo(kafka.sink(Recommendations.TOPIC, Recommendations::shopperId))
 			.uid("recommendations-sink")
 			.name("recommendations");
 	}
 
-	public static DataStream<Recommendations> wire(DataStream<ShopEvent> events) {
+	public static DataStream<Recommendations> wire(DataStream<ShopEvent> events, Duration behaviourHorizon) {
 		return events.keyBy(ShopEvent::shopperId)
-			.process(new BehaviourFunction())
+			.process(new BehaviourFunction(behaviourHorizon))
 			.uid("behaviour-function")
 			.name("shopper behaviour")
 			.keyBy(moment -> 0)

@@ -1,5 +1,6 @@
 package io.statefront.recommendation;
 
+import io.statefront.platform.RetentionProperties;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendationPipeline implements FlinkJobPart {
 
+	private final RetentionProperties retention;
+
+	RecommendationPipeline(RetentionProperties retention) {
+		this.retention = retention;
+	}
+
 	@Override
 	public String job() {
 		return "recommendations";
@@ -17,7 +24,7 @@ class RecommendationPipeline implements FlinkJobPart {
 
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
-		RecommendationJob.connect(env, kafka);
+		RecommendationJob.connect(env, kafka, retention.shopperBehaviour());
 	}
 
 }

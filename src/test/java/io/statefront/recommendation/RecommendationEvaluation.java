@@ -1,5 +1,6 @@
 package io.statefront.recommendation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ public final class RecommendationEvaluation {
 		configuration.set(PipelineOptions.GENERIC_TYPES, false);
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
 		env.setParallelism(1);
-		List<Recommendations> shown = RecommendationJob.wire(env.fromData(views)).executeAndCollect(views.size());
+		List<Recommendations> shown = RecommendationJob.wire(env.fromData(views), Duration.ofDays(30)).executeAndCollect(views.size());
 		Map<String, Recommendations> byEvent = new HashMap<>();
 		shown.forEach(recommendations -> byEvent.put(recommendations.eventId(), recommendations));
 		return views.stream().map(view -> byEvent.get(view.eventId())).toList();

@@ -1,5 +1,6 @@
 package io.statefront.recommendation;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -29,7 +30,7 @@ class RecommendationFunctionTest {
 
 	@BeforeEach
 	void openHarnesses() throws Exception {
-		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BehaviourFunction()),
+		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BehaviourFunction(Duration.ofDays(30))),
 				ShopEvent::shopperId, Types.STRING);
 		recommendations = new KeyedOneInputStreamOperatorTestHarness<>(
 				new KeyedProcessOperator<>(new RecommendationFunction()), moment -> 0, Types.INT);
@@ -141,6 +142,18 @@ class RecommendationFunctionTest {
 	}
 
 	/** One event through both functions; the behaviour function's output for it. */
+	@Test
+	void forgetsAShopperTheHorizonAfterTheirLastEvent() throws Exception {
+		behaviour.setStateTtlProcessingTime(0);
+		send("ann", ShopEventType.PRODUCT_VIEW, "1", "books");
+		behaviour.setStateTtlProcessingTime(Duration.ofDays(30).toMillis() - 1);
+		assertThat(send("ann", ShopEventType.PRODUCT_VIEW, "2", "books").recentViews()).containsExactly("2", "1");
+
+		behaviour.setStateTtlProcessingTime(2 * Duration.ofDays(30).toMillis());
+
+		assertThat(send("ann", ShopEventType.PRODUCT_VIEW, "3", "books").recentViews()).containsExactly("3");
+	}
+
 	private ShopperMoment send(String shopper, ShopEventType type, String item, String category) throws Exception {
 		long time = ++events;
 		behaviour.processElement(new StreamRecord<>(new ShopEvent("e" + time, shopper, type, item, category, time), time));
