@@ -21,11 +21,11 @@ class LedgerPipeline implements FlinkJobPart {
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateUserRequest> createRequests = env
-			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
+			.fromSource(kafka.commandSource(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
 					WatermarkStrategy.noWatermarks(), "users-create")
 			.uid("users-create-source");
 		DataStream<UserCommand> userCommands = env
-			.fromSource(kafka.source(LedgerTopics.USERS, UserCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.commandSource(LedgerTopics.USERS, UserCommand.class), WatermarkStrategy.noWatermarks(),
 					"users")
 			.uid("users-source");
 

@@ -17,7 +17,7 @@ public final class RecommendationJob {
 
 	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<ShopEvent> events = env
-			.fromSource(kafka.source(ShopEvent.TOPIC, ShopEvent.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.eventSource(ShopEvent.TOPIC, ShopEvent.class), WatermarkStrategy.noWatermarks(),
 					"shop events")
 			.uid("shop-events-source");
 		wire(events).sinkTo(kafka.sink(Recommendations.TOPIC, Recommendations::shopperId))

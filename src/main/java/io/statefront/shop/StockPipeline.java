@@ -21,11 +21,11 @@ class StockPipeline implements FlinkJobPart {
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateItemRequest> createRequests = env
-			.fromSource(kafka.source(StockTopics.STOCK_CREATE, CreateItemRequest.class),
+			.fromSource(kafka.commandSource(StockTopics.STOCK_CREATE, CreateItemRequest.class),
 					WatermarkStrategy.noWatermarks(), "stock-create")
 			.uid("stock-create-source");
 		DataStream<ItemCommand> itemCommands = env
-			.fromSource(kafka.source(StockTopics.STOCK, ItemCommand.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.commandSource(StockTopics.STOCK, ItemCommand.class), WatermarkStrategy.noWatermarks(),
 					"stock")
 			.uid("stock-source");
 

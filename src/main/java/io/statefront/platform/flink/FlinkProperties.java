@@ -24,12 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the message that made it, to the {@code applied-changes} topic, exactly once: the fault suite's
  * record to check its histories against. Switch it only on a new data directory: a checkpoint
  * taken with it cannot be restored without it
+ * @param rebuildFromTruncatedLog whether a job without a restore point may start when one of its
+ * command topics no longer begins at offset 0, rebuilding its state from what the log still holds
+ * and losing what the deleted records built. Off by default: such a start is refused with its
+ * reason. An explicit, one-off rebuild; switch it off again once the job has checkpointed
  */
 @ConfigurationProperties("statefront.flink")
 record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
 		@DefaultValue("1") int parallelism, @DefaultValue("10s") Duration checkpointInterval,
 		@DefaultValue("3") int checkpointsRetained, @DefaultValue("0ms") Duration bufferTimeout,
-		@DefaultValue("8") int taskSlots, @DefaultValue("false") boolean appliedChangeLog) {
+		@DefaultValue("8") int taskSlots, @DefaultValue("false") boolean appliedChangeLog,
+		@DefaultValue("false") boolean rebuildFromTruncatedLog) {
 
 	enum Mode {
 
