@@ -1,18 +1,19 @@
 package io.statefront.platform.flink;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +56,7 @@ final class CommandLogGuard {
 
 	private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
-	private final Map<JobID, Long> nextInspection = new ConcurrentHashMap<>();
+	private final Map<String, Long> nextInspection = new ConcurrentHashMap<>();
 
 	CommandLogGuard(String bootstrapServers, boolean rebuildFromTruncatedLog) {
 		this.bootstrapServers = bootstrapServers;
@@ -71,7 +72,8 @@ final class CommandLogGuard {
 		if (commandTopics.isEmpty()) {
 			return Optional.empty();
 		}
-		Map<TopicPartition, Long> truncated = new LinkedHashMap<>();
+		Map<TopicPartition, Long> truncated = new TreeMap<>(
+				Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
 		earliestOffsets(commandTopics).forEach((partition, start) -> {
 			if (start > 0) {
 				truncated.put(partition, start);
@@ -106,11 +108,11 @@ final class CommandLogGuard {
 			return;
 		}
 		long now = System.nanoTime();
-		Long next = nextInspection.get(job.id());
+		Long next = nextInspection.get(job.name());
 		if (next != null && now - next < 0) {
 			return;
 		}
-		nextInspection.put(job.id(), now + INSPECTION_INTERVAL_NANOS);
+		nextInspection.put(job.name(), now + INSPECTION_INTERVAL_NANOS);
 		List<String> failure;
 		try {
 			failure = JobQueries.latestFailure(client, job.id()).get(5, TimeUnit.SECONDS);
@@ -120,13 +122,12 @@ final class CommandLogGuard {
 		}
 		failure.stream().map(OUT_OF_RANGE::matcher).filter(Matcher::find).findFirst().ifPresent(match -> {
 			TopicPartition partition = new TopicPartition(match.group(2), Integer.parseInt(match.group(3)));
-			String logStart = earliestOffset(partition).map(start -> "now starts at offset " + start)
-				.orElse("start is not known");
-			refuse(job.name(), "Flink job '" + job.name() + "' stopped: it restored offset " + match.group(1) + " of "
+			long restored = Long.parseLong(match.group(1));
+			refuse(job.name(), "Flink job '" + job.name() + "' stopped: it restored offset " + restored + " of "
 					+ partition + " from " + job.restoredFrom().map(Object::toString).orElse("its restore point")
-					+ ", but that log " + logStart + " (retention or a lost broker deleted the records in between), so "
-					+ "it cannot resume without skipping commands. Restore an older checkpoint or savepoint, or rebuild "
-					+ "explicitly (docs/operations.md)");
+					+ ", but " + whatTheLogHolds(partition, restored) + ", so it cannot resume without skipping "
+					+ "commands. Restart it from a restore point the log still holds, or rebuild explicitly "
+					+ "(docs/operations.md)");
 			if (!status.isGloballyTerminalState()) {
 				client.cancel(job.id());
 			}
@@ -154,17 +155,28 @@ final class CommandLogGuard {
 		return reason;
 	}
 
-	private Optional<Long> earliestOffset(TopicPartition partition) {
+	private String whatTheLogHolds(TopicPartition partition, long restored) {
 		try {
-			return Optional.ofNullable(earliestOffsets(List.of(partition.topic())).get(partition));
+			long start = offsets(List.of(partition.topic()), OffsetSpec.earliest()).getOrDefault(partition, -1L);
+			long end = offsets(List.of(partition.topic()), OffsetSpec.latest()).getOrDefault(partition, -1L);
+			if (start > restored) {
+				return "that log now starts at offset " + start
+						+ " (retention or a lost broker deleted the records in between)";
+			}
+			return "that log holds offsets " + start + " to " + end + " only (the broker lost records, or the topic "
+					+ "was made anew)";
 		}
 		catch (RuntimeException ex) {
-			return Optional.empty();
+			return "that offset is no longer in its log (where the log starts is not known: " + ex.getMessage() + ")";
 		}
 	}
 
-	/** Each partition's log start offset; topics that do not exist yet have none. */
 	private Map<TopicPartition, Long> earliestOffsets(Collection<String> topics) {
+		return offsets(topics, OffsetSpec.earliest());
+	}
+
+	/** Each partition's log start (or end) offset; topics that do not exist yet have none. */
+	private Map<TopicPartition, Long> offsets(Collection<String> topics, OffsetSpec spec) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ADMIN_TIMEOUT_MS);
@@ -175,7 +187,7 @@ final class CommandLogGuard {
 				try {
 					TopicDescription found = description.get();
 					found.partitions().forEach(info -> earliest.put(new TopicPartition(topic, info.partition()),
-							OffsetSpec.earliest()));
+							spec));
 				}
 				catch (ExecutionException ex) {
 					if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
