@@ -129,7 +129,11 @@ final class CommandLogGuard {
 					+ "commands. Restart it from a restore point the log still holds, or rebuild explicitly "
 					+ "(docs/operations.md)");
 			if (!status.isGloballyTerminalState()) {
-				client.cancel(job.id());
+				client.cancel(job.id()).whenComplete((ack, error) -> {
+					if (error != null) {
+						log.warn("Cancelling Flink job '{}' failed: {}", job.name(), error.toString());
+					}
+				});
 			}
 		});
 	}

@@ -333,7 +333,9 @@ public class FlinkRuntime implements SmartLifecycle {
 			poller.stop();
 		}
 		if (current != null) {
-			jobs.values().forEach(job -> stopWithSavepoint(current.client(), job));
+			// one stopped for its command log has ended already, and has no state worth a savepoint
+			jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty())
+				.forEach(job -> stopWithSavepoint(current.client(), job));
 			current.close();
 		}
 		if (meterRegistryId != null) {

@@ -17,7 +17,11 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +128,18 @@ class CommandLogGapIntegrationTest {
 		assertThat(api().post("/users/credit/subtract/" + id + "/5").number("credit")).isEqualTo(40);
 		assertThat(api().get("/actuator/health").status()).isEqualTo(200);
 
+		// the application stays stopped longer than the users log is retained: its start resumes from nothing
+		flink.stop();
+		Path onStop = newest(RestorePoint.Kind.SAVEPOINT);
+		assertThat(onStop.getParent().getFileName().toString()).isEqualTo("on-stop");
+		sendToUsers(id);
+		deleteRecordsBefore(endOffsets(USERS));
+		flink.start();
+		assertThat(flink.stopReason("functions").orElseThrow())
+			.containsPattern("stopped: it restored offset \\d+ of users-\\d+ from " + onStop);
+		assertThat(flink.job("functions").orElseThrow().restoredFrom()).contains(onStop);
+		assertThat(flink.isRunning("analytics")).isTrue();
+
 		// without any restore point, a start would rebuild the users from a partial log
 		flink.stop();
 		FileSystemUtils.deleteRecursively(statefront.checkpointsDir().resolve("functions"));
@@ -163,6 +179,15 @@ class CommandLogGapIntegrationTest {
 				.collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
 			return admin.listOffsets(latest).all().get().entrySet().stream()
 				.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+		}
+	}
+
+	/** A command to the user, written while the functions job is down (as the web layer would). */
+	private void sendToUsers(String userId) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>(USERS, userId, "{}")).get();
 		}
 	}
 
