@@ -155,13 +155,15 @@ class ConsolePagesTest {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void theCheckpointsPageShowsCountsLatestAndHistoryAndItsHistoryPanelRefreshesAlone() throws Exception {
+		given(flink.stopReason("functions")).willReturn(Optional.of("Flink job 'functions' stopped: it restored offset 3"));
 		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<html", "Checkpoint now", "Take a savepoint", "checkpoint chk-7 — 2026-11-22 10:00:00 UTC")
 			.contains("Checkpoint expired before completing", "2026-11-22 10:00:00 UTC · file:/data/checkpoints/functions/")
 			.containsPattern("<dt>Completed</dt><dd>7</dd>")
 			.containsPattern("<dt>Failed</dt><dd>1</dd>")
-			.contains("/console/checkpoints/functions/" + RUN + "/7?status=COMPLETED");
+			.contains("/console/checkpoints/functions/" + RUN + "/7?status=COMPLETED")
+			.contains("<p class=\"message error\" role=\"alert\">Flink job &#39;functions&#39; stopped: it restored offset 3</p>");
 
 		String panel = mvc.perform(get("/console/checkpoints").param("job", "functions").header("HX-Request", "true"))
 			.andReturn().getResponse().getContentAsString();
