@@ -123,11 +123,12 @@ final class CommandLogGuard {
 		failure.stream().map(OUT_OF_RANGE::matcher).filter(Matcher::find).findFirst().ifPresent(match -> {
 			TopicPartition partition = new TopicPartition(match.group(2), Integer.parseInt(match.group(3)));
 			long restored = Long.parseLong(match.group(1));
-			refuse(job.name(), "Flink job '" + job.name() + "' stopped: it restored offset " + restored + " of "
-					+ partition + " from " + job.restoredFrom().map(Object::toString).orElse("its restore point")
-					+ ", but " + whatTheLogHolds(partition, restored) + ", so it cannot resume without skipping "
-					+ "commands. Restart it from a restore point the log still holds, or rebuild explicitly "
-					+ "(docs/operations.md)");
+			String position = job.restoredFrom()
+				.map(from -> "it restored offset " + restored + " of " + partition + " from " + from)
+				.orElse("it has no restore point and read " + partition + " from offset " + restored);
+			refuse(job.name(), "Flink job '" + job.name() + "' stopped: " + position + ", but "
+					+ whatTheLogHolds(partition, restored) + ", so it cannot resume without skipping commands. Restart "
+					+ "it from a restore point the log still holds, or rebuild explicitly (docs/operations.md)");
 			if (!status.isGloballyTerminalState()) {
 				client.cancel(job.id()).whenComplete((ack, error) -> {
 					if (error != null) {

@@ -10,27 +10,38 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Where a command topic's source starts: a partition the job has never read from starts at the
- * beginning of its log, as {@link OffsetsInitializer#earliest()} does, but no position is ever
- * reset. {@code earliest()} tells the connector to set the consumer's {@code auto.offset.reset}
- * to {@code earliest}, so a restored offset that retention (or a lost broker) has taken out of the
- * log silently becomes the log's first offset, and the rest of the log is applied again on top of
- * the restored state. With {@code none} the split reader's poll throws Kafka's
- * {@code OffsetOutOfRangeException} instead and the job fails (architecture rule 9).
+ * Where a command topic's source starts, never resetting a position (architecture rule 9).
  *
- * <p>The {@link KafkaPartitionSplit#EARLIEST_OFFSET} sentinel makes the split reader call
- * {@code seekToBeginning}, an explicit reset that {@code none} does not refuse.
+ * <p>{@link OffsetsInitializer#earliest()} makes the connector set the consumer's
+ * {@code auto.offset.reset} to {@code earliest}, so a restored offset that retention (or a lost
+ * broker) has taken out of the log silently becomes the log's first offset, and the rest of the log
+ * is applied again on top of the restored state. This initializer's reset strategy is {@code none}:
+ * the split reader's poll throws Kafka's {@code OffsetOutOfRangeException} instead, and the job
+ * fails.
+ *
+ * <p>A partition the job has never read from starts at offset 0, not at the connector's
+ * {@link KafkaPartitionSplit#EARLIEST_OFFSET} sentinel (a {@code seekToBeginning}, which
+ * {@code none} does not refuse, to wherever the log now starts): so a first start on a log that
+ * lost its beginning fails too, and a checkpoint taken before a partition's first record holds 0,
+ * which a restore checks like any other offset. Only an explicit rebuild from a truncated log
+ * ({@code statefront.flink.rebuild-from-truncated-log}) starts new partitions at the log's start.
  */
 @SuppressWarnings("deprecation") // the connector's OffsetsInitializer still speaks OffsetResetStrategy
 final class FailClosedOffsets implements OffsetsInitializer {
 
 	private static final long serialVersionUID = 1L;
 
+	private final long newPartitionStart;
+
+	FailClosedOffsets(boolean fromLogStart) {
+		this.newPartitionStart = fromLogStart ? KafkaPartitionSplit.EARLIEST_OFFSET : 0;
+	}
+
 	@Override
 	public Map<TopicPartition, Long> getPartitionOffsets(Collection<TopicPartition> partitions,
 			PartitionOffsetsRetriever offsets) {
 		Map<TopicPartition, Long> starts = new HashMap<>();
-		partitions.forEach(partition -> starts.put(partition, KafkaPartitionSplit.EARLIEST_OFFSET));
+		partitions.forEach(partition -> starts.put(partition, newPartitionStart));
 		return starts;
 	}
 

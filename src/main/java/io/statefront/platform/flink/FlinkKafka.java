@@ -41,6 +41,8 @@ public final class FlinkKafka {
 
 	private final boolean keepsAppliedChanges;
 
+	private final boolean rebuildsFromTruncatedLog;
+
 	private final Set<String> commandTopics = new LinkedHashSet<>();
 
 	/**
@@ -48,9 +50,20 @@ public final class FlinkKafka {
 	 * {@code keepsAppliedChanges} says whether the functions write their {@link AppliedChange}s.
 	 */
 	public FlinkKafka(String bootstrapServers, String groupId, boolean keepsAppliedChanges) {
+		this(bootstrapServers, groupId, keepsAppliedChanges, false);
+	}
+
+	/**
+	 * As {@link #FlinkKafka(String, String, boolean)}; {@code rebuildsFromTruncatedLog} starts the
+	 * command sources' new partitions at the log's start rather than at offset 0 (see
+	 * {@link FailClosedOffsets}), for an explicit rebuild from command logs that lost their beginning.
+	 */
+	public FlinkKafka(String bootstrapServers, String groupId, boolean keepsAppliedChanges,
+			boolean rebuildsFromTruncatedLog) {
 		this.bootstrapServers = bootstrapServers;
 		this.groupId = groupId;
 		this.keepsAppliedChanges = keepsAppliedChanges;
+		this.rebuildsFromTruncatedLog = rebuildsFromTruncatedLog;
 	}
 
 	public boolean keepsAppliedChanges() {
@@ -62,14 +75,15 @@ public final class FlinkKafka {
 	 * {@code *-create} topics; saga replies travel on them too). The functions' state is built from
 	 * every command of these logs, so the source never guesses where to read (architecture rule 9):
 	 * a restore takes its offsets from the checkpoint and fails the job should the log no longer
-	 * hold them ({@link FailClosedOffsets}); without a restore point it replays the whole log, never
-	 * from committed offsets, which would skip the commands the lost state was built from. Whether
-	 * the log still starts at offset 0 then is checked before the job is submitted: the topic is
-	 * listed in {@link #commandTopics()}.
+	 * hold them; without a restore point it replays the whole log from offset 0, and fails should
+	 * the log no longer begin there ({@link FailClosedOffsets}); never from committed offsets, which
+	 * would skip the commands the lost state was built from. Whether the log still starts at offset 0
+	 * is also checked before a job without a restore point is submitted, to refuse it with a clear
+	 * reason: the topic is listed in {@link #commandTopics()}.
 	 */
 	public <T> KafkaSource<T> commandSource(String topic, Class<T> type) {
 		commandTopics.add(topic);
-		return source(topic, type, new FailClosedOffsets());
+		return source(topic, type, new FailClosedOffsets(rebuildsFromTruncatedLog));
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class JobGraphs {
 		// a namespace of its own: a Spring listener sharing a job's group id would make the group
 		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
 		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name,
-				properties.appliedChangeLog());
+				properties.appliedChangeLog(), properties.rebuildFromTruncatedLog());
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
