@@ -37,7 +37,7 @@ public final class AnalyticsJob {
 	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka, AnalyticsProperties settings) {
 		env.setBufferTimeout(settings.bufferTimeout().toMillis());
 		DataStream<WebsiteEvent> events = env
-			.fromSource(kafka.source(WebsiteEvent.TOPIC, WebsiteEvent.class),
+			.fromSource(kafka.eventSource(WebsiteEvent.TOPIC, WebsiteEvent.class),
 					watermarks(settings.outOfOrderness(), settings.idleness()), "website events")
 			.uid("website-events-source")
 			.map(new EventCounter(EventCounter.EVENTS_IN))

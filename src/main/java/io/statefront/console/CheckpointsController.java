@@ -64,6 +64,8 @@ class CheckpointsController {
 		model.addAttribute("records", records.stream().limit(all ? records.size() : SHOWN).map(CheckpointView::new).toList());
 		model.addAttribute("recordCount", records.size());
 		model.addAttribute("restorePoints", flink.restorePoints(shown).stream().map(RestoreOption::new).toList());
+		// where the operator chooses what a job stopped for its command log restarts from
+		model.addAttribute("stopReason", flink.stopReason(shown).orElse(null));
 		model.addAttribute("parallelism", flink.job(shown).map(FlinkRuntime.RunningJob::parallelism).orElse(null));
 		model.addAttribute("maxParallelism", flink.maxParallelism());
 		return htmx ? VIEW + " :: history" : VIEW;

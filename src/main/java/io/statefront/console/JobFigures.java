@@ -32,9 +32,12 @@ class JobFigures {
 	 * @param measured whether Flink's metrics reach this application: restarts, rates and back
 	 * pressure are not known otherwise
 	 * @param backPressure the busiest task's share of time spent back-pressured, 0…1
+	 * @param stopReason why the job was refused a start or stopped, when it was (see
+	 * {@link FlinkRuntime#stopReason(String)})
 	 */
 	public record JobRow(String name, String status, @Nullable Duration uptime, int parallelism, boolean measured,
-			long restarts, double recordsInPerSecond, double recordsOutPerSecond, double backPressure) {
+			long restarts, double recordsInPerSecond, double recordsOutPerSecond, double backPressure,
+			@Nullable String stopReason) {
 
 		public boolean running() {
 			return "RUNNING".equals(status);
@@ -69,7 +72,8 @@ class JobFigures {
 		flink.statuses().forEach((job, status) -> rows.add(new JobRow(job, (status != null) ? status.name() : "UNKNOWN",
 				(status == JobStatus.RUNNING) ? uptime(job) : null,
 				flink.job(job).map(FlinkRuntime.RunningJob::parallelism).orElse(0), measured, restarts(job),
-				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job))));
+				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job),
+				flink.stopReason(job).orElse(null))));
 		return rows;
 	}
 

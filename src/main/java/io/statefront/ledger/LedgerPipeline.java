@@ -28,11 +28,11 @@ class LedgerPipeline implements FlinkJobPart {
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateUserRequest> createRequests = env
-			.fromSource(kafka.source(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
+			.fromSource(kafka.commandSource(LedgerTopics.USERS_CREATE, CreateUserRequest.class),
 					Horizons.commandTimestamps(), "users-create")
 			.uid("users-create-source");
 		DataStream<UserCommand> userCommands = env
-			.fromSource(kafka.source(LedgerTopics.USERS, UserCommand.class),
+			.fromSource(kafka.commandSource(LedgerTopics.USERS, UserCommand.class),
 					Horizons.commandTimestamps(),
 					"users")
 			.uid("users-source");

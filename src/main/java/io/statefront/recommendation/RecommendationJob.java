@@ -19,7 +19,7 @@ public final class RecommendationJob {
 
 	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka, Duration behaviourHorizon) {
 		DataStream<ShopEvent> events = env
-			.fromSource(kafka.source(ShopEvent.TOPIC, ShopEvent.class), WatermarkStrategy.noWatermarks(),
+			.fromSource(kafka.eventSource(ShopEvent.TOPIC, ShopEvent.class), WatermarkStrategy.noWatermarks(),
 					"shop events")
 			.uid("shop-events-source");
 		wire(events, behaviourHorizon).sinkTo(kafka.sink(Recommendations.TOPIC, Recommendations::shopperId))

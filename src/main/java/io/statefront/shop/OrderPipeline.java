@@ -31,11 +31,11 @@ class OrderPipeline implements FlinkJobPart {
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateOrderRequest> createRequests = env
-			.fromSource(kafka.source(OrderTopics.ORDERS_CREATE, CreateOrderRequest.class),
+			.fromSource(kafka.commandSource(OrderTopics.ORDERS_CREATE, CreateOrderRequest.class),
 					Horizons.commandTimestamps(), "orders-create")
 			.uid("orders-create-source");
 		DataStream<OrderMessage> orderMessages = env
-			.fromSource(kafka.source(OrderTopics.ORDERS, OrderMessage.class),
+			.fromSource(kafka.commandSource(OrderTopics.ORDERS, OrderMessage.class),
 					Horizons.commandTimestamps(),
 					"orders")
 			.uid("orders-source");

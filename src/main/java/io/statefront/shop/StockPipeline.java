@@ -28,11 +28,11 @@ class StockPipeline implements FlinkJobPart {
 	@Override
 	public void addTo(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<CreateItemRequest> createRequests = env
-			.fromSource(kafka.source(StockTopics.STOCK_CREATE, CreateItemRequest.class),
+			.fromSource(kafka.commandSource(StockTopics.STOCK_CREATE, CreateItemRequest.class),
 					Horizons.commandTimestamps(), "stock-create")
 			.uid("stock-create-source");
 		DataStream<ItemCommand> itemCommands = env
-			.fromSource(kafka.source(StockTopics.STOCK, ItemCommand.class),
+			.fromSource(kafka.commandSource(StockTopics.STOCK, ItemCommand.class),
 					Horizons.commandTimestamps(),
 					"stock")
 			.uid("stock-source");

@@ -112,8 +112,10 @@ class ConsolePagesTest {
 		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(Optional.of(completed));
 		given(flink.restorePoints("functions")).willReturn(List.of(new RestorePoint(RestorePoint.Kind.CHECKPOINT,
 				Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"), Instant.parse("2026-11-22T10:00:00Z"))));
-		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 2, true, 0, 12.5, 12.5, 0),
-				new JobFigures.JobRow("analytics", "RESTARTING", null, 1, true, 2, 0, 0, 0.4)));
+		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 2, true, 0, 12.5, 12.5, 0, null),
+				new JobFigures.JobRow("analytics", "RESTARTING", null, 1, true, 2, 0, 0, 0.4, null),
+				new JobFigures.JobRow("orders", "CANCELED", null, 1, true, 5, 0, 0, 0,
+						"Flink job 'orders' stopped: it restored offset 3 of orders-1")));
 		given(kafka.topics()).willReturn(List.of(new KafkaOffsets.TopicRow("users", 4, 120,
 				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
 		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
@@ -155,6 +157,9 @@ class ConsolePagesTest {
 		assertThat(page).contains("<html", "<nav class=\"sections\"", "id=\"panels\"", "every 3s")
 			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td>3 min 0 s</td>")
 			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td>—</td>")
+			.containsPattern("<td colspan=\"8\"><p class=\"message error\" role=\"alert\">Flink job &#39;orders&#39; "
+					+ "stopped: it restored offset 3 of orders-1</p></td>")
+			.doesNotContain("Flink job &#39;functions&#39;")
 			.contains("statefront-job-functions 3", "<strong>broker</strong>", "brokers: 1");
 
 		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
@@ -182,13 +187,15 @@ class ConsolePagesTest {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void theCheckpointsPageShowsCountsLatestAndHistoryAndItsHistoryPanelRefreshesAlone() throws Exception {
+		given(flink.stopReason("functions")).willReturn(Optional.of("Flink job 'functions' stopped: it restored offset 3"));
 		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<html", "Checkpoint now", "Take a savepoint", "checkpoint chk-7 — 2026-11-22 10:00:00 UTC")
 			.contains("Checkpoint expired before completing", "2026-11-22 10:00:00 UTC · file:/data/checkpoints/functions/")
 			.containsPattern("<dt>Completed</dt><dd>7</dd>")
 			.containsPattern("<dt>Failed</dt><dd>1</dd>")
-			.contains("/console/checkpoints/functions/" + RUN + "/7?status=COMPLETED");
+			.contains("/console/checkpoints/functions/" + RUN + "/7?status=COMPLETED")
+			.contains("<p class=\"message error\" role=\"alert\">Flink job &#39;functions&#39; stopped: it restored offset 3</p>");
 
 		String panel = mvc.perform(get("/console/checkpoints").param("job", "functions").header("HX-Request", "true"))
 			.andReturn().getResponse().getContentAsString();

@@ -2,6 +2,7 @@ package io.statefront.platform.flink;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.flink.api.common.JobID;
@@ -39,8 +40,14 @@ final class ClusterWaits {
 	 * tasks are, and a checkpoint needs them all.
 	 */
 	static void awaitTasksRunning(RestClusterClient<?> client, JobID id, Duration limit) throws Exception {
+		awaitTasksRunning(client, id, limit, () -> false);
+	}
+
+	/** As {@link #awaitTasksRunning(RestClusterClient, JobID, Duration)}, but no longer once {@code givenUp}. */
+	static void awaitTasksRunning(RestClusterClient<?> client, JobID id, Duration limit, BooleanSupplier givenUp)
+			throws Exception {
 		until("the tasks of job " + id + " run", limit,
-				() -> JobQueries.tasksRunning(client, id).get(10, TimeUnit.SECONDS));
+				() -> givenUp.getAsBoolean() || JobQueries.tasksRunning(client, id).get(10, TimeUnit.SECONDS));
 	}
 
 	static void awaitStatus(RestClusterClient<?> client, JobID id, Predicate<JobStatus> wanted) throws Exception {

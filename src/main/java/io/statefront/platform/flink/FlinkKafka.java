@@ -2,6 +2,9 @@ package io.statefront.platform.flink;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.statefront.platform.kafka.Json;
@@ -38,29 +41,73 @@ public final class FlinkKafka {
 
 	private final boolean keepsAppliedChanges;
 
+	private final boolean rebuildsFromTruncatedLog;
+
+	private final Set<String> commandTopics = new LinkedHashSet<>();
+
 	/**
 	 * Sources of one job, reading (and committing offsets) as the consumer group {@code groupId};
 	 * {@code keepsAppliedChanges} says whether the functions write their {@link AppliedChange}s.
 	 */
 	public FlinkKafka(String bootstrapServers, String groupId, boolean keepsAppliedChanges) {
+		this(bootstrapServers, groupId, keepsAppliedChanges, false);
+	}
+
+	/**
+	 * As {@link #FlinkKafka(String, String, boolean)}; {@code rebuildsFromTruncatedLog} starts the
+	 * command sources' new partitions at the log's start rather than at offset 0 (see
+	 * {@link FailClosedOffsets}), for an explicit rebuild from command logs that lost their beginning.
+	 */
+	public FlinkKafka(String bootstrapServers, String groupId, boolean keepsAppliedChanges,
+			boolean rebuildsFromTruncatedLog) {
 		this.bootstrapServers = bootstrapServers;
 		this.groupId = groupId;
 		this.keepsAppliedChanges = keepsAppliedChanges;
+		this.rebuildsFromTruncatedLog = rebuildsFromTruncatedLog;
 	}
 
 	public boolean keepsAppliedChanges() {
 		return keepsAppliedChanges;
 	}
 
-	public <T> KafkaSource<T> source(String topic, Class<T> type) {
+	/**
+	 * A source of an entity's command topic ({@code users}, {@code stock}, {@code orders}, the
+	 * {@code *-create} topics; saga replies travel on them too). The functions' state is built from
+	 * every command of these logs, so the source never guesses where to read (architecture rule 9):
+	 * a restore takes its offsets from the checkpoint and fails the job should the log no longer
+	 * hold them; without a restore point it replays the whole log from offset 0, and fails should
+	 * the log no longer begin there ({@link FailClosedOffsets}); never from committed offsets, which
+	 * would skip the commands the lost state was built from. Whether the log still starts at offset 0
+	 * is also checked before a job without a restore point is submitted, to refuse it with a clear
+	 * reason: the topic is listed in {@link #commandTopics()}.
+	 */
+	public <T> KafkaSource<T> commandSource(String topic, Class<T> type) {
+		commandTopics.add(topic);
+		return source(topic, type, new FailClosedOffsets(rebuildsFromTruncatedLog));
+	}
+
+	/**
+	 * A source of an event topic (shop events, website events) whose readers only summarise what
+	 * they see (recommendations, analytics): an event retention has taken away before it was read
+	 * makes a window or a behaviour profile a little poorer, it breaks nothing a later message
+	 * relies on. So a restored offset no longer in the log resumes at the log's first offset, and
+	 * the job goes on with what is there.
+	 */
+	public <T> KafkaSource<T> eventSource(String topic, Class<T> type) {
+		return source(topic, type, OffsetsInitializer.earliest());
+	}
+
+	/** The command topics the sources built so far read: see {@link #commandSource(String, Class)}. */
+	public Set<String> commandTopics() {
+		return Collections.unmodifiableSet(commandTopics);
+	}
+
+	private <T> KafkaSource<T> source(String topic, Class<T> type, OffsetsInitializer startingOffsets) {
 		return KafkaSource.<T>builder()
 			.setBootstrapServers(bootstrapServers)
 			.setTopics(topic)
 			.setGroupId(groupId)
-			// a restore takes its offsets from the checkpoint; without one, the functions rebuild
-			// their state by replaying the whole command log (so never from committed offsets,
-			// which would skip the commands the lost state was built from)
-			.setStartingOffsets(OffsetsInitializer.earliest())
+			.setStartingOffsets(startingOffsets)
 			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
 			.build();
 	}

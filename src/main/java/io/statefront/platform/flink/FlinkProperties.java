@@ -38,6 +38,10 @@ import org.springframework.util.unit.DataSize;
  * the message that made it, to the {@code applied-changes} topic, exactly once: the fault suite's
  * record to check its histories against. Switch it only on a new data directory: a checkpoint
  * taken with it cannot be restored without it
+ * @param rebuildFromTruncatedLog whether a job without a restore point may start when one of its
+ * command topics no longer begins at offset 0, rebuilding its state from what the log still holds
+ * and losing what the deleted records built. Off by default: such a start is refused with its
+ * reason. An explicit, one-off rebuild; switch it off again once the job has checkpointed
  */
 @ConfigurationProperties("statefront.flink")
 record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
@@ -46,7 +50,7 @@ record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote
 		@DefaultValue("2m") Duration checkpointTimeout, @DefaultValue("5") int tolerableFailedCheckpoints,
 		@DefaultValue("rocksdb") StateBackend stateBackend, @DefaultValue("256MB") DataSize managedMemory,
 		@DefaultValue("0ms") Duration bufferTimeout, @DefaultValue("8") int taskSlots,
-		@DefaultValue("false") boolean appliedChangeLog) {
+		@DefaultValue("false") boolean appliedChangeLog, @DefaultValue("false") boolean rebuildFromTruncatedLog) {
 
 	enum StateBackend {
 

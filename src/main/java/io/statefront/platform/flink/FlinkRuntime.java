@@ -67,13 +67,17 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final JobRestarts restarts = new JobRestarts(this);
 
+	private final CommandLogGuard commandLogs;
+
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
-		this.jobGraphs = new JobGraphs(properties, statefront, String.join(",", kafka.getBootstrapServers()));
+		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
+		this.jobGraphs = new JobGraphs(properties, statefront, bootstrapServers);
+		this.commandLogs = new CommandLogGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
 		this.meters = meters;
 	}
 
@@ -104,7 +108,9 @@ public class FlinkRuntime implements SmartLifecycle {
 				// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
 				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
 			});
-			this.statuses = new JobStatusPoller(cluster.client(), jobs::values);
+			FlinkCluster connected = this.cluster;
+			this.statuses = new JobStatusPoller(connected.client(), jobs::values,
+					(job, status) -> commandLogs.inspect(job, status, connected.client()));
 			awaitRunning();
 		}
 		catch (Exception ex) {
@@ -146,9 +152,18 @@ public class FlinkRuntime implements SmartLifecycle {
 		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
 	}
 
+	/**
+	 * Submits the named job; one without a restore point is not submitted when its command logs no
+	 * longer start at offset 0 ({@link #stopReason(String)} then says so).
+	 */
 	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
 		FlinkCluster current = this.cluster;
-		JobGraph jobGraph = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
+		JobGraphs.Built built = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
+		commandLogs.clear(name);
+		if (restoreFrom.isEmpty() && commandLogs.refuseFirstStart(name, built.commandTopics()).isPresent()) {
+			return;
+		}
+		JobGraph jobGraph = built.graph();
 		current.addClasses(jobGraph);
 		try {
 			current.client().submitJob(jobGraph).get(60, TimeUnit.SECONDS);
@@ -161,9 +176,10 @@ public class FlinkRuntime implements SmartLifecycle {
 				current.address(), restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
 	}
 
+	/** Until every job runs, or was stopped with a reason (it then waits for the operator). */
 	private void awaitRunning() throws Exception {
 		long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
-		while (!jobs.keySet().stream().allMatch(this::isRunning)) {
+		while (!jobs.keySet().stream().allMatch(name -> isRunning(name) || stopReason(name).isPresent())) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Flink jobs not running after " + STARTUP_WAIT + ": " + statuses);
 			}
@@ -172,7 +188,8 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 		// a job runs before its tasks do; started means every task runs (and a checkpoint can be taken)
 		for (RunningJob job : jobs.values()) {
-			ClusterWaits.awaitTasksRunning(cluster.client(), job.id(), STARTUP_WAIT);
+			ClusterWaits.awaitTasksRunning(cluster.client(), job.id(), STARTUP_WAIT,
+					() -> stopReason(job.name()).isPresent());
 		}
 		log.info("Flink jobs: {}", statuses);
 	}
@@ -189,6 +206,14 @@ public class FlinkRuntime implements SmartLifecycle {
 		Map<String, JobStatus> result = new LinkedHashMap<>();
 		partsByJob.keySet().forEach(name -> result.put(name, (current != null) ? current.status(name) : null));
 		return result;
+	}
+
+	/**
+	 * Why the named job does not run, when it was refused a start or stopped because its command
+	 * log no longer holds what it would resume from (architecture rule 9); cleared by its next submission.
+	 */
+	public Optional<String> stopReason(String job) {
+		return commandLogs.reason(job);
 	}
 
 	public Optional<RunningJob> job(String name) {
@@ -308,7 +333,9 @@ public class FlinkRuntime implements SmartLifecycle {
 			poller.stop();
 		}
 		if (current != null) {
-			jobs.values().forEach(job -> stopWithSavepoint(current.client(), job));
+			// one stopped for its command log has ended already, and has no state worth a savepoint
+			jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty())
+				.forEach(job -> stopWithSavepoint(current.client(), job));
 			current.close();
 		}
 		if (meterRegistryId != null) {

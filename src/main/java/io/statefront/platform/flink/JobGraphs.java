@@ -3,6 +3,7 @@ package io.statefront.platform.flink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -24,18 +25,22 @@ final class JobGraphs {
 		this.kafkaBootstrapServers = kafkaBootstrapServers;
 	}
 
-	JobGraph build(String name, List<FlinkJobPart> parts, int parallelism, Optional<Path> restoreFrom) {
+	/** A job graph, and the command topics its sources read (see {@link FlinkKafka#commandSource}). */
+	record Built(JobGraph graph, Set<String> commandTopics) {
+	}
+
+	Built build(String name, List<FlinkJobPart> parts, int parallelism, Optional<Path> restoreFrom) {
 		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
 				FlinkConfigurations.job(name, parallelism, properties, statefront.checkpointsDir().resolve(name)));
 		// a namespace of its own: a Spring listener sharing a job's group id would make the group
 		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
 		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name,
-				properties.appliedChangeLog());
+				properties.appliedChangeLog(), properties.rebuildFromTruncatedLog());
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
 			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toUri().toString(), false)));
-		return jobGraph;
+		return new Built(jobGraph, Set.copyOf(kafka.commandTopics()));
 	}
 
 }

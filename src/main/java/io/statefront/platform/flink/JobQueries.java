@@ -1,5 +1,7 @@
 package io.statefront.platform.flink;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +10,7 @@ import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
+import org.apache.flink.runtime.rest.messages.JobExceptionsHeaders;
 import org.apache.flink.runtime.rest.messages.JobIDPathParameter;
 import org.apache.flink.runtime.rest.messages.JobMessageParameters;
 import org.apache.flink.runtime.rest.messages.JobVertexIdPathParameter;
@@ -22,6 +25,7 @@ import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistic
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointMessageParameters;
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointStatisticsHeaders;
 import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointStatisticsWithSubtaskDetails;
+import org.apache.flink.runtime.rest.messages.job.JobExceptionsMessageParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +44,22 @@ final class JobQueries {
 			.thenApply(details -> details.getJobVertexInfos()
 				.stream()
 				.allMatch(vertex -> vertex.getExecutionState() == ExecutionState.RUNNING));
+	}
+
+	/**
+	 * The stack traces of the job's latest failure (the newest entry of its exception history, with
+	 * the failures that came with it), newest first; empty when it has not failed.
+	 */
+	static CompletableFuture<List<String>> latestFailure(RestClusterClient<?> client, JobID job) {
+		JobExceptionsMessageParameters parameters = new JobExceptionsMessageParameters();
+		parameters.jobPathParameter.resolve(job);
+		return client.sendRequest(JobExceptionsHeaders.getInstance(), parameters, EmptyRequestBody.getInstance())
+			.thenApply(exceptions -> exceptions.getExceptionHistory().getEntries().stream().findFirst().map(latest -> {
+				List<String> traces = new ArrayList<>();
+				traces.add(latest.getStacktrace());
+				latest.getConcurrentExceptions().forEach(concurrent -> traces.add(concurrent.getStacktrace()));
+				return traces;
+			}).orElse(List.of()));
 	}
 
 	/** The job's checkpoint counts, latest restore, and the checkpoints it remembers, newest first. */

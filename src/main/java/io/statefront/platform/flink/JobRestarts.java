@@ -39,7 +39,9 @@ final class JobRestarts {
 	 * {@code restorePoint}, one of its {@link FlinkRuntime#restorePoints(String) restore points};
 	 * requests to it are refused (503) meanwhile. Once it runs, a checkpoint is taken at once, so that a crash
 	 * afterwards resumes from the chosen state rather than from a newer checkpoint of the run before.
-	 * Should it not start from there, it is started from its latest checkpoint: never left down.
+	 * Should it not start from there, it is started from its latest checkpoint: never left down;
+	 * unless its command log no longer holds the offsets it restored ({@link FlinkRuntime#stopReason}):
+	 * then it stays stopped with that reason, which this throws.
 	 */
 	Restart restart(String job, Path restorePoint) {
 		lock();
@@ -64,12 +66,29 @@ final class JobRestarts {
 			}
 			catch (Exception ex) {
 				stopQuietly(client, job);
+				Optional<String> refused = flink.stopReason(job);
+				if (refused.isPresent()) {
+					// its latest checkpoint would not do better than the one chosen: the operator chooses again
+					throw new IllegalStateException(refused.get(), ex);
+				}
 				resumeFromLatest(job);
 				throw new IllegalStateException("Cannot start " + job + " from " + restorePoint + " (" + ex.getMessage()
 						+ "); it runs again from its latest checkpoint", ex);
 			}
 			try {
-				ClusterWaits.awaitTasksRunning(client, restarted.id(), ClusterWaits.WAIT);
+				ClusterWaits.awaitTasksRunning(client, restarted.id(), ClusterWaits.WAIT,
+						() -> flink.stopReason(job).isPresent());
+			}
+			catch (Exception ex) {
+				log.warn("Job '{}' restarted from {}, but its tasks do not run: {}", job, restorePoint, ex.toString());
+				return new Restart(restarted, false);
+			}
+			Optional<String> stopped = flink.stopReason(job);
+			if (stopped.isPresent()) {
+				// the chosen restore point's offsets are no longer in the log: the operator chooses another
+				throw new IllegalStateException(stopped.get());
+			}
+			try {
 				client.triggerCheckpoint(restarted.id(), CheckpointType.DEFAULT)
 					.get(60, TimeUnit.SECONDS);
 				return new Restart(restarted, true);

@@ -32,15 +32,25 @@ final class JobStatusPoller {
 
 	private final Map<String, JobStatus> statuses = new ConcurrentHashMap<>();
 
+	private final Listener listener;
+
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "flink-job-status");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	JobStatusPoller(ClusterClient<?> cluster, Supplier<Collection<FlinkRuntime.RunningJob>> jobs) {
+	/** Told every state read, on the thread that read it. */
+	interface Listener {
+
+		void polled(FlinkRuntime.RunningJob job, JobStatus status);
+
+	}
+
+	JobStatusPoller(ClusterClient<?> cluster, Supplier<Collection<FlinkRuntime.RunningJob>> jobs, Listener listener) {
 		this.cluster = cluster;
 		this.jobs = jobs;
+		this.listener = listener;
 		executor.scheduleWithFixedDelay(this::refresh, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
 	}
 
@@ -51,6 +61,7 @@ final class JobStatusPoller {
 				if (statuses.put(job.name(), status) != status) {
 					log.info("Flink job '{}' is {}", job.name(), status);
 				}
+				listener.polled(job, status);
 			}
 			catch (Exception ex) {
 				statuses.remove(job.name());

@@ -1,6 +1,7 @@
 package io.statefront.platform.health;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.statefront.platform.flink.FlinkRuntime;
 import org.apache.flink.api.common.JobStatus;
@@ -9,7 +10,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Up when every Flink job is running; each job's state in the details. */
+/**
+ * Up when every Flink job is running; each job's state in the details, and in {@code reason} why
+ * a job was refused a start or stopped (its command log no longer holds what it would resume from).
+ */
 @Component("flink")
 class FlinkJobsHealthIndicator implements HealthIndicator {
 
@@ -25,6 +29,13 @@ class FlinkJobsHealthIndicator implements HealthIndicator {
 		Health.Builder health = statuses.values().stream().allMatch(JobStatus.RUNNING::equals) ? Health.up()
 				: Health.down();
 		statuses.forEach((job, status) -> health.withDetail(job, (status != null) ? status.name() : "UNKNOWN"));
+		String reasons = statuses.keySet()
+			.stream()
+			.flatMap(job -> flink.stopReason(job).stream())
+			.collect(Collectors.joining("; "));
+		if (!reasons.isEmpty()) {
+			health.withDetail("reason", reasons);
+		}
 		return health.build();
 	}
 
