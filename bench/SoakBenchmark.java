@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -608,23 +607,26 @@ public class SoakBenchmark {
 						+ "'incremental' is unknown ('-').");
 			}
 
-			int beforeEnd = minuteOf(settings.smallestHorizon(), true);
-			int afterStart = minuteOf(settings.largestHorizon().multipliedBy(2), true);
-			Row last0 = rows.get(rows.size() - 1);
+			int beforeEnd = minuteOf(settings.smallestHorizon());
+			int afterStart = minuteOf(settings.largestHorizon().multipliedBy(2));
+			int lastMinute = rows.get(rows.size() - 1).minute();
+			List<Row> before = rows.stream().filter(row -> row.minute() <= beforeEnd).toList();
+			List<Row> after = rows.stream().filter(row -> row.minute() >= afterStart).toList();
 			System.out.println();
-			System.out.printf("Growth per 1,000 paid orders: before = minutes 0–%d (until the first horizon, %s, has"
-					+ " passed); after = minutes %d–%d (after twice the largest, %s). Target: after ≤ 1/10 of before.%n",
-					beforeEnd, settings.smallestHorizon(), afterStart, last0.minute(), settings.largestHorizon());
+			System.out.printf("Growth per 1,000 paid orders (least-squares slope over the window's rows): before ="
+					+ " minutes 0–%d (until the first horizon, %s, has passed); after = minutes %d–%d (once twice the"
+					+ " largest, %s, has passed). Target: after ≤ 1/10 of before.%n", beforeEnd,
+					settings.smallestHorizon(), afterStart, lastMinute, settings.largestHorizon());
+			if (after.size() < 2) {
+				System.out.printf("The run ended before minute %d: too short for the after window.%n", afterStart + 1);
+			}
 			System.out.println();
 			System.out.println("| what | before | after | after / before | target met |");
 			System.out.println("|---|---|---|---|---|");
-			Optional<Row> beforeFrom = at(rows, 0);
-			Optional<Row> beforeTo = at(rows, beforeEnd);
-			Optional<Row> afterFrom = at(rows, afterStart);
-			growth(rows, "heap after GC", Row::heapUsed, beforeFrom, beforeTo, afterFrom, last0);
-			growth(rows, "command log", Row::commandLog, beforeFrom, beforeTo, afterFrom, last0);
-			growth(rows, "checkpoint folder", Row::checkpoints, beforeFrom, beforeTo, afterFrom, last0);
-			growth(rows, "checkpoint full size", Row::checkpointFull, beforeFrom, beforeTo, afterFrom, last0);
+			growth("heap after GC", Row::heapUsed, before, after);
+			growth("command log", Row::commandLog, before, after);
+			growth("checkpoint folder", Row::checkpoints, before, after);
+			growth("checkpoint full size", Row::checkpointFull, before, after);
 
 			boolean readable = checkFirstMinuteOrders();
 			System.out.println();
@@ -634,39 +636,39 @@ public class SoakBenchmark {
 			return readable;
 		}
 
-		private void growth(List<Row> rows, String what, ToDoubleFunction<Row> value, Optional<Row> beforeFrom,
-				Optional<Row> beforeTo, Optional<Row> afterFrom, Row afterTo) {
-			double before = perThousand(value, beforeFrom, beforeTo);
-			double after = afterFrom.filter(from -> from.minute() < afterTo.minute())
-				.map(from -> perThousand(value, Optional.of(from), Optional.of(afterTo)))
-				.orElse(Double.NaN);
-			String ratio = (Double.isNaN(before) || Double.isNaN(after) || before <= 0) ? "-"
-					: String.format(Locale.ROOT, "%.3f", after / before);
-			String met = ratio.equals("-") ? (Double.isNaN(after) ? "- (run longer)" : "-")
-					: (after / before <= 0.1 ? "yes" : "no");
-			System.out.printf("| %s | %s | %s | %s | %s |%n", what, perThousandText(before), perThousandText(after),
-					ratio, met);
+		private static void growth(String what, ToDoubleFunction<Row> value, List<Row> before, List<Row> after) {
+			double was = perThousand(value, before);
+			double is = perThousand(value, after);
+			boolean comparable = !Double.isNaN(was) && !Double.isNaN(is) && was > 0;
+			String ratio = comparable ? String.format(Locale.ROOT, "%.3f", is / was) : "-";
+			String met = comparable ? (is / was <= 0.1 ? "yes" : "no") : "-";
+			System.out.printf("| %s | %s | %s | %s | %s |%n", what, perThousandText(was), perThousandText(is), ratio,
+					met);
 		}
 
-		private static double perThousand(ToDoubleFunction<Row> value, Optional<Row> from, Optional<Row> to) {
-			if (from.isEmpty() || to.isEmpty()) {
+		/**
+		 * Bytes per 1,000 paid orders: the least-squares slope of the value against the paid orders
+		 * over the rows (a slope, not the difference of the ends, as Kafka deletes segments and Flink
+		 * checkpoints in steps, and one GC's heap is not the next's).
+		 */
+		private static double perThousand(ToDoubleFunction<Row> value, List<Row> rows) {
+			List<Row> known = rows.stream().filter(row -> value.applyAsDouble(row) >= 0).toList();
+			if (known.size() < 2) {
 				return Double.NaN;
 			}
-			double a = value.applyAsDouble(from.get());
-			double b = value.applyAsDouble(to.get());
-			long orders = to.get().paid() - from.get().paid();
-			if (a < 0 || b < 0 || orders <= 0) {
-				return Double.NaN;
+			double meanX = known.stream().mapToDouble(Row::paid).average().orElseThrow();
+			double meanY = known.stream().mapToDouble(value).average().orElseThrow();
+			double covariance = 0;
+			double variance = 0;
+			for (Row row : known) {
+				covariance += (row.paid() - meanX) * (value.applyAsDouble(row) - meanY);
+				variance += (row.paid() - meanX) * (row.paid() - meanX);
 			}
-			return (b - a) / orders * 1_000;
+			return (variance == 0) ? Double.NaN : covariance / variance * 1_000;
 		}
 
 		private static String perThousandText(double bytes) {
 			return Double.isNaN(bytes) ? "-" : String.format(Locale.ROOT, "%,.1f KiB", bytes / 1024);
-		}
-
-		private static Optional<Row> at(List<Row> rows, int minute) {
-			return rows.stream().filter(row -> row.minute() == minute).findFirst();
 		}
 
 		/** Every order paid in the first minute is still found, paid. */
@@ -698,9 +700,9 @@ public class SoakBenchmark {
 			return all;
 		}
 
-		private static int minuteOf(Duration duration, boolean roundUp) {
-			long seconds = duration.toSeconds();
-			return (int) (roundUp ? (seconds + 59) / 60 : seconds / 60);
+		/** The first row's minute at or after the duration. */
+		private static int minuteOf(Duration duration) {
+			return (int) ((duration.toSeconds() + 59) / 60);
 		}
 
 		private CompletableFuture<String> post(String path, String key) {
@@ -849,69 +851,72 @@ public class SoakBenchmark {
 		}
 	}
 
-	/** Heap after GC, command log and checkpoint folder against paid orders, in MiB. */
+	/**
+	 * Heap after GC, command log and checkpoint folder against paid orders, in MiB: a panel each,
+	 * with its own scale from zero, so that the small ones' growth shows beside the heap.
+	 */
 	private static void plot(List<Row> rows, Path png, Settings settings) throws IOException {
-		int width = 1000;
-		int height = 600;
+		List<String> names = List.of("heap after full GC", "command log on disk", "functions checkpoint folder");
+		List<ToDoubleFunction<Row>> series = List.of(Row::heapUsed, Row::commandLog, Row::checkpoints);
+		List<Color> colours = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c));
+		int width = 900;
 		int left = 80;
-		int right = 200;
+		int right = 30;
 		int top = 50;
-		int bottom = 60;
+		int panelHeight = 170;
+		int gap = 45;
+		int bottom = 55;
+		int height = top + series.size() * panelHeight + (series.size() - 1) * gap + bottom;
+		int plotWidth = width - left - right;
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, width, height);
-		List<String> names = List.of("heap after GC", "command log", "checkpoint folder");
-		List<ToDoubleFunction<Row>> series = List.of(Row::heapUsed, Row::commandLog, Row::checkpoints);
-		List<Color> colours = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c));
-		double maxX = Math.max(1, rows.stream().mapToLong(Row::paid).max().orElse(1));
-		double maxY = 1;
-		for (ToDoubleFunction<Row> s : series) {
-			for (Row row : rows) {
-				maxY = Math.max(maxY, s.applyAsDouble(row) / 1048576.0);
-			}
-		}
-		maxY = niceCeiling(maxY);
-		maxX = niceCeiling(maxX);
-		int plotWidth = width - left - right;
-		int plotHeight = height - top - bottom;
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-		for (int tick = 0; tick <= 5; tick++) {
-			int y = top + plotHeight - plotHeight * tick / 5;
-			int x = left + plotWidth * tick / 5;
-			g.setColor(new Color(0xe0e0e0));
-			g.drawLine(left, y, left + plotWidth, y);
-			g.drawLine(x, top, x, top + plotHeight);
-			g.setColor(Color.DARK_GRAY);
-			String yLabel = String.format(Locale.ROOT, "%,.0f", maxY * tick / 5);
-			g.drawString(yLabel, left - 8 - g.getFontMetrics().stringWidth(yLabel), y + 4);
-			String xLabel = String.format(Locale.ROOT, "%,.0f", maxX * tick / 5);
-			g.drawString(xLabel, x - g.getFontMetrics().stringWidth(xLabel) / 2, top + plotHeight + 18);
-		}
 		g.setColor(Color.BLACK);
-		g.drawRect(left, top, plotWidth, plotHeight);
-		g.drawString("paid orders", left + plotWidth / 2 - 30, height - 15);
-		g.rotate(-Math.PI / 2);
-		g.drawString("MiB", -(top + plotHeight / 2) - 10, 20);
-		g.rotate(Math.PI / 2);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-		g.drawString(String.format("Soak: %d orders/s, horizons %s–%s", settings.rate(), settings.smallestHorizon(),
-				settings.largestHorizon()), left, 30);
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		g.drawString(String.format(Locale.ROOT, "Soak: %d orders/s for %d min, horizons %ds–%ds", settings.rate(),
+				settings.duration().toMinutes(), settings.smallestHorizon().toSeconds(),
+				settings.largestHorizon().toSeconds()), left, 25);
+		double maxX = niceCeiling(Math.max(1, rows.stream().mapToLong(Row::paid).max().orElse(1)));
 		for (int s = 0; s < series.size(); s++) {
+			ToDoubleFunction<Row> value = series.get(s);
+			int panelTop = top + s * (panelHeight + gap);
+			double maxY = niceCeiling(Math.max(0.1, rows.stream().mapToDouble(value).max().orElse(0) / 1048576.0));
+			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+			for (int tick = 0; tick <= 4; tick++) {
+				int y = panelTop + panelHeight - panelHeight * tick / 4;
+				g.setColor(new Color(0xe4e4e4));
+				g.drawLine(left, y, left + plotWidth, y);
+				g.setColor(Color.DARK_GRAY);
+				String label = new java.math.BigDecimal(maxY * tick / 4).setScale(2, java.math.RoundingMode.HALF_UP)
+					.stripTrailingZeros().toPlainString();
+				g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), y + 4);
+			}
+			for (int tick = 0; tick <= 5; tick++) {
+				int x = left + plotWidth * tick / 5;
+				g.setColor(new Color(0xe4e4e4));
+				g.drawLine(x, panelTop, x, panelTop + panelHeight);
+				g.setColor(Color.DARK_GRAY);
+				String label = String.format(Locale.ROOT, "%,.0f", maxX * tick / 5);
+				g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, panelTop + panelHeight + 15);
+			}
+			g.setColor(Color.BLACK);
+			g.drawRect(left, panelTop, plotWidth, panelHeight);
+			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
 			g.setColor(colours.get(s));
+			g.drawString(names.get(s) + " (MiB)", left, panelTop - 6);
 			g.setStroke(new BasicStroke(2f));
 			int previousX = -1;
 			int previousY = -1;
 			for (Row row : rows) {
-				double value = series.get(s).applyAsDouble(row);
-				if (value < 0) {
+				double bytes = value.applyAsDouble(row);
+				if (bytes < 0) {
 					continue;
 				}
-				int x = left + (int) (plotWidth * row.paid() / maxX);
-				int y = top + plotHeight - (int) (plotHeight * (value / 1048576.0) / maxY);
+				int x = left + (int) Math.round(plotWidth * row.paid() / maxX);
+				int y = panelTop + panelHeight - (int) Math.round(panelHeight * (bytes / 1048576.0) / maxY);
 				g.fillOval(x - 3, y - 3, 6, 6);
 				if (previousX >= 0) {
 					g.drawLine(previousX, previousY, x, y);
@@ -919,10 +924,11 @@ public class SoakBenchmark {
 				previousX = x;
 				previousY = y;
 			}
-			g.fillRect(left + plotWidth + 20, top + 20 + s * 22, 14, 4);
-			g.setColor(Color.BLACK);
-			g.drawString(names.get(s), left + plotWidth + 40, top + 26 + s * 22);
+			g.setStroke(new BasicStroke(1f));
 		}
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		g.drawString("paid orders", left + plotWidth / 2 - 30, height - 15);
 		g.dispose();
 		ImageIO.write(image, "png", png.toFile());
 	}
