@@ -195,6 +195,13 @@ public class SoakBenchmark {
 			return settings;
 		}
 
+		String horizonsText() {
+			StringBuilder text = new StringBuilder();
+			horizons.forEach((name, horizon) -> text.append(text.length() == 0 ? "" : ", ").append(name).append(' ')
+				.append(text(horizon)));
+			return text.toString();
+		}
+
 		Duration smallestHorizon() {
 			return horizons.values().stream().min(Duration::compareTo).orElseThrow();
 		}
@@ -264,7 +271,7 @@ public class SoakBenchmark {
 		command.addAll(settings.appArguments());
 		Path appLog = settings.out().resolve("app.log");
 		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, buildOf(jar),
-				settings.duration(), settings.rate(), settings.horizons());
+				text(settings.duration()), settings.rate(), settings.horizonsText());
 		System.out.println("Application: " + String.join(" ", command));
 		System.out.println("Output in " + settings.out());
 		Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
@@ -592,7 +599,7 @@ public class SoakBenchmark {
 			System.out.println();
 			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", buildOf(jar()),
 					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
-					settings.duration(), settings.rate(), settings.horizons());
+					text(settings.duration()), settings.rate(), settings.horizonsText());
 			System.out.printf("Orders: %,d paid, %,d left open on purpose, %,d failed, %,d skipped (all %d in flight),"
 					+ " %,d users topped up%n", paid.get(), abandoned.get(), errors.get(), skipped.get(),
 					settings.inFlight(), toppedUp.get());
@@ -616,9 +623,10 @@ public class SoakBenchmark {
 			System.out.printf("Growth per 1,000 paid orders (least-squares slope over the window's rows): before ="
 					+ " minutes 0–%d (until the first horizon, %s, has passed); after = minutes %d–%d (once twice the"
 					+ " largest, %s, has passed). Target: after ≤ 1/10 of before.%n", beforeEnd,
-					settings.smallestHorizon(), afterStart, lastMinute, settings.largestHorizon());
-			if (after.size() < 2) {
-				System.out.printf("The run ended before minute %d: too short for the after window.%n", afterStart + 1);
+					text(settings.smallestHorizon()), afterStart, lastMinute, text(settings.largestHorizon()));
+			if (after.size() < 5) {
+				System.out.printf("The after window has %d rows: too few to tell a bound from one GC's or one deleted"
+						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 5);
 			}
 			System.out.println();
 			System.out.println("| what | before | after | after / before | target met |");
@@ -876,9 +884,11 @@ public class SoakBenchmark {
 		g.fillRect(0, 0, width, height);
 		g.setColor(Color.BLACK);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-		g.drawString(String.format(Locale.ROOT, "Soak: %d orders/s for %d min, horizons %ds–%ds", settings.rate(),
-				settings.duration().toMinutes(), settings.smallestHorizon().toSeconds(),
-				settings.largestHorizon().toSeconds()), left, 25);
+		String horizons = settings.smallestHorizon().equals(settings.largestHorizon())
+				? text(settings.smallestHorizon())
+				: text(settings.smallestHorizon()) + "–" + text(settings.largestHorizon());
+		g.drawString(String.format(Locale.ROOT, "Soak: %d orders/s for %s, horizons %s", settings.rate(),
+				text(settings.duration()), horizons), left, 25);
 		double maxX = niceCeiling(Math.max(1, rows.stream().mapToLong(Row::paid).max().orElse(1)));
 		for (int s = 0; s < series.size(); s++) {
 			ToDoubleFunction<Row> value = series.get(s);
@@ -1039,6 +1049,14 @@ public class SoakBenchmark {
 			.mapToLong(line -> Long.parseLong(line.replaceAll("\\D+", "")) * 1024)
 			.findFirst()
 			.orElse(-1);
+	}
+
+	/** 15m, 90s, 250ms. */
+	static String text(Duration duration) {
+		if (duration.toMillis() % 1000 != 0) {
+			return duration.toMillis() + "ms";
+		}
+		return (duration.toSeconds() % 60 == 0) ? duration.toMinutes() + "m" : duration.toSeconds() + "s";
 	}
 
 	private static int freePort() throws IOException {
