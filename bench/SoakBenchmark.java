@@ -629,12 +629,13 @@ public class SoakBenchmark {
 						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 5);
 			}
 			System.out.println();
-			System.out.println("| what | before | after | after / before | target met |");
-			System.out.println("|---|---|---|---|---|");
-			growth("heap after GC", Row::heapUsed, before, after);
-			growth("command log", Row::commandLog, before, after);
-			growth("checkpoint folder", Row::checkpoints, before, after);
-			growth("checkpoint full size", Row::checkpointFull, before, after);
+			System.out.println("| what | before | after | after / before | target met | after, a day at this rate |");
+			System.out.println("|---|---|---|---|---|---|");
+			double ordersPerDay = 86_400.0 * paid.get() / Math.max(1, lastMinute * 60);
+			growth("heap after GC", Row::heapUsed, before, after, ordersPerDay);
+			growth("command log", Row::commandLog, before, after, ordersPerDay);
+			growth("checkpoint folder", Row::checkpoints, before, after, ordersPerDay);
+			growth("checkpoint full size", Row::checkpointFull, before, after, ordersPerDay);
 
 			boolean readable = checkFirstMinuteOrders();
 			System.out.println();
@@ -644,14 +645,17 @@ public class SoakBenchmark {
 			return readable;
 		}
 
-		private static void growth(String what, ToDoubleFunction<Row> value, List<Row> before, List<Row> after) {
+		private static void growth(String what, ToDoubleFunction<Row> value, List<Row> before, List<Row> after,
+				double ordersPerDay) {
 			double was = perThousand(value, before);
 			double is = perThousand(value, after);
 			boolean comparable = !Double.isNaN(was) && !Double.isNaN(is) && was > 0;
 			String ratio = comparable ? String.format(Locale.ROOT, "%.3f", is / was) : "-";
 			String met = comparable ? (is / was <= 0.1 ? "yes" : "no") : "-";
-			System.out.printf("| %s | %s | %s | %s | %s |%n", what, perThousandText(was), perThousandText(is), ratio,
-					met);
+			String perDay = Double.isNaN(is) ? "-"
+					: String.format(Locale.ROOT, "%,.1f MiB", is * ordersPerDay / 1_000 / 1048576.0);
+			System.out.printf("| %s | %s | %s | %s | %s | %s |%n", what, perThousandText(was), perThousandText(is), ratio,
+					met, perDay);
 		}
 
 		/**
