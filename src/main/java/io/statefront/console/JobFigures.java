@@ -69,7 +69,8 @@ class JobFigures {
 	List<JobRow> rows() {
 		List<JobRow> rows = new ArrayList<>();
 		boolean measured = flink.reportsMetrics();
-		flink.statuses().forEach((job, status) -> rows.add(new JobRow(job, (status != null) ? status.name() : "UNKNOWN",
+		flink.statuses().forEach((job, status) -> rows.add(new JobRow(job, (status != null) ? status.name()
+				: flink.stopReason(job).isPresent() ? "NOT_STARTED" : "UNKNOWN",
 				(status == JobStatus.RUNNING) ? uptime(job) : null,
 				flink.job(job).map(FlinkRuntime.RunningJob::parallelism).orElse(0), measured, restarts(job),
 				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job),

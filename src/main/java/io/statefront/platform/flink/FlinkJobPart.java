@@ -14,7 +14,12 @@ public interface FlinkJobPart {
 	/** The job this part belongs to. */
 	String job();
 
-	/** Adds this part's sources, functions and sinks; every operator gets a stable uid. */
+	/**
+	 * Adds this part's sources, functions and sinks; every operator gets a stable uid. A topic whose
+	 * messages build the part's state is read with {@link FlinkKafka#commandSource}, which also
+	 * declares it to the checks that keep a restore from guessing (architecture rule 9); a topic of
+	 * events it only summarises, with {@link FlinkKafka#eventSource}.
+	 */
 	void addTo(StreamExecutionEnvironment env, FlinkKafka kafka);
 
 }

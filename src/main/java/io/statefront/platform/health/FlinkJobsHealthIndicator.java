@@ -28,7 +28,8 @@ class FlinkJobsHealthIndicator implements HealthIndicator {
 		Map<String, JobStatus> statuses = flink.statuses();
 		Health.Builder health = statuses.values().stream().allMatch(JobStatus.RUNNING::equals) ? Health.up()
 				: Health.down();
-		statuses.forEach((job, status) -> health.withDetail(job, (status != null) ? status.name() : "UNKNOWN"));
+		statuses.forEach((job, status) -> health.withDetail(job, (status != null) ? status.name()
+				: flink.stopReason(job).isPresent() ? "NOT_STARTED" : "UNKNOWN"));
 		String reasons = statuses.keySet()
 			.stream()
 			.flatMap(job -> flink.stopReason(job).stream())
