@@ -63,8 +63,8 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 	@Override
 	public void onTimer(long timestamp, OnTimerContext context, Collector<UserResponse> out) throws Exception {
 		long by = horizons.forgettableBy(timestamp);
-		idempotency.forgetExpired(by);
-		sagas.forgetExpired(by);
+		idempotency.forgetExpired(by, context.timerService());
+		sagas.forgetExpired(by, context.timerService());
 	}
 
 	@Override

@@ -56,7 +56,9 @@ class GatewayCustomerAccounts implements CustomerAccounts {
 
 	@Override
 	public CompletableFuture<UserResult> paidOrders(String userId) {
-		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null).thenApply(this::withArchived);
+		return ledger.send(UserOperation.PAID_ORDERS, new EntityId(userId), 0, null)
+			.thenCompose(recent -> (recent.outcome() != UserResult.Outcome.OK) ? CompletableFuture.completedFuture(recent)
+					: archive.read(() -> withArchived(recent)));
 	}
 
 	/**
@@ -64,9 +66,6 @@ class GatewayCustomerAccounts implements CustomerAccounts {
 	 * it has kept (all but the last moments'): together, newest first, each once.
 	 */
 	private UserResult withArchived(UserResult recent) {
-		if (recent.outcome() != UserResult.Outcome.OK) {
-			return recent;
-		}
 		Set<String> ids = new TreeSet<>(NEWEST_FIRST);
 		ids.addAll(recent.paidOrders());
 		ids.addAll(archive.paidBy(recent.userId(), PAID_ORDERS_LISTED));

@@ -3,9 +3,18 @@ package io.statefront.shop;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.kafka.Json;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +26,54 @@ import org.springframework.stereotype.Component;
  * docs/architecture.md for why a database and not the topic alone).
  */
 @Component
-public class OrderArchive {
+public class OrderArchive implements DisposableBean {
+
+	/** Reads that may wait for a thread; beyond them a read is refused (503) rather than queued without end. */
+	private static final int WAITING_READS = 1_000;
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The web side's reads, off the thread that routes the functions' replies: a slow database must
+	 * not hold up every other request's answer.
+	 */
+	private final ThreadPoolExecutor readers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(WAITING_READS), runnable -> {
+				Thread thread = new Thread(runnable, "order-archive-read");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	OrderArchive(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * {@code read} on a reader thread; a database that fails or a full queue is a 503 (the
+	 * functions have answered already; the archive only adds to what they said).
+	 */
+	<T> CompletableFuture<T> read(Supplier<T> read) {
+		try {
+			return CompletableFuture.supplyAsync(read, readers).exceptionally(failure -> {
+				throw unavailable(failure);
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			return CompletableFuture.failedFuture(unavailable(ex));
+		}
+	}
+
+	private static PipelineUnavailableException unavailable(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+		if (cause instanceof PipelineUnavailableException unavailable) {
+			return unavailable;
+		}
+		return new PipelineUnavailableException("The order archive cannot be read now: " + cause.getMessage());
+	}
+
+	@Override
+	public void destroy() {
+		readers.shutdownNow();
 	}
 
 	/** Keeps {@code order}; an order already kept stays as it is (a paid order never changes). */

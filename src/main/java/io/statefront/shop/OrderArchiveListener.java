@@ -22,6 +22,7 @@ class OrderArchiveListener {
 	// its own consumer group, from the start of the topic the first time: the database is then
 	// filled with every order the topic still holds (compaction keeps each order's one record)
 	@KafkaListener(topics = ArchivedOrder.TOPIC, groupId = "statefront-order-archive",
+			containerFactory = OrderArchiveConfiguration.LISTENER_FACTORY,
 			properties = "auto.offset.reset=earliest")
 	void onPaid(ConsumerRecord<String, byte[]> record) {
 		if (record.value() != null) {

@@ -65,22 +65,22 @@ public class OrderClient {
 	private CompletableFuture<OrderResult> send(OrderMessage message) {
 		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS, message.orderId(),
 				message.requestId(), message, OrderResponse.class)
-			.thenApply(response -> orArchived(message, response.result()));
+			.thenCompose(response -> orArchived(message, response.result()));
 	}
 
 	/**
 	 * An order the functions no longer know may be a paid one they have forgotten: then the archive
 	 * answers, a read with the order and anything else as refused for an order already paid.
 	 */
-	private OrderResult orArchived(OrderMessage message, OrderResult result) {
+	private CompletableFuture<OrderResult> orArchived(OrderMessage message, OrderResult result) {
 		if (result.outcome() != OrderResult.Outcome.NOT_FOUND) {
-			return result;
+			return CompletableFuture.completedFuture(result);
 		}
-		return archive.find(message.orderId())
+		return archive.read(() -> archive.find(message.orderId())
 			.map(archived -> (message.operation() == OrderOperation.FIND)
 					? OrderResult.ok(message.orderId(), archived.asOrder())
 					: OrderResult.refused(OrderResult.Outcome.ALREADY_PAID, message.orderId(), archived.asOrder()))
-			.orElse(result);
+			.orElse(result));
 	}
 
 	private static @Nullable String value(@Nullable IdempotencyKey key) {

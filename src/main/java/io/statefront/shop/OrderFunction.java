@@ -119,7 +119,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			forget();
 		}
 		else {
-			idempotency.forgetExpired(by);
+			idempotency.forgetExpired(by, context.timerService());
 		}
 	}
 
@@ -130,9 +130,16 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		if (passedHorizon(now)) {
 			forget(); // the timer may not have fired yet: what it will remove is gone already
 		}
+		Order current = order.value();
+		if (current != null && current.paid() && settledAt.value() == null && Horizons.known(now)) {
+			// paid before orders had horizons: archived and settled now, so it leaves like any other
+			settle(context);
+			context.output(ARCHIVE, new ArchivedOrder(context.getCurrentKey(), current.userId(), current.items(),
+					current.totalCost(), now));
+		}
 		dispatch(message, context, out);
 		if (message.operation() != OrderOperation.FIND && order.value() != null && settledAt.value() == null
-				&& now != Horizons.NO_TIME) {
+				&& Horizons.known(now)) {
 			changedAt.update(now);
 			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.openOrdersMs()));
 		}
@@ -140,12 +147,15 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	/** Whether the order had passed its horizon by {@code now}; one waiting for answers never has. */
 	private boolean passedHorizon(long now) throws Exception {
+		if (inFlight.value() != null) {
+			return false;
+		}
 		Long settled = settledAt.value();
 		if (settled != null) {
 			return Horizons.passed(settled, horizons.finishedOrdersMs(), now);
 		}
 		Long changed = changedAt.value();
-		return changed != null && inFlight.value() == null && Horizons.passed(changed, horizons.openOrdersMs(), now);
+		return changed != null && Horizons.passed(changed, horizons.openOrdersMs(), now);
 	}
 
 	private void forget() throws Exception {
@@ -160,7 +170,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	private void settle(Context context) throws Exception {
 		long now = Horizons.timeOf(context.timestamp());
-		if (now != Horizons.NO_TIME) {
+		if (Horizons.known(now)) {
 			settledAt.update(now);
 			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.finishedOrdersMs()));
 		}
@@ -198,6 +208,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 				Order initialised = new Order(message.userId(), message.items(), message.totalCost(), false,
 						(current != null) ? current.sequence() : 0);
 				order.update(initialised);
+				// set outright, unpaid: whatever settled the id before no longer holds
+				settledAt.clear();
+				refusedCreate.clear();
 				answer(message, OrderResult.ok(orderId, initialised), out);
 			}
 			case CREATE -> {

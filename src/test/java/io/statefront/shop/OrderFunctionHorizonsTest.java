@@ -103,6 +103,33 @@ class OrderFunctionHorizonsTest {
 		assertThat(archived.fresh()).hasSize(1);
 	}
 
+	@Test
+	void anOrderPaidBeforeOrdersHadHorizonsIsArchivedAndSettledByItsNextMessage() throws Exception {
+		payFor("0", 0); // a message without a time: as state from before horizons were kept
+		archived.fresh();
+
+		assertThat(find("0", 5_000).paid()).isTrue();
+		assertThat(archived.fresh()).containsExactly(
+				new ArchivedOrder("0", "5", List.of(new OrderLine("3", 2)), 50, 5_000));
+		harness.processWatermark(HORIZONS.cleanupTime(5_000, FINISHED));
+		assertThat(harness.numKeyedStateEntries()).isZero();
+	}
+
+	@Test
+	void anOrderSetOutrightAfterItWasSettledStartsAgainAsAnOpenOne() throws Exception {
+		payFor("0", 1_000);
+		send(OrderMessage.init(nextRequest(), "0", "5", List.of(new OrderLine("3", 1)), 25), 2_000);
+		single(answers());
+		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, "0"), 2_000);
+
+		// the paid order's horizon passes while the new checkout waits for its answers
+		harness.processWatermark(HORIZONS.cleanupTime(1_000, FINISHED));
+		reply(SagaReply.done(step("0", 3, "take:3"), 7), 1_000 + FINISHED + 5);
+		reply(SagaReply.done(step("0", 3, "pay"), 0), 1_000 + FINISHED + 5);
+
+		assertThat(single(answers()).paid()).isTrue();
+	}
+
 	private void payFor(String orderId, long at) throws Exception {
 		open(orderId, at);
 		addItem(orderId, at);

@@ -36,6 +36,14 @@ final class CommandLogHorizon {
 					+ "oldest retained checkpoint can reach (%s): a restore could apply a saga's step twice.")
 				.formatted(retention.finishedOrders(), reach));
 		}
+		// a client's retry within the key's horizon must find the order that answered it the first time
+		if (retention.idempotencyKeys().compareTo(retention.finishedOrders()) > 0
+				|| retention.idempotencyKeys().compareTo(retention.openOrders()) > 0) {
+			throw new IllegalStateException(("statefront.retention.idempotency-keys (%s) is longer than finished-orders "
+					+ "(%s) or open-orders (%s): a retry of a request to an order could find the order forgotten and be "
+					+ "answered differently.").formatted(retention.idempotencyKeys(), retention.finishedOrders(),
+							retention.openOrders()));
+		}
 	}
 
 	static Duration oldestRestorePoint(FlinkProperties flink) {

@@ -61,9 +61,18 @@ public record Horizons(long idempotencyKeysMs, long finishedOrdersMs, long openO
 		return (timestamp != null) ? timestamp : NO_TIME;
 	}
 
-	/** Whether something begun at {@code since} has passed a horizon of {@code horizonMs} by {@code now}. */
+	/**
+	 * Whether something begun at {@code since} has passed a horizon of {@code horizonMs} by {@code now}.
+	 * A start that is not known ({@link #NO_TIME}, or 0: state written before its horizon was kept, read
+	 * back with the field's default) never has: see {@link #known}.
+	 */
 	public static boolean passed(long since, long horizonMs, long now) {
-		return now != NO_TIME && since != NO_TIME && now - since >= horizonMs;
+		return now != NO_TIME && known(since) && now - since >= horizonMs;
+	}
+
+	/** Whether {@code time} is a time at all: append times are never 0 or below. */
+	public static boolean known(long time) {
+		return time > 0;
 	}
 
 	/**

@@ -58,7 +58,7 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 
 	@Override
 	public void onTimer(long timestamp, OnTimerContext context, Collector<C> out) throws Exception {
-		idempotency.forgetExpired(horizons.forgettableBy(timestamp));
+		idempotency.forgetExpired(horizons.forgettableBy(timestamp), context.timerService());
 	}
 
 	@Override

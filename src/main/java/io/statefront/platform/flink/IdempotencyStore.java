@@ -100,7 +100,7 @@ public final class IdempotencyStore<R> {
 	 * again once it has passed the horizon ({@link #forgetExpired} then removes it).
 	 */
 	public void remember(String key, String fingerprint, R answer, long now, TimerService timers) throws Exception {
-		forgetExpired(now);
+		forgetExpired(now, timers);
 		long arrival = value(arrivals, 0);
 		appliedByKey.put(key, new Applied(fingerprint, new String(Json.write(answer), StandardCharsets.UTF_8), arrival, now));
 		keysInArrivalOrder.put(arrival, key);
@@ -108,13 +108,16 @@ public final class IdempotencyStore<R> {
 		if (arrival + 1 - value(oldest, 0) > capacity) {
 			forgetOldest();
 		}
-		if (now != Horizons.NO_TIME) {
+		if (Horizons.known(now)) {
 			timers.registerEventTimeTimer(horizons.cleanupTime(now, horizonMs));
 		}
 	}
 
-	/** Removes the keys that had passed the horizon by {@code now}, oldest first. */
-	public void forgetExpired(long now) throws Exception {
+	/**
+	 * Removes the keys that had passed the horizon by {@code now}, oldest first. The oldest key, if
+	 * kept before keys had times, starts its horizon now (and so leaves one horizon later).
+	 */
+	public void forgetExpired(long now, TimerService timers) throws Exception {
 		long first = value(oldest, 0);
 		long end = value(arrivals, 0);
 		long next = first;
@@ -122,6 +125,10 @@ public final class IdempotencyStore<R> {
 			String key = keysInArrivalOrder.get(next);
 			Applied applied = (key != null) ? appliedByKey.get(key) : null;
 			if (applied != null && applied.arrival() == next && !Horizons.passed(applied.firstUse(), horizonMs, now)) {
+				if (!Horizons.known(applied.firstUse()) && Horizons.known(now)) {
+					appliedByKey.put(key, new Applied(applied.fingerprint(), applied.answerJson(), next, now));
+					timers.registerEventTimeTimer(horizons.cleanupTime(now, horizonMs));
+				}
 				break;
 			}
 			forget(next, key, applied);

@@ -111,22 +111,35 @@ public final class SagaParticipation {
 		return SagaReply.refused(step, refusal, value);
 	}
 
-	/** Removes the records of the sagas that had seen no step for the horizon by {@code now}. */
-	public void forgetExpired(long now) throws Exception {
+	/**
+	 * Removes the records of the sagas that had seen no step for the horizon by {@code now}. A record
+	 * kept before records had times starts its horizon now, so it leaves one horizon later.
+	 */
+	public void forgetExpired(long now, TimerService timers) throws Exception {
 		List<String> expired = new ArrayList<>();
+		List<Map.Entry<String, Step>> untimed = new ArrayList<>();
 		for (Map.Entry<String, Step> entry : stepsBySaga.entries()) {
-			if (Horizons.passed(entry.getValue().lastSeen(), horizons.finishedOrdersMs(), now)) {
+			Step step = entry.getValue();
+			if (Horizons.passed(step.lastSeen(), horizons.finishedOrdersMs(), now)) {
 				expired.add(entry.getKey());
+			}
+			else if (!Horizons.known(step.lastSeen())) {
+				untimed.add(Map.entry(entry.getKey(), step));
 			}
 		}
 		for (String sagaId : expired) {
 			stepsBySaga.remove(sagaId);
 		}
+		for (Map.Entry<String, Step> entry : untimed) {
+			Step step = entry.getValue();
+			keep(entry.getKey(), new Step(step.attempt(), step.stepId(), step.amount(), step.refusal(), step.value(),
+					step.compensated(), now), timers);
+		}
 	}
 
 	private void keep(String sagaId, Step step, TimerService timers) throws Exception {
 		stepsBySaga.put(sagaId, step);
-		if (step.lastSeen() != Horizons.NO_TIME) {
+		if (Horizons.known(step.lastSeen())) {
 			timers.registerEventTimeTimer(horizons.cleanupTime(step.lastSeen(), horizons.finishedOrdersMs()));
 		}
 	}
