@@ -79,7 +79,13 @@ class LedgerCrashIT {
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
 					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=5s",
-					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false" };
+					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false",
+					// horizons of a minute, so idempotency keys are pruned while kills land; longer than a client
+					// keeps retrying through an outage, and checkpoints that give up soon enough for restore
+					// points to stay younger than them
+					"--statefront.retention.idempotency-keys=60s", "--statefront.retention.finished-orders=60s",
+					"--statefront.retention.open-orders=60s", "--statefront.flink.checkpoint-timeout=5s",
+					"--statefront.flink.tolerable-failed-checkpoints=1" };
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);

@@ -79,7 +79,14 @@ class CheckoutCrashIT {
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
 					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=5s",
-					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false" };
+					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false",
+					// horizons of a minute, so keys, saga records and paid orders are pruned while kills land
+					// (paid orders are then read from the archive); longer than a client keeps retrying through
+					// an outage, and checkpoints that give up soon enough for restore points to stay younger than
+					// them. The refused orders stay open, and are read at the end: their horizon outlasts the run
+					"--statefront.retention.idempotency-keys=60s", "--statefront.retention.finished-orders=60s",
+					"--statefront.retention.open-orders=10m", "--statefront.flink.checkpoint-timeout=5s",
+					"--statefront.flink.tolerable-failed-checkpoints=1" };
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);
