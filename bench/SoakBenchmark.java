@@ -270,7 +270,8 @@ public class SoakBenchmark {
 		}
 		command.addAll(settings.appArguments());
 		Path appLog = settings.out().resolve("app.log");
-		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, buildOf(jar),
+		String build = buildOf(jar);
+		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, build,
 				text(settings.duration()), settings.rate(), settings.horizonsText());
 		System.out.println("Application: " + String.join(" ", command));
 		System.out.println("Output in " + settings.out());
@@ -279,7 +280,7 @@ public class SoakBenchmark {
 		int exitCode = 1;
 		try {
 			awaitHealthy(url, app);
-			Soak soak = new Soak(settings, url, app, dataDir, appLog);
+			Soak soak = new Soak(settings, build, url, app, dataDir, appLog);
 			exitCode = soak.run() ? 0 : 1;
 		}
 		catch (Exception ex) {
@@ -297,6 +298,8 @@ public class SoakBenchmark {
 	static final class Soak {
 
 		private final Settings settings;
+
+		private final String build;
 
 		private final String url;
 
@@ -328,8 +331,9 @@ public class SoakBenchmark {
 
 		private final Executor retryDelay = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, HTTP_THREADS);
 
-		Soak(Settings settings, String url, Process app, Path dataDir, Path appLog) {
+		Soak(Settings settings, String build, String url, Process app, Path dataDir, Path appLog) {
 			this.settings = settings;
+			this.build = build;
 			this.url = url;
 			this.app = app;
 			this.dataDir = dataDir;
@@ -487,6 +491,13 @@ public class SoakBenchmark {
 			long paidNow = paid.get();
 			long errorsNow = errors.get();
 			long heap = heapAfterFullGc(app.pid());
+			// what a GC leaves includes what is in flight at that moment (fetched batches, requests,
+			// a checkpoint's snapshot): the smaller of two, seconds apart, is nearer the state
+			Thread.sleep(5_000);
+			long again = heapAfterFullGc(app.pid());
+			if (again >= 0 && (heap < 0 || again < heap)) {
+				heap = again;
+			}
 			long childrenRss = app.descendants().filter(ProcessHandle::isAlive).mapToLong(child -> {
 				try {
 					return rss(child.pid());
@@ -597,7 +608,7 @@ public class SoakBenchmark {
 			plot(rows, png, settings);
 
 			System.out.println();
-			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", buildOf(jar()),
+			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", build,
 					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
 					text(settings.duration()), settings.rate(), settings.horizonsText());
 			System.out.printf("Orders: %,d paid, %,d left open on purpose, %,d failed, %,d skipped (all %d in flight),"
@@ -626,7 +637,7 @@ public class SoakBenchmark {
 					text(settings.smallestHorizon()), afterStart, lastMinute, text(settings.largestHorizon()));
 			if (after.size() < 5) {
 				System.out.printf("The after window has %d rows: too few to tell a bound from one GC's or one deleted"
-						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 5);
+						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 4);
 			}
 			System.out.println();
 			System.out.println("| what | before | after | after / before | target met | after, a day at this rate |");
@@ -1029,9 +1040,9 @@ public class SoakBenchmark {
 	}
 
 	/**
-	 * The build measured: the jar keeps no commit of its own, so this is the worktree's HEAD (and
-	 * whether it has changes), which names the jar only if it was built there; a BENCH_JAR is named
-	 * by its path.
+	 * The build measured: the jar keeps no commit of its own, so this is the worktree's HEAD, which
+	 * names the jar if it was built there (and whether the application's sources have changed since);
+	 * a BENCH_JAR is named by its path.
 	 */
 	private static String buildOf(Path jar) {
 		if (System.getenv("BENCH_JAR") != null && !System.getenv("BENCH_JAR").isBlank()) {
@@ -1039,8 +1050,9 @@ public class SoakBenchmark {
 		}
 		try {
 			String head = run("git", "rev-parse", "--short", "HEAD").strip();
-			boolean changed = !run("git", "status", "--porcelain", "--untracked-files=no").isBlank();
-			return head.isEmpty() ? "unknown build" : head + (changed ? " with uncommitted changes" : "");
+			boolean changed = !run("git", "status", "--porcelain", "--untracked-files=no", "--", "src", "pom.xml")
+				.isBlank();
+			return head.isEmpty() ? "unknown build" : head + (changed ? " with uncommitted changes to src" : "");
 		}
 		catch (IOException ex) {
 			return "unknown build";
