@@ -664,7 +664,7 @@ public class SoakBenchmark {
 			double is = perThousand(value, after);
 			boolean comparable = !Double.isNaN(was) && !Double.isNaN(is) && was > 0;
 			String ratio = comparable ? String.format(Locale.ROOT, "%.3f", is / was) : "-";
-			String met = comparable ? (is / was <= 0.1 ? "yes" : "no") : "-";
+			String met = !comparable ? "-" : (after.size() < 5) ? "- (too few rows)" : (is / was <= 0.1 ? "yes" : "no");
 			String perDay = Double.isNaN(is) ? "-"
 					: String.format(Locale.ROOT, "%,.1f MiB", is * ordersPerDay / 1_000 / 1048576.0);
 			System.out.printf("| %s | %s | %s | %s | %s | %s |%n", what, perThousandText(was), perThousandText(is), ratio,
