@@ -344,6 +344,7 @@ public class SoakBenchmark {
 			prepare();
 			List<Row> rows = new ArrayList<>();
 			rows.add(sample(0, System.nanoTime()));
+			keep(rows.get(0));
 			System.out.println(Row.HEADER);
 			System.out.println(rows.get(0).markdown());
 			// the clock starts after minute 0's row (its GCs take seconds), or the stream would begin
@@ -365,6 +366,7 @@ public class SoakBenchmark {
 				}
 				Row row = sample(minute, start);
 				rows.add(row);
+				keep(row);
 				System.out.println(row.markdown());
 			}
 			load.join(TimeUnit.MINUTES.toMillis(2));
@@ -488,6 +490,18 @@ public class SoakBenchmark {
 			});
 		}
 
+		private Path csv() {
+			return settings.out().resolve("soak.csv");
+		}
+
+		/** Each row goes to the CSV file as it is taken, so that a run cut short keeps what it measured. */
+		private void keep(Row row) throws IOException {
+			if (row.minute() == 0) {
+				Files.write(csv(), List.of(Row.CSV_HEADER), StandardCharsets.UTF_8);
+			}
+			Files.write(csv(), List.of(row.csv()), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+		}
+
 		private Row sample(int minute, long start) throws Exception {
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			long paidNow = paid.get();
@@ -602,12 +616,14 @@ public class SoakBenchmark {
 		}
 
 		private boolean report(List<Row> rows) throws Exception {
-			Path csv = settings.out().resolve("soak.csv");
-			List<String> lines = new ArrayList<>(List.of(Row.CSV_HEADER));
-			rows.forEach(row -> lines.add(row.csv()));
-			Files.write(csv, lines, StandardCharsets.UTF_8);
+			Path csv = csv();
 			Path png = settings.out().resolve("soak.png");
-			plot(rows, png, settings);
+			try {
+				plot(rows, png, settings);
+			}
+			catch (IOException | RuntimeException ex) {
+				System.err.println("No plot: " + ex);
+			}
 
 			System.out.println();
 			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", build,
