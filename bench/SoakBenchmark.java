@@ -48,7 +48,7 @@ import javax.imageio.ImageIO;
 /**
  * Soak: does the application's state stay bounded while it runs? Starts the packaged jar on a
  * fresh data directory, as shipped (every job and the simulator on, at its default rate), with
- * short state horizons ({@code statefront.retention.*}, 2 minutes each by default), sends a steady
+ * short state horizons ({@code statefront.retention.*}, 2 to 4 minutes), sends a steady
  * stream of new orders (create, add an item, check out) for a while, and once a minute records the
  * paid orders, the heap after a full GC, the RSS, the command topics' bytes on disk, the
  * {@code functions} job's checkpoint folder and its newest checkpoint. At the end it prints the
@@ -61,8 +61,11 @@ import javax.imageio.ImageIO;
  *
  *   duration=15m        how long orders are sent (s, m, h, or an ISO-8601 duration)
  *   rate=20             new orders a second
- *   horizon=2m          every statefront.retention.* horizon; each can be set on its own:
- *   idempotency-keys=, finished-orders=, open-orders=, shopper-behaviour=, command-log=
+ *   idempotency-keys=2m, shopper-behaviour=2m, finished-orders=4m, open-orders=4m, command-log=4m
+ *                       the statefront.retention.* horizons (horizon= sets all five)
+ *   checkpoint-timeout=20s  statefront.flink.checkpoint-timeout (shipped: 2m), which with the other
+ *                       checkpoint settings bounds the oldest restore point: the application refuses
+ *                       a command log or finished orders shorter than that (here 3 min 20 s)
  *   abandoned=5         percent of orders left open with their item, never checked out
  *   users=1000          the pool of users the orders are for (each with ample credit, topped up
  *                       if a checkout finds it short)
@@ -79,6 +82,16 @@ public class SoakBenchmark {
 
 	private static final String[] HORIZONS = { "idempotency-keys", "finished-orders", "open-orders",
 			"shopper-behaviour", "command-log" };
+
+	/**
+	 * Each horizon's default, 2 to 4 minutes. The application refuses a command log or finished
+	 * orders shorter than the oldest checkpoint a job may restore from can be old (its checkpoints
+	 * retained, each cycle as long as the checkpoint timeout plus the pause, and the failures
+	 * tolerated: with the soak's 20 s timeout, 3 × 25 s + 5 × 25 s = 3 min 20 s), and idempotency
+	 * keys kept longer than orders.
+	 */
+	private static final Map<String, String> DEFAULT_HORIZONS = Map.of("idempotency-keys", "2m", "finished-orders",
+			"4m", "open-orders", "4m", "shopper-behaviour", "2m", "command-log", "4m");
 
 	/** The command topics, each a folder per partition in the broker's log directory. */
 	private static final Pattern COMMAND_TOPIC_PARTITION = Pattern
@@ -151,13 +164,17 @@ public class SoakBenchmark {
 
 	}
 
-	record Settings(Duration duration, int rate, Map<String, Duration> horizons, int abandonedPercent, int users,
-			int items, int inFlight, Path out, List<String> appArguments) {
+	record Settings(Duration duration, int rate, Map<String, Duration> horizons, Duration checkpointTimeout,
+			int abandonedPercent, int users, int items, int inFlight, Path out, List<String> appArguments) {
 
 		static Settings parse(String[] args) {
 			Map<String, String> named = new LinkedHashMap<>();
 			List<String> appArguments = new ArrayList<>();
 			for (String arg : args) {
+				if (arg.startsWith("--statefront.retention.")) {
+					throw new IllegalArgumentException("Horizons are the benchmark's own arguments (it computes its "
+							+ "windows from them): " + arg.substring(23) + " instead of " + arg);
+				}
 				if (arg.startsWith("--")) {
 					appArguments.add(arg);
 					continue;
@@ -168,21 +185,22 @@ public class SoakBenchmark {
 				}
 				named.put(arg.substring(0, equals), arg.substring(equals + 1));
 			}
-			Duration horizon = duration(named.getOrDefault("horizon", "2m"));
 			Map<String, Duration> horizons = new LinkedHashMap<>();
 			for (String name : HORIZONS) {
-				horizons.put(name, named.containsKey(name) ? duration(named.get(name)) : horizon);
+				horizons.put(name, duration(named.getOrDefault(name,
+						named.getOrDefault("horizon", DEFAULT_HORIZONS.get(name)))));
 			}
 			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 			Settings settings = new Settings(duration(named.getOrDefault("duration", "15m")),
 					Integer.parseInt(named.getOrDefault("rate", "20")), horizons,
+					duration(named.getOrDefault("checkpoint-timeout", "20s")),
 					Integer.parseInt(named.getOrDefault("abandoned", "5")),
 					Integer.parseInt(named.getOrDefault("users", "1000")),
 					Integer.parseInt(named.getOrDefault("items", "100")),
 					Integer.parseInt(named.getOrDefault("in-flight", "64")),
 					Path.of(named.getOrDefault("out", "target/soak-" + stamp)).toAbsolutePath(), appArguments);
-			List<String> known = new ArrayList<>(List.of("duration", "rate", "horizon", "abandoned", "users", "items",
-					"in-flight", "out"));
+			List<String> known = new ArrayList<>(List.of("duration", "rate", "horizon", "checkpoint-timeout",
+					"abandoned", "users", "items", "in-flight", "out"));
 			known.addAll(List.of(HORIZONS));
 			named.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
 				throw new IllegalArgumentException("Unknown argument " + name + "; known: " + known);
@@ -264,11 +282,19 @@ public class SoakBenchmark {
 				"--logging.level.io.statefront.platform.flink.FlinkRuntime=INFO"));
 		settings.horizons().forEach((name, horizon) -> command.add("--statefront.retention." + name + "="
 				+ Settings.spring(horizon)));
-		String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
-		if (!appArguments.isBlank()) {
-			command.addAll(List.of(appArguments.trim().split("\\s+")));
+		List<String> appArguments = new ArrayList<>();
+		String environment = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
+		if (!environment.isBlank()) {
+			appArguments.addAll(List.of(environment.trim().split("\\s+")));
 		}
-		command.addAll(settings.appArguments());
+		appArguments.addAll(settings.appArguments());
+		// the one setting besides the horizons that differs from the shipped defaults (2 min): the
+		// horizons must outlast the oldest restore point, and the timeout bounds its age; Spring
+		// would join a property given twice, so one given to the application as well wins
+		if (appArguments.stream().noneMatch(arg -> arg.startsWith("--statefront.flink.checkpoint-timeout="))) {
+			command.add("--statefront.flink.checkpoint-timeout=" + Settings.spring(settings.checkpointTimeout()));
+		}
+		command.addAll(appArguments);
 		Path appLog = settings.out().resolve("app.log");
 		String build = buildOf(jar);
 		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, build,
@@ -287,6 +313,7 @@ public class SoakBenchmark {
 			System.err.println("Soak failed: " + ex);
 			ex.printStackTrace();
 			System.err.println("The application's log: " + appLog);
+			printWhyItStopped(appLog);
 		}
 		finally {
 			stop(app);
@@ -546,9 +573,10 @@ public class SoakBenchmark {
 		/**
 		 * The newest completed checkpoint of the functions job from the application's checkpoint
 		 * history: its id, full size ({@code stateSize}) and duration. The history keeps no
-		 * incremental size (Flink's {@code checkpointed_size}); a {@code checkpointedSize} field is
-		 * read if the record gains one, else it is read from the job's Flink REST API (the address
-		 * the application logs when it submits the job), for the same checkpoint only.
+		 * incremental size (Flink's {@code checkpointed_size}) in builds before its
+		 * {@code checkpointedSize}; without it (or with 0, as such a record reads) it is read from the
+		 * job's Flink REST API (the address the application logs when it submits the job), for the
+		 * same checkpoint only.
 		 */
 		private Checkpoint newestCheckpoint() {
 			Path history = dataDir.resolve("checkpoint-history").resolve(JOB + ".jsonl");
@@ -572,7 +600,7 @@ public class SoakBenchmark {
 			}
 			long id = number(newest, "id");
 			long incremental = number(newest, "checkpointedSize");
-			if (incremental < 0) {
+			if (incremental <= 0) {
 				incremental = flinkIncrementalSize(id);
 			}
 			return new Checkpoint(id, incremental, number(newest, "stateSize"), number(newest, "durationMs"));
@@ -1032,6 +1060,20 @@ public class SoakBenchmark {
 			Thread.sleep(200);
 		}
 		throw new IllegalStateException("The application did not become healthy in 3 minutes");
+	}
+
+	/** The application's own reason, such as a horizon it refuses: its log's errors, the last 20 lines of them. */
+	private static void printWhyItStopped(Path appLog) {
+		try {
+			List<String> lines = Files.readAllLines(appLog, StandardCharsets.UTF_8).stream()
+				.filter(line -> line.contains("ERROR") || line.contains("Exception") || line.startsWith("Caused by"))
+				.toList();
+			lines.subList(Math.max(0, lines.size() - 20), lines.size())
+				.forEach(line -> System.err.println("  " + (line.length() > 400 ? line.substring(0, 400) + "…" : line)));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// said where the log is
+		}
 	}
 
 	/** BENCH_JAR, else the packaged {@code target/statefront.jar} (or a versioned {@code statefront-*.jar}). */
