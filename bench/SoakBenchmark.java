@@ -48,7 +48,7 @@ import javax.imageio.ImageIO;
 /**
  * Soak: does the application's state stay bounded while it runs? Starts the packaged jar on a
  * fresh data directory, as shipped (every job and the simulator on, at its default rate), with
- * short state horizons ({@code statefront.retention.*}, 2 minutes each by default), sends a steady
+ * short state horizons ({@code statefront.retention.*}, 2 to 4 minutes), sends a steady
  * stream of new orders (create, add an item, check out) for a while, and once a minute records the
  * paid orders, the heap after a full GC, the RSS, the command topics' bytes on disk, the
  * {@code functions} job's checkpoint folder and its newest checkpoint. At the end it prints the
@@ -61,8 +61,11 @@ import javax.imageio.ImageIO;
  *
  *   duration=15m        how long orders are sent (s, m, h, or an ISO-8601 duration)
  *   rate=20             new orders a second
- *   horizon=2m          every statefront.retention.* horizon; each can be set on its own:
- *   idempotency-keys=, finished-orders=, open-orders=, shopper-behaviour=, command-log=
+ *   idempotency-keys=2m, shopper-behaviour=2m, finished-orders=4m, open-orders=4m, command-log=4m
+ *                       the statefront.retention.* horizons (horizon= sets all five)
+ *   checkpoint-timeout=20s  statefront.flink.checkpoint-timeout (shipped: 2m), which with the other
+ *                       checkpoint settings bounds the oldest restore point: the application refuses
+ *                       a command log or finished orders shorter than that (here 3 min 20 s)
  *   abandoned=5         percent of orders left open with their item, never checked out
  *   users=1000          the pool of users the orders are for (each with ample credit, topped up
  *                       if a checkout finds it short)
@@ -79,6 +82,16 @@ public class SoakBenchmark {
 
 	private static final String[] HORIZONS = { "idempotency-keys", "finished-orders", "open-orders",
 			"shopper-behaviour", "command-log" };
+
+	/**
+	 * Each horizon's default, 2 to 4 minutes. The application refuses a command log or finished
+	 * orders shorter than the oldest checkpoint a job may restore from can be old (its checkpoints
+	 * retained, each cycle as long as the checkpoint timeout plus the pause, and the failures
+	 * tolerated: with the soak's 20 s timeout, 3 × 25 s + 5 × 25 s = 3 min 20 s), and idempotency
+	 * keys kept longer than orders.
+	 */
+	private static final Map<String, String> DEFAULT_HORIZONS = Map.of("idempotency-keys", "2m", "finished-orders",
+			"4m", "open-orders", "4m", "shopper-behaviour", "2m", "command-log", "4m");
 
 	/** The command topics, each a folder per partition in the broker's log directory. */
 	private static final Pattern COMMAND_TOPIC_PARTITION = Pattern
@@ -151,13 +164,17 @@ public class SoakBenchmark {
 
 	}
 
-	record Settings(Duration duration, int rate, Map<String, Duration> horizons, int abandonedPercent, int users,
-			int items, int inFlight, Path out, List<String> appArguments) {
+	record Settings(Duration duration, int rate, Map<String, Duration> horizons, Duration checkpointTimeout,
+			int abandonedPercent, int users, int items, int inFlight, Path out, List<String> appArguments) {
 
 		static Settings parse(String[] args) {
 			Map<String, String> named = new LinkedHashMap<>();
 			List<String> appArguments = new ArrayList<>();
 			for (String arg : args) {
+				if (arg.startsWith("--statefront.retention.")) {
+					throw new IllegalArgumentException("Horizons are the benchmark's own arguments (it computes its "
+							+ "windows from them): " + arg.substring(23) + " instead of " + arg);
+				}
 				if (arg.startsWith("--")) {
 					appArguments.add(arg);
 					continue;
@@ -168,21 +185,22 @@ public class SoakBenchmark {
 				}
 				named.put(arg.substring(0, equals), arg.substring(equals + 1));
 			}
-			Duration horizon = duration(named.getOrDefault("horizon", "2m"));
 			Map<String, Duration> horizons = new LinkedHashMap<>();
 			for (String name : HORIZONS) {
-				horizons.put(name, named.containsKey(name) ? duration(named.get(name)) : horizon);
+				horizons.put(name, duration(named.getOrDefault(name,
+						named.getOrDefault("horizon", DEFAULT_HORIZONS.get(name)))));
 			}
 			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 			Settings settings = new Settings(duration(named.getOrDefault("duration", "15m")),
 					Integer.parseInt(named.getOrDefault("rate", "20")), horizons,
+					duration(named.getOrDefault("checkpoint-timeout", "20s")),
 					Integer.parseInt(named.getOrDefault("abandoned", "5")),
 					Integer.parseInt(named.getOrDefault("users", "1000")),
 					Integer.parseInt(named.getOrDefault("items", "100")),
 					Integer.parseInt(named.getOrDefault("in-flight", "64")),
 					Path.of(named.getOrDefault("out", "target/soak-" + stamp)).toAbsolutePath(), appArguments);
-			List<String> known = new ArrayList<>(List.of("duration", "rate", "horizon", "abandoned", "users", "items",
-					"in-flight", "out"));
+			List<String> known = new ArrayList<>(List.of("duration", "rate", "horizon", "checkpoint-timeout",
+					"abandoned", "users", "items", "in-flight", "out"));
 			known.addAll(List.of(HORIZONS));
 			named.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
 				throw new IllegalArgumentException("Unknown argument " + name + "; known: " + known);
@@ -267,13 +285,22 @@ public class SoakBenchmark {
 				"--statefront.flink.checkpoint-timeout=20s", "--statefront.flink.tolerable-failed-checkpoints=1"));
 		settings.horizons().forEach((name, horizon) -> command.add("--statefront.retention." + name + "="
 				+ Settings.spring(horizon)));
-		String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
-		if (!appArguments.isBlank()) {
-			command.addAll(List.of(appArguments.trim().split("\\s+")));
+		List<String> appArguments = new ArrayList<>();
+		String environment = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
+		if (!environment.isBlank()) {
+			appArguments.addAll(List.of(environment.trim().split("\\s+")));
 		}
-		command.addAll(settings.appArguments());
+		appArguments.addAll(settings.appArguments());
+		// the one setting besides the horizons that differs from the shipped defaults (2 min): the
+		// horizons must outlast the oldest restore point, and the timeout bounds its age; Spring
+		// would join a property given twice, so one given to the application as well wins
+		if (appArguments.stream().noneMatch(arg -> arg.startsWith("--statefront.flink.checkpoint-timeout="))) {
+			command.add("--statefront.flink.checkpoint-timeout=" + Settings.spring(settings.checkpointTimeout()));
+		}
+		command.addAll(appArguments);
 		Path appLog = settings.out().resolve("app.log");
-		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, buildOf(jar),
+		String build = buildOf(jar);
+		System.out.printf("Soak of %s (%s) for %s at %d orders/s, horizons %s%n", jar, build,
 				text(settings.duration()), settings.rate(), settings.horizonsText());
 		System.out.println("Application: " + String.join(" ", command));
 		System.out.println("Output in " + settings.out());
@@ -282,13 +309,14 @@ public class SoakBenchmark {
 		int exitCode = 1;
 		try {
 			awaitHealthy(url, app);
-			Soak soak = new Soak(settings, url, app, dataDir, appLog);
+			Soak soak = new Soak(settings, build, url, app, dataDir, appLog);
 			exitCode = soak.run() ? 0 : 1;
 		}
 		catch (Exception ex) {
 			System.err.println("Soak failed: " + ex);
 			ex.printStackTrace();
 			System.err.println("The application's log: " + appLog);
+			printWhyItStopped(appLog);
 		}
 		finally {
 			stop(app);
@@ -300,6 +328,8 @@ public class SoakBenchmark {
 	static final class Soak {
 
 		private final Settings settings;
+
+		private final String build;
 
 		private final String url;
 
@@ -331,8 +361,9 @@ public class SoakBenchmark {
 
 		private final Executor retryDelay = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, HTTP_THREADS);
 
-		Soak(Settings settings, String url, Process app, Path dataDir, Path appLog) {
+		Soak(Settings settings, String build, String url, Process app, Path dataDir, Path appLog) {
 			this.settings = settings;
+			this.build = build;
 			this.url = url;
 			this.app = app;
 			this.dataDir = dataDir;
@@ -342,11 +373,14 @@ public class SoakBenchmark {
 		boolean run() throws Exception {
 			prepare();
 			List<Row> rows = new ArrayList<>();
-			long start = System.nanoTime();
-			Thread load = new Thread(() -> sendOrders(start), "soak-load");
-			rows.add(sample(0, start));
+			rows.add(sample(0, System.nanoTime()));
+			keep(rows.get(0));
 			System.out.println(Row.HEADER);
 			System.out.println(rows.get(0).markdown());
+			// the clock starts after minute 0's row (its GCs take seconds), or the stream would begin
+			// with those seconds' orders at once
+			long start = System.nanoTime();
+			Thread load = new Thread(() -> sendOrders(start), "soak-load");
 			load.start();
 			int minutes = (int) settings.duration().toMinutes();
 			for (int minute = 1; minute <= minutes; minute++) {
@@ -362,6 +396,7 @@ public class SoakBenchmark {
 				}
 				Row row = sample(minute, start);
 				rows.add(row);
+				keep(row);
 				System.out.println(row.markdown());
 			}
 			load.join(TimeUnit.MINUTES.toMillis(2));
@@ -485,11 +520,30 @@ public class SoakBenchmark {
 			});
 		}
 
+		private Path csv() {
+			return settings.out().resolve("soak.csv");
+		}
+
+		/** Each row goes to the CSV file as it is taken, so that a run cut short keeps what it measured. */
+		private void keep(Row row) throws IOException {
+			if (row.minute() == 0) {
+				Files.write(csv(), List.of(Row.CSV_HEADER), StandardCharsets.UTF_8);
+			}
+			Files.write(csv(), List.of(row.csv()), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+		}
+
 		private Row sample(int minute, long start) throws Exception {
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			long paidNow = paid.get();
 			long errorsNow = errors.get();
 			long heap = heapAfterFullGc(app.pid());
+			// what a GC leaves includes what is in flight at that moment (fetched batches, requests,
+			// a checkpoint's snapshot): the smaller of two, seconds apart, is nearer the state
+			Thread.sleep(5_000);
+			long again = heapAfterFullGc(app.pid());
+			if (again >= 0 && (heap < 0 || again < heap)) {
+				heap = again;
+			}
 			long childrenRss = app.descendants().filter(ProcessHandle::isAlive).mapToLong(child -> {
 				try {
 					return rss(child.pid());
@@ -522,9 +576,10 @@ public class SoakBenchmark {
 		/**
 		 * The newest completed checkpoint of the functions job from the application's checkpoint
 		 * history: its id, full size ({@code stateSize}) and duration. The history keeps no
-		 * incremental size (Flink's {@code checkpointed_size}); a {@code checkpointedSize} field is
-		 * read if the record gains one, else it is read from the job's Flink REST API (the address
-		 * the application logs when it submits the job), for the same checkpoint only.
+		 * incremental size (Flink's {@code checkpointed_size}) in builds before its
+		 * {@code checkpointedSize}; without it (or with 0, as such a record reads) it is read from the
+		 * job's Flink REST API (the address the application logs when it submits the job), for the
+		 * same checkpoint only.
 		 */
 		private Checkpoint newestCheckpoint() {
 			Path history = dataDir.resolve("checkpoint-history").resolve(JOB + ".jsonl");
@@ -548,7 +603,7 @@ public class SoakBenchmark {
 			}
 			long id = number(newest, "id");
 			long incremental = number(newest, "checkpointedSize");
-			if (incremental < 0) {
+			if (incremental <= 0) {
 				incremental = flinkIncrementalSize(id);
 			}
 			return new Checkpoint(id, incremental, number(newest, "stateSize"), number(newest, "durationMs"));
@@ -592,15 +647,17 @@ public class SoakBenchmark {
 		}
 
 		private boolean report(List<Row> rows) throws Exception {
-			Path csv = settings.out().resolve("soak.csv");
-			List<String> lines = new ArrayList<>(List.of(Row.CSV_HEADER));
-			rows.forEach(row -> lines.add(row.csv()));
-			Files.write(csv, lines, StandardCharsets.UTF_8);
+			Path csv = csv();
 			Path png = settings.out().resolve("soak.png");
-			plot(rows, png, settings);
+			try {
+				plot(rows, png, settings);
+			}
+			catch (IOException | RuntimeException ex) {
+				System.err.println("No plot: " + ex);
+			}
 
 			System.out.println();
-			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", buildOf(jar()),
+			System.out.printf("Soak of build %s, %s UTC: %s at %d orders/s, horizons %s%n", build,
 					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
 					text(settings.duration()), settings.rate(), settings.horizonsText());
 			System.out.printf("Orders: %,d paid, %,d left open on purpose, %,d failed, %,d skipped (all %d in flight),"
@@ -629,7 +686,7 @@ public class SoakBenchmark {
 					text(settings.smallestHorizon()), afterStart, lastMinute, text(settings.largestHorizon()));
 			if (after.size() < 5) {
 				System.out.printf("The after window has %d rows: too few to tell a bound from one GC's or one deleted"
-						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 5);
+						+ " segment's noise; run at least %d minutes for a verdict.%n", after.size(), afterStart + 4);
 			}
 			System.out.println();
 			System.out.println("| what | before | after | after / before | target met | after, a day at this rate |");
@@ -654,7 +711,7 @@ public class SoakBenchmark {
 			double is = perThousand(value, after);
 			boolean comparable = !Double.isNaN(was) && !Double.isNaN(is) && was > 0;
 			String ratio = comparable ? String.format(Locale.ROOT, "%.3f", is / was) : "-";
-			String met = comparable ? (is / was <= 0.1 ? "yes" : "no") : "-";
+			String met = !comparable ? "-" : (after.size() < 5) ? "- (too few rows)" : (is / was <= 0.1 ? "yes" : "no");
 			String perDay = Double.isNaN(is) ? "-"
 					: String.format(Locale.ROOT, "%,.1f MiB", is * ordersPerDay / 1_000 / 1048576.0);
 			System.out.printf("| %s | %s | %s | %s | %s | %s |%n", what, perThousandText(was), perThousandText(is), ratio,
@@ -1008,6 +1065,20 @@ public class SoakBenchmark {
 		throw new IllegalStateException("The application did not become healthy in 3 minutes");
 	}
 
+	/** The application's own reason, such as a horizon it refuses: its log's errors, the last 20 lines of them. */
+	private static void printWhyItStopped(Path appLog) {
+		try {
+			List<String> lines = Files.readAllLines(appLog, StandardCharsets.UTF_8).stream()
+				.filter(line -> line.contains("ERROR") || line.contains("Exception") || line.startsWith("Caused by"))
+				.toList();
+			lines.subList(Math.max(0, lines.size() - 20), lines.size())
+				.forEach(line -> System.err.println("  " + (line.length() > 400 ? line.substring(0, 400) + "…" : line)));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// said where the log is
+		}
+	}
+
 	/** BENCH_JAR, else the packaged {@code target/statefront.jar} (or a versioned {@code statefront-*.jar}). */
 	private static Path jar() throws IOException {
 		String chosen = System.getenv("BENCH_JAR");
@@ -1032,9 +1103,9 @@ public class SoakBenchmark {
 	}
 
 	/**
-	 * The build measured: the jar keeps no commit of its own, so this is the worktree's HEAD (and
-	 * whether it has changes), which names the jar only if it was built there; a BENCH_JAR is named
-	 * by its path.
+	 * The build measured: the jar keeps no commit of its own, so this is the worktree's HEAD, which
+	 * names the jar if it was built there (and whether the application's sources have changed since);
+	 * a BENCH_JAR is named by its path.
 	 */
 	private static String buildOf(Path jar) {
 		if (System.getenv("BENCH_JAR") != null && !System.getenv("BENCH_JAR").isBlank()) {
@@ -1042,8 +1113,9 @@ public class SoakBenchmark {
 		}
 		try {
 			String head = run("git", "rev-parse", "--short", "HEAD").strip();
-			boolean changed = !run("git", "status", "--porcelain", "--untracked-files=no").isBlank();
-			return head.isEmpty() ? "unknown build" : head + (changed ? " with uncommitted changes" : "");
+			boolean changed = !run("git", "status", "--porcelain", "--untracked-files=no", "--", "src", "pom.xml")
+				.isBlank();
+			return head.isEmpty() ? "unknown build" : head + (changed ? " with uncommitted changes to src" : "");
 		}
 		catch (IOException ex) {
 			return "unknown build";
