@@ -279,10 +279,7 @@ public class SoakBenchmark {
 				// the managed influxd (when installed) on a free port, not beside another run's on 8087
 				"--statefront.influx.managed.port=0", "--logging.level.root=WARN",
 				// its line naming the functions job's id and the Flink REST address, for the incremental size
-				"--logging.level.io.statefront.platform.flink.FlinkRuntime=INFO",
-				// horizons of minutes need restore points younger than them (the application refuses
-				// to start otherwise): checkpoints that give up after 20 s, one failure tolerated
-				"--statefront.flink.checkpoint-timeout=20s", "--statefront.flink.tolerable-failed-checkpoints=1"));
+				"--logging.level.io.statefront.platform.flink.FlinkRuntime=INFO"));
 		settings.horizons().forEach((name, horizon) -> command.add("--statefront.retention." + name + "="
 				+ Settings.spring(horizon)));
 		List<String> appArguments = new ArrayList<>();
