@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
 
 /** A MiniCluster in this process, with one task manager, driven through its loopback REST endpoint. */
 final class EmbeddedCluster implements FlinkCluster {
@@ -39,10 +42,16 @@ final class EmbeddedCluster implements FlinkCluster {
 	/**
 	 * @param classpathDir an empty folder: see {@link #addClasses(JobGraph)}
 	 */
-	static EmbeddedCluster start(FlinkProperties properties, String meterRegistryId, Path classpathDir)
-			throws Exception {
+	static EmbeddedCluster start(FlinkProperties properties, String meterRegistryId, Path classpathDir,
+			Path rocksDbDir) throws Exception {
+		// RocksDB's working copy of the state: rebuilt from the checkpoints at every start, so what a
+		// killed run left there is of no use (and would otherwise stay for good)
+		FileSystemUtils.deleteRecursively(rocksDbDir);
+		Files.createDirectories(rocksDbDir);
+		Configuration configuration = FlinkConfigurations.cluster(properties, meterRegistryId);
+		configuration.setString("state.backend.rocksdb.localdir", rocksDbDir.toString());
 		MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-			.setConfiguration(FlinkConfigurations.cluster(properties, meterRegistryId))
+			.setConfiguration(configuration)
 			.setNumTaskManagers(1)
 			.setNumSlotsPerTaskManager(properties.taskSlots())
 			.build());

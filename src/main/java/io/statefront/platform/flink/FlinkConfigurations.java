@@ -78,6 +78,10 @@ final class FlinkConfigurations {
 		// ignores it. A restore does not claim the point it starts from (Flink's default): the first
 		// checkpoint after it is full, so a run's checkpoints only ever refer to its own folder
 		settings.put("execution.checkpointing.incremental", "true");
+		settings.put("state.backend.rocksdb.options-factory", BoundedRocksDbFiles.class.getName());
+		settings.put("state.backend.rocksdb.log.level", "WARN_LEVEL");
+		settings.put("state.backend.rocksdb.log.max-file-size", "1mb");
+		settings.put("state.backend.rocksdb.log.file-num", "2");
 		settings.put("execution.checkpointing.interval", properties.checkpointInterval().toMillis() + " ms");
 		settings.put("execution.checkpointing.min-pause", properties.checkpointMinPause().toMillis() + " ms");
 		settings.put("execution.checkpointing.timeout", properties.checkpointTimeout().toMillis() + " ms");

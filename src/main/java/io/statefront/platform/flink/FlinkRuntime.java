@@ -129,7 +129,8 @@ public class FlinkRuntime implements SmartLifecycle {
 			return remote;
 		}
 		this.meterRegistryId = MicrometerReporter.register(meters);
-		return EmbeddedCluster.start(properties, meterRegistryId, statefront.dataDir().resolve("flink-classpath"));
+		return EmbeddedCluster.start(properties, meterRegistryId, statefront.dataDir().resolve("flink-classpath"),
+				statefront.dataDir().resolve("rocksdb").toAbsolutePath().normalize());
 	}
 
 	/**
