@@ -37,6 +37,11 @@ public record StatefrontProperties(@DefaultValue("./data") Path dataDir) {
 		return dataDir.resolve("archive").toAbsolutePath().normalize();
 	}
 
+	/** RocksDB's working copy of the embedded jobs' state, rebuilt from the checkpoints at each start. */
+	public Path rocksDbDir() {
+		return dataDir.resolve("rocksdb").toAbsolutePath().normalize();
+	}
+
 	/** Every checkpoint each job took, completed or failed, across runs (the console's history). */
 	public Path checkpointHistoryDir() {
 		return dataDir.resolve("checkpoint-history").toAbsolutePath().normalize();

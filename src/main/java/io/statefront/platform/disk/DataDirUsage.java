@@ -55,6 +55,7 @@ public class DataDirUsage implements SmartLifecycle {
 		parts.put("checkpoint history", properties.checkpointHistoryDir());
 		parts.put("metric history", properties.influxDir());
 		parts.put("archive", properties.archiveDir());
+		parts.put("state (RocksDB's working copy)", properties.rocksDbDir());
 		this.interval = interval;
 		this.clock = clock;
 		this.latest = new Usage(dataDir, List.of(), -1, null);

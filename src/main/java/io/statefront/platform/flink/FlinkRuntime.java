@@ -130,7 +130,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 		this.meterRegistryId = MicrometerReporter.register(meters);
 		return EmbeddedCluster.start(properties, meterRegistryId, statefront.dataDir().resolve("flink-classpath"),
-				statefront.dataDir().resolve("rocksdb").toAbsolutePath().normalize());
+				statefront.rocksDbDir());
 	}
 
 	/**
