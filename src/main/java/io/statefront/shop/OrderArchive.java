@@ -15,7 +15,11 @@ import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.kafka.Json;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +48,14 @@ public class OrderArchive implements DisposableBean {
 				return thread;
 			});
 
-	OrderArchive(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batches;
+
+	private final TransactionTemplate transactions;
+
+	OrderArchive(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.batches = batches;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -78,19 +88,28 @@ public class OrderArchive implements DisposableBean {
 
 	/** Keeps {@code order}; an order already kept stays as it is (a paid order never changes). */
 	void keep(ArchivedOrder order) {
-		jdbc.sql("""
+		keepAll(List.of(order));
+	}
+
+	/** Keeps every order of {@code orders} in one transaction, each as {@link #keep} does. */
+	void keepAll(List<ArchivedOrder> orders) {
+		if (orders.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] rows = orders.stream()
+			.map(order -> new MapSqlParameterSource().addValue("orderId", order.orderId())
+				.addValue("seq", sequence(order.orderId()))
+				.addValue("userId", order.userId())
+				.addValue("items", new String(Json.write(order.items()), StandardCharsets.UTF_8))
+				.addValue("totalCost", order.totalCost())
+				.addValue("paidAt", order.paidAt()))
+			.toArray(SqlParameterSource[]::new);
+		transactions.executeWithoutResult(status -> batches.batchUpdate("""
 				MERGE INTO archived_order AS kept
 				USING (VALUES (CAST(:orderId AS VARCHAR(20)))) AS incoming (order_id) ON kept.order_id = incoming.order_id
 				WHEN NOT MATCHED THEN INSERT (order_id, order_seq, user_id, items, total_cost, paid_at)
 				VALUES (:orderId, :seq, :userId, :items, :totalCost, :paidAt)
-				""")
-			.param("orderId", order.orderId())
-			.param("seq", sequence(order.orderId()))
-			.param("userId", order.userId())
-			.param("items", new String(Json.write(order.items()), StandardCharsets.UTF_8))
-			.param("totalCost", order.totalCost())
-			.param("paidAt", order.paidAt())
-			.update();
+				""", rows));
 	}
 
 	public Optional<ArchivedOrder> find(String orderId) {

@@ -79,6 +79,9 @@ final class FlinkConfigurations {
 		// checkpoint after it is full, so a run's checkpoints only ever refer to its own folder
 		settings.put("execution.checkpointing.incremental", "true");
 		settings.put("state.backend.rocksdb.options-factory", BoundedRocksDbFiles.class.getName());
+		// the horizons' timers on the heap (a few per live entity), not a RocksDB write each: registered
+		// with almost every message, they would double what a message costs; checkpointed all the same
+		settings.put("state.backend.rocksdb.timer-service.factory", "HEAP");
 		settings.put("state.backend.rocksdb.log.level", "WARN_LEVEL");
 		settings.put("state.backend.rocksdb.log.max-file-size", "1mb");
 		settings.put("state.backend.rocksdb.log.file-num", "2");
