@@ -104,7 +104,8 @@ class DiskThresholdTest {
 		assertThat(measured.measuredAt()).isEqualTo(CLOCK.instant());
 		assertThat(measured.totalBytes()).isEqualTo(1000 + 24 + 500 + 32);
 		assertThat(measured.parts()).extracting(DataDirUsage.Part::name)
-			.containsExactly("broker log", "checkpoints", "savepoints", "checkpoint history", "metric history", "archive");
+			.containsExactly("broker log", "checkpoints", "savepoints", "checkpoint history", "metric history", "archive",
+					"state (RocksDB's working copy)");
 		assertThat(measured.parts().get(0)).isEqualTo(new DataDirUsage.Part("broker log", properties.kafkaLogDir(), 1024, true));
 		assertThat(measured.parts().get(1).bytes()).isEqualTo(500);
 		assertThat(measured.parts().get(2)).isEqualTo(new DataDirUsage.Part("savepoints", properties.savepointsDir(), 0, false));
