@@ -19,7 +19,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -85,11 +84,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	private transient IdempotencyStore<OrderResult> idempotency;
 
-	/** When the order was paid, or its CREATE refused: the start of its finished-orders horizon. */
-	private transient ValueState<Long> settledAt;
-
-	/** When a message last changed the unpaid order: the start of its open-orders horizon. */
-	private transient ValueState<Long> changedAt;
+	private transient OrderHorizon horizon;
 
 	private final Horizons horizons;
 
@@ -108,8 +103,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			.getState(new ValueStateDescriptor<>("refused-create", TypeInformation.of(OrderResult.class)));
 		idempotency = new IdempotencyStore<>(getRuntimeContext(), "order", OrderResult.class,
 				IDEMPOTENCY_KEYS_PER_ORDER, horizons);
-		settledAt = getRuntimeContext().getState(new ValueStateDescriptor<>("settled-at", Types.LONG));
-		changedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("changed-at", Types.LONG));
+		horizon = new OrderHorizon(getRuntimeContext(), horizons);
 	}
 
 	@Override
@@ -131,31 +125,21 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			forget(); // the timer may not have fired yet: what it will remove is gone already
 		}
 		Order current = order.value();
-		if (current != null && current.paid() && settledAt.value() == null && Horizons.known(now)) {
+		if (current != null && current.paid() && !horizon.settled() && Horizons.known(now)) {
 			// paid before orders had horizons: archived and settled now, so it leaves like any other
-			settle(context);
+			horizon.settle(now, context.timerService());
 			context.output(ARCHIVE, new ArchivedOrder(context.getCurrentKey(), current.userId(), current.items(),
 					current.totalCost(), now));
 		}
 		dispatch(message, context, out);
-		if (message.operation() != OrderOperation.FIND && order.value() != null && settledAt.value() == null
-				&& Horizons.known(now)) {
-			changedAt.update(now);
-			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.openOrdersMs()));
+		if (message.operation() != OrderOperation.FIND && order.value() != null && !horizon.settled()) {
+			horizon.changed(now, context.timerService());
 		}
 	}
 
 	/** Whether the order had passed its horizon by {@code now}; one waiting for answers never has. */
 	private boolean passedHorizon(long now) throws Exception {
-		if (inFlight.value() != null) {
-			return false;
-		}
-		Long settled = settledAt.value();
-		if (settled != null) {
-			return Horizons.passed(settled, horizons.finishedOrdersMs(), now);
-		}
-		Long changed = changedAt.value();
-		return changed != null && Horizons.passed(changed, horizons.openOrdersMs(), now);
+		return inFlight.value() == null && horizon.passed(now);
 	}
 
 	private void forget() throws Exception {
@@ -163,17 +147,12 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		inFlight.clear();
 		waiting.clear();
 		refusedCreate.clear();
-		settledAt.clear();
-		changedAt.clear();
+		horizon.clear();
 		idempotency.forgetAll();
 	}
 
 	private void settle(Context context) throws Exception {
-		long now = Horizons.timeOf(context.timestamp());
-		if (Horizons.known(now)) {
-			settledAt.update(now);
-			context.timerService().registerEventTimeTimer(horizons.cleanupTime(now, horizons.finishedOrdersMs()));
-		}
+		horizon.settle(Horizons.timeOf(context.timestamp()), context.timerService());
 	}
 
 	private void dispatch(OrderMessage message, Context context, Collector<OrderResponse> out) throws Exception {
@@ -209,7 +188,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 						(current != null) ? current.sequence() : 0);
 				order.update(initialised);
 				// set outright, unpaid: whatever settled the id before no longer holds
-				settledAt.clear();
+				horizon.unsettle();
 				refusedCreate.clear();
 				answer(message, OrderResult.ok(orderId, initialised), out);
 			}
