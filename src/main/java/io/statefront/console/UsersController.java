@@ -6,13 +6,13 @@ import io.statefront.console.PipelineAnswers.NoAnswer;
 import io.statefront.ledger.LedgerClient;
 import io.statefront.ledger.UserOperation;
 import io.statefront.ledger.UserResult;
+import io.statefront.order.OrderClient;
+import io.statefront.order.OrderResult;
 import io.statefront.platform.web.Amount;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
-import io.statefront.shop.ItemResult;
-import io.statefront.shop.OrderClient;
-import io.statefront.shop.OrderResult;
-import io.statefront.shop.StockClient;
+import io.statefront.stock.ItemResult;
+import io.statefront.stock.StockClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;

@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent.SessionData;
+import io.statefront.catalogue.Catalogue;
+import io.statefront.catalogue.Product;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
-import io.statefront.shop.catalogue.Catalogue;
-import io.statefront.shop.catalogue.Product;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -67,7 +67,7 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final JobRestarts restarts = new JobRestarts(this);
 
-	private final CommandLogGuard commandLogs;
+	private final RestoreGuard restoreGuard;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
@@ -77,7 +77,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		this.statefront = statefront;
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.jobGraphs = new JobGraphs(properties, statefront, bootstrapServers);
-		this.commandLogs = new CommandLogGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
+		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
 		this.meters = meters;
 	}
 
@@ -110,7 +110,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			});
 			FlinkCluster connected = this.cluster;
 			this.statuses = new JobStatusPoller(connected.client(), jobs::values,
-					(job, status) -> commandLogs.inspect(job, status, connected.client()));
+					(job, status) -> restoreGuard.inspect(job, status, connected.client()));
 			awaitRunning();
 		}
 		catch (Exception ex) {
@@ -160,8 +160,8 @@ public class FlinkRuntime implements SmartLifecycle {
 	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
 		FlinkCluster current = this.cluster;
 		JobGraphs.Built built = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
-		commandLogs.clear(name);
-		if (restoreFrom.isEmpty() && commandLogs.refuseFirstStart(name, built.commandTopics()).isPresent()) {
+		restoreGuard.clear(name);
+		if (restoreFrom.isEmpty() && restoreGuard.refuseFirstStart(name, built.commandTopics()).isPresent()) {
 			return;
 		}
 		JobGraph jobGraph = built.graph();
@@ -214,7 +214,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	 * log no longer holds what it would resume from (architecture rule 9); cleared by its next submission.
 	 */
 	public Optional<String> stopReason(String job) {
-		return commandLogs.reason(job);
+		return restoreGuard.reason(job);
 	}
 
 	public Optional<RunningJob> job(String name) {

@@ -1,0 +1,375 @@
+package io.statefront.order;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.statefront.ledger.UserCommand;
+import io.statefront.ledger.UserOperation;
+import io.statefront.order.OrderResult.Outcome;
+import io.statefront.platform.flink.Horizons;
+import io.statefront.platform.flink.IdempotencyStore;
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
+import io.statefront.stock.ItemCommand;
+import io.statefront.stock.ItemOperation;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * One stateful function per order, and the coordinator of its checkout saga. Whatever needs
+ * another function — the user's existence when the order opens, an item's price when it is added,
+ * the stock and the payment at checkout — it asks by saga steps through that function's topic and
+ * learns from the {@link SagaReply} on its own. It carries out one such operation at a time;
+ * messages arriving meanwhile wait in arrival order (reads are answered at once).
+ *
+ * <p>Checkout sends every step at once: take each item's quantity, and take the total cost from
+ * the user. If all are applied the order is paid; otherwise each applied step is compensated, and
+ * only when all compensations are acknowledged does the client hear the refusal, so a 4xx means
+ * nothing changed. Everything is decided by the order's own input, in the order Kafka holds it
+ * (architecture rules 2 and 3), and the participants apply each step once, so a restore from a
+ * checkpoint replays the same saga to the same end.
+ *
+ * <p>An order has a horizon ({@link Horizons}, by the clock of its input): a paid order (or one
+ * whose user did not exist) is forgotten {@code statefront.retention.finished-orders} after it was
+ * settled, once the archive has it ({@link #ARCHIVE}); an unpaid one that is not waiting for answers
+ * is closed and forgotten {@code statefront.retention.open-orders} after its last change. What can
+ * still arrive then asks about an order that is gone: a client's request (answered as not found, and
+ * read from the archive by the web side) or a late copy of a saga reply (ignored, as no operation
+ * waits for it).
+ */
+public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, OrderResponse> {
+
+	/** Steps for user functions, to the users topic. */
+	public static final OutputTag<UserCommand> USER_STEPS = new OutputTag<>("order-user-steps",
+			TypeInformation.of(UserCommand.class));
+
+	/** Steps for item functions, to the stock topic. */
+	public static final OutputTag<ItemCommand> ITEM_STEPS = new OutputTag<>("order-item-steps",
+			TypeInformation.of(ItemCommand.class));
+
+	/** Each order once paid, for the archive. */
+	public static final OutputTag<ArchivedOrder> ARCHIVE = new OutputTag<>("order-archive",
+			TypeInformation.of(ArchivedOrder.class));
+
+	static final int IDEMPOTENCY_KEYS_PER_ORDER = 100;
+
+	static final String USER_EXISTS = "user";
+
+	static final String PRICE = "price";
+
+	static final String PAY = "pay";
+
+	static final String REFUND = "refund";
+
+	static final String TAKE = "take:";
+
+	static final String RETURN = "return:";
+
+	private transient ValueState<Order> order;
+
+	private transient ValueState<InFlight> inFlight;
+
+	private transient ListState<OrderMessage> waiting;
+
+	/** The refusal of a CREATE whose user did not exist: the id stays unopened, whatever follows. */
+	private transient ValueState<OrderResult> refusedCreate;
+
+	private transient IdempotencyStore<OrderResult> idempotency;
+
+	private transient OrderHorizon horizon;
+
+	private final Horizons horizons;
+
+	public OrderFunction(Horizons horizons) {
+		this.horizons = horizons;
+	}
+
+	@Override
+	public void open(OpenContext openContext) {
+		order = getRuntimeContext().getState(new ValueStateDescriptor<>("order", TypeInformation.of(Order.class)));
+		inFlight = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("in-flight", TypeInformation.of(InFlight.class)));
+		waiting = getRuntimeContext()
+			.getListState(new ListStateDescriptor<>("waiting", TypeInformation.of(OrderMessage.class)));
+		refusedCreate = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("refused-create", TypeInformation.of(OrderResult.class)));
+		idempotency = new IdempotencyStore<>(getRuntimeContext(), "order", OrderResult.class,
+				IDEMPOTENCY_KEYS_PER_ORDER, horizons);
+		horizon = new OrderHorizon(getRuntimeContext(), horizons);
+	}
+
+	@Override
+	public void onTimer(long timestamp, OnTimerContext context, Collector<OrderResponse> out) throws Exception {
+		long by = horizons.forgettableBy(timestamp);
+		if (passedHorizon(by)) {
+			forget();
+		}
+		else {
+			idempotency.forgetExpired(by, context.timerService());
+		}
+	}
+
+	@Override
+	public void processElement(OrderMessage message, Context context, Collector<OrderResponse> out)
+			throws Exception {
+		long now = Horizons.timeOf(context.timestamp());
+		if (passedHorizon(now)) {
+			forget(); // the timer may not have fired yet: what it will remove is gone already
+		}
+		Order current = order.value();
+		if (current != null && current.paid() && !horizon.settled() && Horizons.known(now)) {
+			// paid before orders had horizons: archived and settled now, so it leaves like any other
+			horizon.settle(now, context.timerService());
+			context.output(ARCHIVE, new ArchivedOrder(context.getCurrentKey(), current.userId(), current.items(),
+					current.totalCost(), now));
+		}
+		dispatch(message, context, out);
+		if (message.operation() != OrderOperation.FIND && order.value() != null && !horizon.settled()) {
+			horizon.changed(now, context.timerService());
+		}
+	}
+
+	/** Whether the order had passed its horizon by {@code now}; one waiting for answers never has. */
+	private boolean passedHorizon(long now) throws Exception {
+		return inFlight.value() == null && horizon.passed(now);
+	}
+
+	private void forget() throws Exception {
+		order.clear();
+		inFlight.clear();
+		waiting.clear();
+		refusedCreate.clear();
+		horizon.clear();
+		idempotency.forgetAll();
+	}
+
+	private void settle(Context context) throws Exception {
+		horizon.settle(Horizons.timeOf(context.timestamp()), context.timerService());
+	}
+
+	private void dispatch(OrderMessage message, Context context, Collector<OrderResponse> out) throws Exception {
+		if (message.reply() != null) {
+			onReply(message.reply(), context, out);
+		}
+		else if (inFlight.value() != null && message.operation() != OrderOperation.FIND) {
+			waiting.add(message);
+		}
+		else {
+			handle(message, context, out);
+		}
+	}
+
+	private void handle(OrderMessage message, Context context, Collector<OrderResponse> out) throws Exception {
+		String orderId = context.getCurrentKey();
+		Order current = order.value();
+		String key = message.idempotencyKey();
+		if (key != null) {
+			Optional<OrderResult> repeated = idempotency.answerToRepeat(key, message.fingerprint(),
+					Horizons.timeOf(context.timestamp()),
+					() -> OrderResult.refused(Outcome.KEY_REUSED, orderId, current));
+			if (repeated.isPresent()) {
+				answer(message, repeated.get(), out);
+				return;
+			}
+		}
+		switch (message.operation()) {
+			case FIND -> answer(message, (current != null) ? OrderResult.ok(orderId, current)
+					: OrderResult.refused(Outcome.NOT_FOUND, orderId, null), out);
+			case INIT -> {
+				Order initialised = new Order(message.userId(), message.items(), message.totalCost(), false,
+						(current != null) ? current.sequence() : 0);
+				order.update(initialised);
+				// set outright, unpaid: whatever settled the id before no longer holds
+				horizon.unsettle();
+				refusedCreate.clear();
+				answer(message, OrderResult.ok(orderId, initialised), out);
+			}
+			case CREATE -> {
+				if (current != null || refusedCreate.value() != null) {
+					// ids come only from the create function, so this is a replay (or an idempotent
+					// repeat), answered as the first time: a refused id never opens later
+					answer(message, (current != null) ? OrderResult.ok(orderId, current) : refusedCreate.value(), out);
+					return;
+				}
+				SagaStep step = step(orderId, 0, USER_EXISTS);
+				inFlight.update(InFlight.awaiting(message, 0, List.of(USER_EXISTS)));
+				context.output(USER_STEPS, UserCommand.step(UserOperation.FIND, message.userId(), 0, step));
+			}
+			case ADD_ITEM, CHECKOUT -> {
+				if (current == null || current.paid()) {
+					answer(message, OrderResult.refused((current == null) ? Outcome.NOT_FOUND : Outcome.ALREADY_PAID,
+							orderId, current), out);
+					return;
+				}
+				Order next = current.nextSequence();
+				order.update(next);
+				if (message.operation() == OrderOperation.ADD_ITEM) {
+					askPrice(message, next.sequence(), context);
+				}
+				else {
+					startCheckout(message, next, context);
+				}
+			}
+		}
+	}
+
+	private void askPrice(OrderMessage message, long attempt, Context context) throws Exception {
+		inFlight.update(InFlight.awaiting(message, attempt, List.of(PRICE)));
+		SagaStep step = step(context.getCurrentKey(), attempt, PRICE);
+		context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.FIND, message.itemId(), 0, step));
+	}
+
+	private void startCheckout(OrderMessage message, Order current, Context context) throws Exception {
+		String orderId = context.getCurrentKey();
+		long attempt = current.sequence();
+		Map<String, Long> quantities = new LinkedHashMap<>();
+		for (OrderLine line : current.items()) {
+			quantities.merge(line.itemId(), line.quantity(), Math::addExact);
+		}
+		List<String> steps = new ArrayList<>();
+		quantities.forEach((itemId, quantity) -> {
+			steps.add(TAKE + itemId);
+			context.output(ITEM_STEPS,
+					ItemCommand.step(ItemOperation.TAKE, itemId, quantity, step(orderId, attempt, TAKE + itemId)));
+		});
+		steps.add(PAY);
+		context.output(USER_STEPS, UserCommand.step(UserOperation.PAY, current.userId(), current.totalCost(),
+				step(orderId, attempt, PAY)));
+		inFlight.update(InFlight.awaiting(message, attempt, steps));
+	}
+
+	private void onReply(SagaReply reply, Context context, Collector<OrderResponse> out) throws Exception {
+		InFlight operation = inFlight.value();
+		if (operation == null || !operation.awaits(reply)) {
+			return; // a duplicate, or an answer to an operation already finished
+		}
+		String orderId = context.getCurrentKey();
+		OrderMessage command = operation.command();
+		switch (command.operation()) {
+			case CREATE -> {
+				if (reply.done()) {
+					order.update(Order.opened(command.userId()));
+					finish(command, OrderResult.ok(orderId, order.value()), context, out);
+				}
+				else {
+					OrderResult refused = OrderResult.of(Outcome.USER_NOT_FOUND, orderId, null, command.userId(), 0);
+					refusedCreate.update(refused);
+					settle(context);
+					finish(command, refused, context, out);
+				}
+			}
+			case ADD_ITEM -> finish(command, addedItem(command, reply, orderId), context, out);
+			case CHECKOUT -> continueCheckout(operation.answeredBy(reply), context, out);
+			default -> throw new IllegalStateException(command.operation() + " sends no saga steps");
+		}
+	}
+
+	private OrderResult addedItem(OrderMessage command, SagaReply priceReply, String orderId) throws Exception {
+		Order current = order.value();
+		if (!priceReply.done()) {
+			return OrderResult.of(Outcome.ITEM_NOT_FOUND, orderId, current, command.itemId(), 0);
+		}
+		try {
+			long cost = Math.multiplyExact(command.quantity(), priceReply.value());
+			Order updated = current.withLine(new OrderLine(command.itemId(), command.quantity()), cost);
+			order.update(updated);
+			return OrderResult.ok(orderId, updated);
+		}
+		catch (ArithmeticException ex) {
+			return OrderResult.refused(Outcome.COST_LIMIT, orderId, current);
+		}
+	}
+
+	private void continueCheckout(InFlight checkout, Context context, Collector<OrderResponse> out)
+			throws Exception {
+		if (!checkout.complete()) {
+			inFlight.update(checkout);
+			return;
+		}
+		String orderId = context.getCurrentKey();
+		SagaReply refusal = checkout.refusal();
+		if (refusal == null) {
+			Order paid = order.value().asPaid();
+			order.update(paid);
+			settle(context);
+			context.output(ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(),
+					Horizons.timeOf(context.timestamp())));
+			finish(checkout.command(), OrderResult.ok(orderId, paid), context, out);
+		}
+		else if (checkout.compensating() || checkout.taken().isEmpty()) {
+			finish(checkout.command(), refusalResult(refusal, orderId), context, out);
+		}
+		else {
+			inFlight.update(checkout.compensating(compensate(checkout, order.value().userId(), context)));
+		}
+	}
+
+	private List<String> compensate(InFlight checkout, String userId, Context context) {
+		String orderId = context.getCurrentKey();
+		List<String> compensations = new ArrayList<>();
+		for (String taken : checkout.taken()) {
+			if (taken.equals(PAY)) {
+				compensations.add(REFUND);
+				context.output(USER_STEPS, UserCommand.step(UserOperation.REFUND, userId, 0,
+						step(orderId, checkout.attempt(), REFUND)));
+			}
+			else {
+				String itemId = taken.substring(TAKE.length());
+				compensations.add(RETURN + itemId);
+				context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.RETURN, itemId, 0,
+						step(orderId, checkout.attempt(), RETURN + itemId)));
+			}
+		}
+		return compensations;
+	}
+
+	private OrderResult refusalResult(SagaReply refusal, String orderId) throws Exception {
+		boolean byUser = refusal.stepId().equals(PAY);
+		boolean notFound = "NOT_FOUND".equals(refusal.refusal());
+		Outcome outcome = byUser ? (notFound ? Outcome.USER_NOT_FOUND : Outcome.INSUFFICIENT_CREDIT)
+				: (notFound ? Outcome.ITEM_NOT_FOUND : Outcome.INSUFFICIENT_STOCK);
+		String refusedBy = byUser ? order.value().userId() : refusal.stepId().substring(TAKE.length());
+		return OrderResult.of(outcome, orderId, order.value(), refusedBy, refusal.value());
+	}
+
+	private void finish(OrderMessage command, OrderResult result, Context context, Collector<OrderResponse> out)
+			throws Exception {
+		inFlight.clear();
+		if (command.idempotencyKey() != null) {
+			idempotency.remember(command.idempotencyKey(), command.fingerprint(), result,
+					Horizons.timeOf(context.timestamp()), context.timerService());
+		}
+		answer(command, result, out);
+		List<OrderMessage> next = new ArrayList<>();
+		waiting.get().forEach(next::add);
+		waiting.clear();
+		for (int i = 0; i < next.size(); i++) {
+			if (inFlight.value() != null) {
+				waiting.addAll(next.subList(i, next.size()));
+				return;
+			}
+			handle(next.get(i), context, out);
+		}
+	}
+
+	private void answer(OrderMessage message, OrderResult result, Collector<OrderResponse> out) {
+		if (message.requestId() != null) {
+			out.collect(new OrderResponse(message.requestId(), result));
+		}
+	}
+
+	private static SagaStep step(String orderId, long attempt, String stepId) {
+		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
+	}
+
+}

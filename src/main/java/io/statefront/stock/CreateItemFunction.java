@@ -1,0 +1,28 @@
+package io.statefront.stock;
+
+import io.statefront.platform.flink.Horizons;
+import io.statefront.platform.flink.IdAllocatorFunction;
+
+/** Hands out item ids and opens each new item, with its price, through the stock topic. */
+public class CreateItemFunction extends IdAllocatorFunction<CreateItemRequest, ItemCommand> {
+
+	public CreateItemFunction(Horizons horizons) {
+		super("item", horizons);
+	}
+
+	@Override
+	protected String idempotencyKey(CreateItemRequest request) {
+		return request.idempotencyKey();
+	}
+
+	@Override
+	protected ItemCommand open(CreateItemRequest request, String id) {
+		return new ItemCommand(request.requestId(), null, ItemOperation.CREATE, id, 0, request.price(), null);
+	}
+
+	@Override
+	protected long reservesIdsBelow(CreateItemRequest request) {
+		return request.reserveIdsBelow();
+	}
+
+}

@@ -1,0 +1,359 @@
+package io.statefront.order;
+
+import java.util.List;
+
+import io.statefront.ledger.UserCommand;
+import io.statefront.ledger.UserOperation;
+import io.statefront.order.OrderResult.Outcome;
+import io.statefront.platform.flink.Horizons;
+import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.SagaStep;
+import io.statefront.stock.ItemCommand;
+import io.statefront.stock.ItemOperation;
+import io.statefront.support.Emitted;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The order function and its checkout saga, message by message, with the user and items played by the test. */
+class OrderFunctionTest {
+
+	private KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> harness;
+
+	private int requests;
+
+	private final Emitted<OrderResponse> responses = Emitted.output(() -> harness);
+
+	private final Emitted<UserCommand> userSteps = Emitted.sideOutput(() -> harness, OrderFunction.USER_STEPS);
+
+	private final Emitted<ItemCommand> itemSteps = Emitted.sideOutput(() -> harness, OrderFunction.ITEM_STEPS);
+
+	@BeforeEach
+	void openHarness() throws Exception {
+		harness = newHarness();
+		harness.open();
+	}
+
+	@AfterEach
+	void closeHarness() throws Exception {
+		harness.close();
+	}
+
+	@Test
+	void opensAnOrderOnlyOnceItsUserIsKnownToExist() throws Exception {
+		send(OrderMessage.create("r-open", "0", "5"));
+
+		assertThat(answers()).isEmpty();
+		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.FIND, "5", 0, step("0", 0, "user")));
+		reply(SagaReply.done(step("0", 0, "user"), 0));
+		assertThat(single(answers())).isEqualTo(OrderResult.ok("0", Order.opened("5")));
+
+		send(OrderMessage.create("r-unknown", "1", "6"));
+		reply(SagaReply.refused(step("1", 0, "user"), "NOT_FOUND", 0));
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.USER_NOT_FOUND);
+		assertThat(find("1").outcome()).isEqualTo(Outcome.NOT_FOUND);
+	}
+
+	@Test
+	void anIdRefusedForAnUnknownUserNeverOpensLater() throws Exception {
+		send(OrderMessage.create("r-1", "1", "6"));
+		reply(SagaReply.refused(step("1", 0, "user"), "NOT_FOUND", 0));
+		single(answers());
+		userSteps();
+
+		send(OrderMessage.create("r-2", "1", "6"));
+
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.USER_NOT_FOUND);
+		assertThat(userSteps()).isEmpty();
+		assertThat(find("1").outcome()).isEqualTo(Outcome.NOT_FOUND);
+	}
+
+	@Test
+	void addsAnItemAtThePriceItsFunctionGives() throws Exception {
+		open("0", "5");
+
+		send(OrderMessage.addItem(nextRequest(), null, "0", "3", 2));
+		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.FIND, "3", 0, step("0", 1, "price")));
+		reply(SagaReply.done(step("0", 1, "price"), 25));
+
+		assertThat(single(answers())).isEqualTo(OrderResult.ok("0",
+				new Order("5", List.of(new OrderLine("3", 2)), 50, false, 1)));
+	}
+
+	@Test
+	void refusesAnUnknownItemAndACostBeyondTheLargestLong() throws Exception {
+		open("0", "5");
+
+		assertThat(addItem("0", "4", 1, SagaReply::refused, "NOT_FOUND", 0).outcome())
+			.isEqualTo(Outcome.ITEM_NOT_FOUND);
+		assertThat(addItem("0", "3", 2, (step, refusal, price) -> SagaReply.done(step, price), null,
+				Long.MAX_VALUE).outcome()).isEqualTo(Outcome.COST_LIMIT);
+		assertThat(find("0").items()).isEmpty();
+		assertThat(find("0").totalCost()).isZero();
+	}
+
+	@Test
+	void checkoutTakesEveryItemAndThePaymentAtOnce() throws Exception {
+		openWithItems("0", "5");
+
+		send(checkout("0", null));
+
+		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.TAKE, "3", 3, step("0", 4, "take:3")),
+				ItemCommand.step(ItemOperation.TAKE, "4", 1, step("0", 4, "take:4")));
+		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 4, "pay")));
+		reply(SagaReply.done(step("0", 4, "take:4"), 9));
+		reply(SagaReply.done(step("0", 4, "pay"), 15));
+		assertThat(answers()).isEmpty();
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+
+		OrderResult paid = single(answers());
+		assertThat(paid.outcome()).isEqualTo(Outcome.OK);
+		assertThat(paid.paid()).isTrue();
+	}
+
+	@Test
+	void refusesToCheckOutOrAddToAPaidOrder() throws Exception {
+		openWithItems("0", "5");
+		checkOutSuccessfully("0", 4);
+
+		send(checkout("0", null));
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.ALREADY_PAID);
+		send(OrderMessage.addItem(nextRequest(), null, "0", "3", 1));
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.ALREADY_PAID);
+		assertThat(itemSteps()).isEmpty();
+		assertThat(userSteps()).isEmpty();
+	}
+
+	@Test
+	void aFailedCheckoutGivesBackWhatItTookBeforeItAnswers() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+		itemSteps();
+		userSteps();
+
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.done(step("0", 4, "pay"), 15));
+
+		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.RETURN, "3", 0, step("0", 4, "return:3")));
+		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.REFUND, "5", 0, step("0", 4, "refund")));
+		reply(SagaReply.done(step("0", 4, "refund"), 100));
+		assertThat(answers()).isEmpty();
+		reply(SagaReply.done(step("0", 4, "return:3"), 3));
+
+		OrderResult refused = single(answers());
+		assertThat(refused.outcome()).isEqualTo(Outcome.INSUFFICIENT_STOCK);
+		assertThat(refused.refusedBy()).isEqualTo("4");
+		assertThat(refused.paid()).isFalse();
+	}
+
+	@Test
+	void aCheckoutThatTookNothingAnswersAtOnceWithTheFirstRefusal() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+
+		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
+		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.refused(step("0", 4, "take:4"), "NOT_FOUND", 0));
+
+		OrderResult refused = single(answers());
+		assertThat(refused.outcome()).isEqualTo(Outcome.INSUFFICIENT_CREDIT);
+		assertThat(refused.refusedBy()).isEqualTo("5");
+		assertThat(refused.balance()).isEqualTo(40);
+		itemSteps();
+		assertThat(itemSteps()).isEmpty();
+	}
+
+	@Test
+	void ignoresRepeatedRepliesAndRepliesToAnEarlierAttempt() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
+		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
+		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
+		single(answers());
+
+		send(checkout("0", null));
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.done(step("0", 4, "take:4"), 0));
+		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		assertThat(answers()).isEmpty();
+
+		reply(SagaReply.done(step("0", 5, "take:3"), 0));
+		reply(SagaReply.done(step("0", 5, "take:4"), 0));
+		reply(SagaReply.done(step("0", 5, "pay"), 0));
+		assertThat(single(answers()).paid()).isTrue();
+	}
+
+	@Test
+	void messagesArrivingDuringACheckoutWaitTheirTurnButReadsAreAnswered() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+		send(OrderMessage.addItem(nextRequest(), null, "0", "3", 1));
+		send(checkout("0", null));
+		itemSteps();
+
+		assertThat(find("0").paid()).isFalse();
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.done(step("0", 4, "take:4"), 0));
+		reply(SagaReply.done(step("0", 4, "pay"), 0));
+
+		assertThat(answers()).extracting(OrderResult::outcome)
+			.containsExactly(Outcome.OK, Outcome.ALREADY_PAID, Outcome.ALREADY_PAID);
+		assertThat(itemSteps()).isEmpty();
+	}
+
+	@Test
+	void aFailedCheckoutLetsTheNextWaitingCheckoutTryAgain() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+		send(checkout("0", null));
+		itemSteps();
+		userSteps();
+		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 0));
+		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
+
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.INSUFFICIENT_CREDIT);
+		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 5, "pay")));
+	}
+
+	@Test
+	void repeatsTheFirstAnswerToARepeatedIdempotencyKey() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", "key-1"));
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.done(step("0", 4, "take:4"), 0));
+		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		single(answers());
+
+		send(checkout("0", "key-1"));
+		OrderResult repeated = single(answers());
+		assertThat(repeated.outcome()).isEqualTo(Outcome.OK);
+		assertThat(repeated.paid()).isTrue();
+		send(OrderMessage.addItem(nextRequest(), "key-1", "0", "3", 1));
+		assertThat(single(answers()).outcome()).isEqualTo(Outcome.KEY_REUSED);
+	}
+
+	@Test
+	void carriesOnWithACheckoutAfterARestoreFromACheckpoint() throws Exception {
+		openWithItems("0", "5");
+		send(checkout("0", null));
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+		harness.close();
+
+		harness = newHarness();
+		harness.initializeState(checkpoint);
+		harness.open();
+		responses.restart();
+		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.done(step("0", 4, "take:4"), 0));
+		reply(SagaReply.done(step("0", 4, "pay"), 0));
+
+		assertThat(single(answers()).paid()).isTrue();
+	}
+
+	@Test
+	void setsAnOrderInABatch() throws Exception {
+		send(OrderMessage.init(nextRequest(), "7", "2", List.of(new OrderLine("1", 1), new OrderLine("9", 1)), 20));
+
+		assertThat(single(answers())).isEqualTo(OrderResult.ok("7",
+				new Order("2", List.of(new OrderLine("1", 1), new OrderLine("9", 1)), 20, false, 0)));
+	}
+
+	private void open(String orderId, String userId) throws Exception {
+		send(OrderMessage.create(nextRequest(), orderId, userId));
+		reply(SagaReply.done(step(orderId, 0, "user"), 0));
+		single(answers());
+		userSteps();
+	}
+
+	/** An order of 3 × item 3 at 25 (in two lines) and 1 × item 4 at 10: 85 in all, after 3 attempts. */
+	private void openWithItems(String orderId, String userId) throws Exception {
+		open(orderId, userId);
+		addItem(orderId, "3", 2, (step, refusal, price) -> SagaReply.done(step, price), null, 25);
+		addItem(orderId, "4", 1, (step, refusal, price) -> SagaReply.done(step, price), null, 10);
+		addItem(orderId, "3", 1, (step, refusal, price) -> SagaReply.done(step, price), null, 25);
+	}
+
+	private void checkOutSuccessfully(String orderId, long attempt) throws Exception {
+		send(checkout(orderId, null));
+		reply(SagaReply.done(step(orderId, attempt, "take:3"), 0));
+		reply(SagaReply.done(step(orderId, attempt, "take:4"), 0));
+		reply(SagaReply.done(step(orderId, attempt, "pay"), 0));
+		single(answers());
+		itemSteps();
+		userSteps();
+	}
+
+	interface PriceReply {
+
+		SagaReply to(SagaStep step, String refusal, long price);
+
+	}
+
+	private OrderResult addItem(String orderId, String itemId, long quantity, PriceReply answer, String refusal,
+			long price) throws Exception {
+		send(OrderMessage.addItem(nextRequest(), null, orderId, itemId, quantity));
+		ItemCommand asked = single(itemSteps());
+		reply(answer.to(asked.step(), refusal, price));
+		return single(answers());
+	}
+
+	private OrderResult find(String orderId) throws Exception {
+		send(OrderMessage.request(nextRequest(), null, OrderOperation.FIND, orderId));
+		return single(answers());
+	}
+
+	private OrderMessage checkout(String orderId, String idempotencyKey) {
+		return OrderMessage.request(nextRequest(), idempotencyKey, OrderOperation.CHECKOUT, orderId);
+	}
+
+	private void send(OrderMessage message) throws Exception {
+		harness.processElement(message, 0);
+	}
+
+	private void reply(SagaReply reply) throws Exception {
+		harness.processElement(OrderMessage.reply(reply), 0);
+	}
+
+	private String nextRequest() {
+		return "request-" + (++requests);
+	}
+
+	private List<OrderResult> answers() {
+		return responses.fresh().stream().map(OrderResponse::result).toList();
+	}
+
+	private List<UserCommand> userSteps() {
+		return userSteps.fresh();
+	}
+
+	private List<ItemCommand> itemSteps() {
+		return itemSteps.fresh();
+	}
+
+	private static <T> T single(List<T> values) {
+		assertThat(values).hasSize(1);
+		return values.get(0);
+	}
+
+	private static SagaStep step(String orderId, long attempt, String stepId) {
+		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
+	}
+
+	private static KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> newHarness()
+			throws Exception {
+		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction(Horizons.defaults())),
+				OrderMessage::orderKey, Types.STRING);
+	}
+
+}
