@@ -7,6 +7,7 @@ import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -176,15 +177,15 @@ public class UserFunction extends KeyedProcessFunction<String, UserCommand, User
 		switch (command.operation()) {
 			case FIND -> {
 				return exists ? SagaReply.done(step, current.credit())
-						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
+						: SagaReply.refused(step, SagaRefusal.NOT_FOUND, 0);
 			}
 			case PAY -> {
 				return sagas.applyOnce(step, now, () -> {
 					if (!exists) {
-						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0, now, timers);
+						return sagas.refused(step, SagaRefusal.NOT_FOUND, 0, now, timers);
 					}
 					if (current.credit() < command.amount()) {
-						return sagas.refused(step, Outcome.INSUFFICIENT_CREDIT.name(), current.credit(), now, timers);
+						return sagas.refused(step, SagaRefusal.NOT_ENOUGH, current.credit(), now, timers);
 					}
 					long left = current.credit() - command.amount();
 					account.update(new UserAccount(left, false));

@@ -6,6 +6,7 @@ import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaParticipation;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.stock.ItemResult.Outcome;
@@ -164,16 +165,16 @@ public class ItemFunction extends KeyedProcessFunction<String, ItemCommand, Item
 		switch (command.operation()) {
 			case FIND -> {
 				return (current != null) ? SagaReply.done(step, current.price())
-						: SagaReply.refused(step, Outcome.NOT_FOUND.name(), 0);
+						: SagaReply.refused(step, SagaRefusal.NOT_FOUND, 0);
 			}
 			case TAKE -> {
 				Item taking = current;
 				return sagas.applyOnce(step, now, () -> {
 					if (taking == null) {
-						return sagas.refused(step, Outcome.NOT_FOUND.name(), 0, now, timers);
+						return sagas.refused(step, SagaRefusal.NOT_FOUND, 0, now, timers);
 					}
 					if (taking.stock() < command.amount()) {
-						return sagas.refused(step, Outcome.INSUFFICIENT_STOCK.name(), taking.stock(), now, timers);
+						return sagas.refused(step, SagaRefusal.NOT_ENOUGH, taking.stock(), now, timers);
 					}
 					long left = taking.stock() - command.amount();
 					item.update(new Item(left, taking.price()));

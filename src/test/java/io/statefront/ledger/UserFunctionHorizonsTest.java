@@ -5,6 +5,7 @@ import java.util.List;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * horizon by the time of the messages, then removed by a timer; the same after a restore.
  */
 class UserFunctionHorizonsTest {
+
+	private static final StepId PAY = StepId.pay("7");
 
 	private static final long KEYS = 10_000;
 
@@ -78,9 +81,9 @@ class UserFunctionHorizonsTest {
 	@Test
 	void aSagaRecordIsKeptForItsHorizonAfterItsLastStepThenForgotten() throws Exception {
 		send(null, UserOperation.ADD_CREDIT, 100, 0);
-		step(UserOperation.PAY, 30, 1, "pay", 1_000);
-		assertThat(step(UserOperation.PAY, 30, 1, "pay", 1_000 + SAGAS - 1)).as("a late copy, answered as first")
-			.containsExactly(SagaReply.done(sagaStep(1, "pay"), 70));
+		step(UserOperation.PAY, 30, 1, PAY, 1_000);
+		assertThat(step(UserOperation.PAY, 30, 1, PAY, 1_000 + SAGAS - 1)).as("a late copy, answered as first")
+			.containsExactly(SagaReply.done(sagaStep(1, PAY), 70));
 		assertThat(send(null, UserOperation.PAID_ORDERS, 0, 2_000).paidOrders()).containsExactly("order-9");
 		assertThat(send(null, UserOperation.FIND, 0, 2_000).credit()).isEqualTo(70);
 
@@ -104,13 +107,13 @@ class UserFunctionHorizonsTest {
 		assertThat(send("k", UserOperation.ADD_CREDIT, 10, 1_000 + KEYS + HORIZONS.graceMs()).credit()).isEqualTo(20);
 	}
 
-	private List<SagaReply> step(UserOperation operation, long amount, long attempt, String stepId, long at)
+	private List<SagaReply> step(UserOperation operation, long amount, long attempt, StepId stepId, long at)
 			throws Exception {
 		harness.processElement(UserCommand.step(operation, "7", amount, sagaStep(attempt, stepId)), at);
 		return sagaReplies.fresh();
 	}
 
-	private static SagaStep sagaStep(long attempt, String stepId) {
+	private static SagaStep sagaStep(long attempt, StepId stepId) {
 		return new SagaStep("order-9", attempt, stepId, "orders");
 	}
 

@@ -6,6 +6,7 @@ import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -95,8 +96,8 @@ class OrderFunctionHorizonsTest {
 		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, "0"), 0);
 
 		harness.processWatermark(HORIZONS.cleanupTime(0, OPEN) * 2);
-		reply(SagaReply.done(step("0", 2, "take:3"), 8), 3 * OPEN);
-		reply(SagaReply.done(step("0", 2, "pay"), 0), 3 * OPEN);
+		reply(SagaReply.done(step("0", 2, StepId.takeStock("3")), 8), 3 * OPEN);
+		reply(SagaReply.done(step("0", 2, StepId.pay("5")), 0), 3 * OPEN);
 
 		OrderResult paid = single(answers());
 		assertThat(paid.paid()).isTrue();
@@ -124,8 +125,8 @@ class OrderFunctionHorizonsTest {
 
 		// the paid order's horizon passes while the new checkout waits for its answers
 		harness.processWatermark(HORIZONS.cleanupTime(1_000, FINISHED));
-		reply(SagaReply.done(step("0", 3, "take:3"), 7), 1_000 + FINISHED + 5);
-		reply(SagaReply.done(step("0", 3, "pay"), 0), 1_000 + FINISHED + 5);
+		reply(SagaReply.done(step("0", 3, StepId.takeStock("3")), 7), 1_000 + FINISHED + 5);
+		reply(SagaReply.done(step("0", 3, StepId.pay("5")), 0), 1_000 + FINISHED + 5);
 
 		assertThat(single(answers()).paid()).isTrue();
 	}
@@ -134,20 +135,20 @@ class OrderFunctionHorizonsTest {
 		open(orderId, at);
 		addItem(orderId, at);
 		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, orderId), at);
-		reply(SagaReply.done(step(orderId, 2, "take:3"), 8), at);
-		reply(SagaReply.done(step(orderId, 2, "pay"), 0), at);
+		reply(SagaReply.done(step(orderId, 2, StepId.takeStock("3")), 8), at);
+		reply(SagaReply.done(step(orderId, 2, StepId.pay("5")), 0), at);
 		assertThat(single(answers()).paid()).isTrue();
 	}
 
 	private void open(String orderId, long at) throws Exception {
 		send(OrderMessage.create(nextRequest(), orderId, "5"), at);
-		reply(SagaReply.done(step(orderId, 0, "user"), 0), at);
+		reply(SagaReply.done(step(orderId, 0, StepId.userExists("5")), 0), at);
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.OK);
 	}
 
 	private void addItem(String orderId, long at) throws Exception {
 		send(OrderMessage.addItem(nextRequest(), null, orderId, "3", 2), at);
-		reply(SagaReply.done(step(orderId, 1, "price"), 25), at); // each test adds one item, as attempt 1
+		reply(SagaReply.done(step(orderId, 1, StepId.itemPrice("3")), 25), at); // each test adds one item, as attempt 1
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.OK);
 	}
 
@@ -182,7 +183,7 @@ class OrderFunctionHorizonsTest {
 		return values.get(0);
 	}
 
-	private static SagaStep step(String orderId, long attempt, String stepId) {
+	private static SagaStep step(String orderId, long attempt, StepId stepId) {
 		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
 	}
 

@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.statefront.platform.flink.AppliedChange;
 import io.statefront.platform.flink.Horizons;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.stock.ItemResult.Outcome;
 import io.statefront.support.Emitted;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ItemFunctionTest {
+
+	private static final StepId PRICE = StepId.itemPrice("1");
 
 	private KeyedOneInputStreamOperatorTestHarness<String, ItemCommand, ItemResponse> harness;
 
@@ -47,12 +51,12 @@ class ItemFunctionTest {
 		send("add-1", ItemOperation.ADD_STOCK, "3", 10);
 		send("add-1", ItemOperation.ADD_STOCK, "3", 10);
 		send("take-too-much", ItemOperation.SUBTRACT_STOCK, "3", 50);
-		step(ItemOperation.TAKE, "3", 4, 1, "take-3");
-		step(ItemOperation.TAKE, "3", 4, 1, "take-3");
-		step(ItemOperation.RETURN, "3", 0, 1, "return-3");
+		step(ItemOperation.TAKE, "3", 4, 1, StepId.takeStock("3"));
+		step(ItemOperation.TAKE, "3", 4, 1, StepId.takeStock("3"));
+		step(ItemOperation.RETURN, "3", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "3"));
 
 		assertThat(changes.fresh()).containsExactly(new AppliedChange("item/3", "add-1", 10),
-				new AppliedChange("item/3", "order-9/1/take-3", -4), new AppliedChange("item/3", "order-9/1/return-3", 4));
+				new AppliedChange("item/3", "order-9/1/take_stock:3", -4), new AppliedChange("item/3", "order-9/1/return_stock:3", 4));
 	}
 
 	@Test
@@ -118,9 +122,9 @@ class ItemFunctionTest {
 	void answersASagaWithItsPriceOrThatItDoesNotExist() throws Exception {
 		send(ItemOperation.CREATE, "1", 25);
 
-		assertThat(step(ItemOperation.FIND, "1", 0, 1, "price")).containsExactly(done(1, "price", 25));
-		assertThat(step(ItemOperation.FIND, "2", 0, 1, "price"))
-			.containsExactly(SagaReply.refused(sagaStep(1, "price"), "NOT_FOUND", 0));
+		assertThat(step(ItemOperation.FIND, "1", 0, 1, PRICE)).containsExactly(done(1, PRICE, 25));
+		assertThat(step(ItemOperation.FIND, "2", 0, 1, PRICE))
+			.containsExactly(SagaReply.refused(sagaStep(1, PRICE), SagaRefusal.NOT_FOUND, 0));
 	}
 
 	@Test
@@ -128,11 +132,11 @@ class ItemFunctionTest {
 		send(ItemOperation.CREATE, "1", 25);
 		send(ItemOperation.ADD_STOCK, "1", 10);
 
-		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
-		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
-		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 10));
-		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 10));
-		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).containsExactly(done(1, "take:1", 6));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1"))).containsExactly(done(1, StepId.takeStock("1"), 6));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1"))).containsExactly(done(1, StepId.takeStock("1"), 6));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"))).containsExactly(done(1, new StepId(StepId.Kind.RETURN_STOCK, "1"), 10));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"))).containsExactly(done(1, new StepId(StepId.Kind.RETURN_STOCK, "1"), 10));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1"))).containsExactly(done(1, StepId.takeStock("1"), 6));
 		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(10);
 	}
 
@@ -141,23 +145,23 @@ class ItemFunctionTest {
 		send(ItemOperation.CREATE, "1", 25);
 		send(ItemOperation.ADD_STOCK, "1", 3);
 
-		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1"))
-			.containsExactly(SagaReply.refused(sagaStep(1, "take:1"), "INSUFFICIENT_STOCK", 3));
-		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 3));
-		assertThat(step(ItemOperation.TAKE, "9", 1, 1, "take:9"))
-			.containsExactly(SagaReply.refused(sagaStep(1, "take:9"), "NOT_FOUND", 0));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1")))
+			.containsExactly(SagaReply.refused(sagaStep(1, StepId.takeStock("1")), SagaRefusal.NOT_ENOUGH, 3));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"))).containsExactly(done(1, new StepId(StepId.Kind.RETURN_STOCK, "1"), 3));
+		assertThat(step(ItemOperation.TAKE, "9", 1, 1, StepId.takeStock("9")))
+			.containsExactly(SagaReply.refused(sagaStep(1, StepId.takeStock("9")), SagaRefusal.NOT_FOUND, 0));
 	}
 
 	@Test
 	void ignoresATakeOfAnAttemptTheSagaHasLeftBehind() throws Exception {
 		send(ItemOperation.CREATE, "1", 25);
 		send(ItemOperation.ADD_STOCK, "1", 10);
-		step(ItemOperation.TAKE, "1", 4, 1, "take:1");
-		step(ItemOperation.RETURN, "1", 0, 1, "return:1");
-		step(ItemOperation.TAKE, "1", 5, 2, "take:1");
+		step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1"));
+		step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"));
+		step(ItemOperation.TAKE, "1", 5, 2, StepId.takeStock("1"));
 
-		assertThat(step(ItemOperation.TAKE, "1", 4, 1, "take:1")).isEmpty();
-		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 5));
+		assertThat(step(ItemOperation.TAKE, "1", 4, 1, StepId.takeStock("1"))).isEmpty();
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"))).containsExactly(done(1, new StepId(StepId.Kind.RETURN_STOCK, "1"), 5));
 		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(5);
 	}
 
@@ -165,11 +169,11 @@ class ItemFunctionTest {
 	void aBatchInitialisationIsNotUndoneByAReturnOfAnEarlierTake() throws Exception {
 		send(ItemOperation.CREATE, "1", 25);
 		send(ItemOperation.ADD_STOCK, "1", 10);
-		step(ItemOperation.TAKE, "1", 5, 1, "take:1");
+		step(ItemOperation.TAKE, "1", 5, 1, StepId.takeStock("1"));
 
 		harness.processElement(new ItemCommand("r", null, ItemOperation.INIT, "1", 100, 25, null), 0);
 
-		assertThat(step(ItemOperation.RETURN, "1", 0, 1, "return:1")).containsExactly(done(1, "return:1", 100));
+		assertThat(step(ItemOperation.RETURN, "1", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "1"))).containsExactly(done(1, new StepId(StepId.Kind.RETURN_STOCK, "1"), 100));
 		assertThat(send(ItemOperation.FIND, "1", 0).stock()).isEqualTo(100);
 	}
 
@@ -190,24 +194,24 @@ class ItemFunctionTest {
 		send(ItemOperation.SUBTRACT_STOCK, "4", 11);
 		assertThat(levels.fresh()).as("a read and a refusal change nothing").containsExactly(new StockLevel("4", 10, 25));
 
-		step(ItemOperation.TAKE, "4", 3, 1, "take-4");
-		step(ItemOperation.TAKE, "4", 3, 1, "take-4");
-		step(ItemOperation.RETURN, "4", 0, 1, "return-4");
+		step(ItemOperation.TAKE, "4", 3, 1, StepId.takeStock("4"));
+		step(ItemOperation.TAKE, "4", 3, 1, StepId.takeStock("4"));
+		step(ItemOperation.RETURN, "4", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "4"));
 		assertThat(levels.fresh()).as("a repeated step changes nothing").containsExactly(new StockLevel("4", 7, 25),
 				new StockLevel("4", 10, 25));
 	}
 
-	private List<SagaReply> step(ItemOperation operation, String itemId, long amount, long attempt, String stepId)
+	private List<SagaReply> step(ItemOperation operation, String itemId, long amount, long attempt, StepId stepId)
 			throws Exception {
 		harness.processElement(ItemCommand.step(operation, itemId, amount, sagaStep(attempt, stepId)), 0);
 		return sagaReplies.fresh();
 	}
 
-	private static SagaStep sagaStep(long attempt, String stepId) {
+	private static SagaStep sagaStep(long attempt, StepId stepId) {
 		return new SagaStep("order-9", attempt, stepId, "orders");
 	}
 
-	private static SagaReply done(long attempt, String stepId, long value) {
+	private static SagaReply done(long attempt, StepId stepId, long value) {
 		return SagaReply.done(sagaStep(attempt, stepId), value);
 	}
 
