@@ -1,0 +1,56 @@
+package io.statefront;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feature modules and the one way their dependencies run (storefront → order → stock, ledger;
+ * every feature → platform), checked by Spring Modulith, and the module diagrams in docs/modules
+ * generated from the code. After a change of modules, regenerate them with
+ * {@code ./mvnw test -Dtest=ModulesTest -Dstatefront.modules.write-docs=true}.
+ */
+class ModulesTest {
+
+	private static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
+
+	private static final Path DOCS = Path.of("docs", "modules");
+
+	@Test
+	void featuresDependOnEachOtherOneWayAndOnlyThroughTheirPublicTypes() {
+		MODULES.verify();
+	}
+
+	@Test
+	void theModuleDiagramsInTheDocsAreTheCodes() throws IOException {
+		Path generated = Files.createTempDirectory("modules");
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
+		if (Boolean.getBoolean("statefront.modules.write-docs")) {
+			Files.createDirectories(DOCS);
+			try (Stream<Path> files = Files.list(generated)) {
+				for (Path file : files.toList()) {
+					Files.copy(file, DOCS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		try (Stream<Path> files = Files.list(generated)) {
+			for (Path file : files.toList()) {
+				assertThat(DOCS.resolve(file.getFileName())).as("docs/modules/%s: regenerate (see this class)",
+						file.getFileName()).hasSameTextualContentAs(file);
+			}
+		}
+	}
+
+}
