@@ -10,10 +10,8 @@ import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
 import io.statefront.platform.saga.StepId;
 import io.statefront.support.Emitted;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.statefront.support.FunctionHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,23 +26,24 @@ class UserFunctionTest {
 
 	private static final StepId USER_EXISTS = StepId.userExists("1");
 
-	private KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> harness;
+	private FunctionHarness<UserCommand, UserResponse> users;
+
+	private Emitted<SagaReply> sagaReplies;
+
+	private Emitted<AppliedChange> changes;
 
 	private int requests;
 
-	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, UserFunction.SAGA_REPLIES);
-
-	private final Emitted<AppliedChange> changes = Emitted.sideOutput(() -> harness, UserFunction.CHANGES);
-
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = newHarness();
-		harness.open();
+		users = FunctionHarness.open(() -> new UserFunction(Horizons.defaults()), UserCommand::userId);
+		sagaReplies = users.sideOutput(UserFunction.SAGA_REPLIES);
+		changes = users.sideOutput(UserFunction.CHANGES);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		users.close();
 	}
 
 	@Test
@@ -79,7 +78,8 @@ class UserFunctionTest {
 		step(UserOperation.REFUND, "1", 0, 1, REFUND);
 
 		assertThat(changes.fresh()).containsExactly(new AppliedChange("user/1", "add-1", 100),
-				new AppliedChange("user/1", "order-9/1/pay:1", -30), new AppliedChange("user/1", "order-9/1/refund:1", 30));
+				new AppliedChange("user/1", "order-9/1/pay:1", -30),
+				new AppliedChange("user/1", "order-9/1/refund:1", 30));
 	}
 
 	@Test
@@ -87,7 +87,8 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", Long.MAX_VALUE - 1);
 
-		assertThat(send(UserOperation.ADD_CREDIT, "1", 2)).isEqualTo(refused(Outcome.CREDIT_LIMIT, "1", Long.MAX_VALUE - 1));
+		assertThat(send(UserOperation.ADD_CREDIT, "1", 2))
+			.isEqualTo(refused(Outcome.CREDIT_LIMIT, "1", Long.MAX_VALUE - 1));
 		assertThat(send(UserOperation.ADD_CREDIT, "1", 1)).isEqualTo(UserResult.ok("1", Long.MAX_VALUE));
 	}
 
@@ -170,12 +171,9 @@ class UserFunctionTest {
 	void restoresCreditAndRememberedKeysFromACheckpoint() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send("key-1", UserOperation.ADD_CREDIT, "1", 30);
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		OperatorSubtaskState checkpoint = users.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
+		users.restore(checkpoint);
 
 		assertThat(send("key-1", UserOperation.ADD_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 30));
 		assertThat(send(UserOperation.SUBTRACT_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 0));
@@ -270,13 +268,9 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);
 		step(UserOperation.PAY, "1", 30, 1, PAY);
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		OperatorSubtaskState checkpoint = users.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
-		sagaReplies.restart();
+		users.restore(checkpoint);
 
 		assertThat(step(UserOperation.PAY, "1", 30, 1, PAY)).containsExactly(done(1, PAY, 20));
 		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 50));
@@ -287,13 +281,10 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 100);
 		for (String order : List.of("9", "10", "12", "11", "13")) {
-			harness.processElement(UserCommand.step(UserOperation.PAY, "1", 10, new SagaStep(order, 1, PAY, "orders")),
-					0);
+			users.process(UserCommand.step(UserOperation.PAY, "1", 10, new SagaStep(order, 1, PAY, "orders")), 0);
 		}
-		harness.processElement(UserCommand.step(UserOperation.REFUND, "1", 0, new SagaStep("11", 1, REFUND, "orders")),
-				0);
-		harness.processElement(UserCommand.step(UserOperation.PAY, "1", 1000, new SagaStep("14", 1, PAY, "orders")),
-				0);
+		users.process(UserCommand.step(UserOperation.REFUND, "1", 0, new SagaStep("11", 1, REFUND, "orders")), 0);
+		users.process(UserCommand.step(UserOperation.PAY, "1", 1000, new SagaStep("14", 1, PAY, "orders")), 0);
 
 		UserResult paid = send(UserOperation.PAID_ORDERS, "1", 0);
 
@@ -304,7 +295,7 @@ class UserFunctionTest {
 
 	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, StepId stepId)
 			throws Exception {
-		harness.processElement(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
+		users.process(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
 		return sagaReplies.fresh();
 	}
 
@@ -316,12 +307,6 @@ class UserFunctionTest {
 		return SagaReply.done(sagaStep(attempt, stepId), credit);
 	}
 
-	private static KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> newHarness()
-			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new UserFunction(Horizons.defaults())),
-				UserCommand::userId, Types.STRING);
-	}
-
 	private UserResult send(UserOperation operation, String userId, long amount) throws Exception {
 		return send(null, operation, userId, amount);
 	}
@@ -329,9 +314,8 @@ class UserFunctionTest {
 	private UserResult send(String idempotencyKey, UserOperation operation, String userId, long amount)
 			throws Exception {
 		String requestId = "request-" + (++requests);
-		harness.processElement(new UserCommand(requestId, idempotencyKey, operation, userId, amount), 0);
-		List<UserResponse> replies = harness.extractOutputValues();
-		UserResponse reply = replies.get(replies.size() - 1);
+		users.process(new UserCommand(requestId, idempotencyKey, operation, userId, amount), 0);
+		UserResponse reply = users.latestOutput();
 		assertThat(reply.requestId()).isEqualTo(requestId);
 		return reply.result();
 	}

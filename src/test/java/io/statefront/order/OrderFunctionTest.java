@@ -13,10 +13,8 @@ import io.statefront.platform.saga.StepId;
 import io.statefront.stock.ItemCommand;
 import io.statefront.stock.ItemOperation;
 import io.statefront.support.Emitted;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.statefront.support.FunctionHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,25 +24,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The order function and its checkout saga, message by message, with the user and items played by the test. */
 class OrderFunctionTest {
 
-	private KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> harness;
+	private FunctionHarness<OrderMessage, OrderResponse> orders;
+
+	private Emitted<OrderResponse> responses;
+
+	private Emitted<UserCommand> userSteps;
+
+	private Emitted<ItemCommand> itemSteps;
 
 	private int requests;
 
-	private final Emitted<OrderResponse> responses = Emitted.output(() -> harness);
-
-	private final Emitted<UserCommand> userSteps = Emitted.sideOutput(() -> harness, OrderFunction.USER_STEPS);
-
-	private final Emitted<ItemCommand> itemSteps = Emitted.sideOutput(() -> harness, OrderFunction.ITEM_STEPS);
-
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = newHarness();
-		harness.open();
+		orders = FunctionHarness.open(() -> new OrderFunction(Horizons.defaults()), OrderMessage::orderKey);
+		responses = orders.output();
+		userSteps = orders.sideOutput(OrderFunction.USER_STEPS);
+		itemSteps = orders.sideOutput(OrderFunction.ITEM_STEPS);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		orders.close();
 	}
 
 	@Test
@@ -52,7 +52,8 @@ class OrderFunctionTest {
 		send(OrderMessage.create("r-open", "0", "5"));
 
 		assertThat(answers()).isEmpty();
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.FIND, "5", 0, step("0", 0, StepId.userExists("5"))));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.FIND, "5", 0, step("0", 0, StepId.userExists("5"))));
 		reply(SagaReply.done(step("0", 0, StepId.userExists("5")), 0));
 		assertThat(single(answers())).isEqualTo(OrderResult.ok("0", Order.opened("5")));
 
@@ -81,7 +82,8 @@ class OrderFunctionTest {
 		open("0", "5");
 
 		send(OrderMessage.addItem(nextRequest(), null, "0", "3", 2));
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.FIND, "3", 0, step("0", 1, StepId.itemPrice("3"))));
+		assertThat(itemSteps())
+			.containsExactly(ItemCommand.step(ItemOperation.FIND, "3", 0, step("0", 1, StepId.itemPrice("3"))));
 		reply(SagaReply.done(step("0", 1, StepId.itemPrice("3")), 25));
 
 		assertThat(single(answers())).isEqualTo(OrderResult.ok("0",
@@ -106,9 +108,11 @@ class OrderFunctionTest {
 
 		send(checkout("0", null));
 
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.TAKE, "3", 3, step("0", 4, StepId.takeStock("3"))),
+		assertThat(itemSteps()).containsExactly(
+				ItemCommand.step(ItemOperation.TAKE, "3", 3, step("0", 4, StepId.takeStock("3"))),
 				ItemCommand.step(ItemOperation.TAKE, "4", 1, step("0", 4, StepId.takeStock("4"))));
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 4, StepId.pay("5"))));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 4, StepId.pay("5"))));
 		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 9));
 		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 15));
 		assertThat(answers()).isEmpty();
@@ -143,8 +147,10 @@ class OrderFunctionTest {
 		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_ENOUGH, 0));
 		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 15));
 
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.RETURN, "3", 0, step("0", 4, new StepId(StepId.Kind.RETURN_STOCK, "3"))));
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.REFUND, "5", 0, step("0", 4, new StepId(StepId.Kind.REFUND, "5"))));
+		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.RETURN, "3", 0,
+				step("0", 4, new StepId(StepId.Kind.RETURN_STOCK, "3"))));
+		assertThat(userSteps()).containsExactly(
+				UserCommand.step(UserOperation.REFUND, "5", 0, step("0", 4, new StepId(StepId.Kind.REFUND, "5"))));
 		reply(SagaReply.done(step("0", 4, new StepId(StepId.Kind.REFUND, "5")), 100));
 		assertThat(answers()).isEmpty();
 		reply(SagaReply.done(step("0", 4, new StepId(StepId.Kind.RETURN_STOCK, "3")), 3));
@@ -224,7 +230,8 @@ class OrderFunctionTest {
 		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_ENOUGH, 0));
 
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.INSUFFICIENT_CREDIT);
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 5, StepId.pay("5"))));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 5, StepId.pay("5"))));
 	}
 
 	@Test
@@ -249,13 +256,9 @@ class OrderFunctionTest {
 		openWithItems("0", "5");
 		send(checkout("0", null));
 		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		OperatorSubtaskState checkpoint = orders.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
-		responses.restart();
+		orders.restore(checkpoint);
 		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
 		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0));
 		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0));
@@ -320,11 +323,11 @@ class OrderFunctionTest {
 	}
 
 	private void send(OrderMessage message) throws Exception {
-		harness.processElement(message, 0);
+		orders.process(message, 0);
 	}
 
 	private void reply(SagaReply reply) throws Exception {
-		harness.processElement(OrderMessage.reply(reply), 0);
+		orders.process(OrderMessage.reply(reply), 0);
 	}
 
 	private String nextRequest() {
@@ -350,12 +353,6 @@ class OrderFunctionTest {
 
 	private static SagaStep step(String orderId, long attempt, StepId stepId) {
 		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
-	}
-
-	private static KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> newHarness()
-			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction(Horizons.defaults())),
-				OrderMessage::orderKey, Types.STRING);
 	}
 
 }

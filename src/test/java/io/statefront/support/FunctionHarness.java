@@ -65,6 +65,33 @@ public final class FunctionHarness<I, O> implements AutoCloseable {
 		return register(Emitted.sideOutput(() -> harness, tag));
 	}
 
+	/**
+	 * Everything this instance has answered on its main output, oldest first: for a test that
+	 * counts or looks back over all of it ({@link #output()} reads it step by step instead). A
+	 * restored instance starts with nothing.
+	 */
+	public List<O> outputValues() {
+		return harness.extractOutputValues();
+	}
+
+	/** The latest answer on the main output, as a request/reply test reads the reply to what it just sent. */
+	public O latestOutput() {
+		List<O> values = outputValues();
+		if (values.isEmpty()) {
+			throw new AssertionError("The function has answered nothing on its main output");
+		}
+		return values.get(values.size() - 1);
+	}
+
+	/**
+	 * How many entries the function keeps in keyed state, over all keys: what a test of its horizons
+	 * watches fall once the timers have forgotten what they should.
+	 */
+	public int keyedStateEntries() {
+		return harness.numKeyedStateEntries();
+	}
+
+	/** Its state now, as checkpoint {@code checkpointId} would take it; {@link #restore} opens a new instance on it. */
 	public OperatorSubtaskState snapshot(long checkpointId) throws Exception {
 		return harness.snapshot(checkpointId, checkpointId);
 	}
