@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,17 @@ class ModulesTest {
 		}
 		try (Stream<Path> files = Files.list(generated)) {
 			for (Path file : files.toList()) {
-				assertThat(DOCS.resolve(file.getFileName())).as("docs/modules/%s: regenerate (see this class)",
-						file.getFileName()).hasSameTextualContentAs(file);
+				Path documented = DOCS.resolve(file.getFileName());
+				assertThat(documented).as("docs/modules/%s", file.getFileName()).exists();
+				// the Documenter lists a diagram's relations in no fixed order: compare what they say
+				assertThat(sortedLines(documented)).as("docs/modules/%s: regenerate (see this class)",
+						file.getFileName()).isEqualTo(sortedLines(file));
 			}
 		}
+	}
+
+	private static List<String> sortedLines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().sorted().toList();
 	}
 
 }
