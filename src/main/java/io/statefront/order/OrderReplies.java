@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.IdempotencyKey;
 import io.statefront.platform.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +22,9 @@ final class OrderReplies {
 	}
 
 	/** Exactly the fields the shop API names for an order; items as {@code [[item_id, quantity], ...]}. */
-	record OrderView(@JsonProperty("order_id") String orderId, boolean paid, List<List<Object>> items,
+	record OrderView(@JsonProperty("order_id") String orderId, boolean paid,
+			@Schema(description = "[item_id, quantity] of each line, in the order they were added",
+					example = "[[\"3\", 2], [\"7\", 1]]") List<List<Object>> items,
 			@JsonProperty("user_id") String userId, @JsonProperty("total_cost") long totalCost) {
 	}
 
@@ -64,7 +68,7 @@ final class OrderReplies {
 			case COST_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Cost limit exceeded",
 					order + " would cost more than " + Long.MAX_VALUE + "; nothing was added");
 			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-					"This Idempotency-Key was used before for a different request; nothing was changed");
+					IdempotencyKey.REUSED);
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
 		problem.setProperty("order_id", result.orderId());
