@@ -40,11 +40,13 @@ class OrderController {
 		this.orders = orders;
 	}
 
-	@Operation(operationId = "createOrder", summary = "Opens an empty order for a user")
+	@Operation(operationId = "createOrder", summary = "Opens an empty order for a user",
+			description = "Order ids rise but may skip: an id is drawn before the user is asked, and the id of a "
+					+ "create refused for an unknown user stays unopened for good.")
 	@ApiResponse(responseCode = "201", description = "The new order",
 			headers = @Header(name = "Location", description = "The new order's path", schema = @Schema(type = "string")),
 			content = @Content(schema = @Schema(implementation = CreatedOrder.class)))
-	@ApiResponse(responseCode = "404", description = "No user has this id")
+	@ApiResponse(responseCode = "404", description = "No user has this id; no order was opened")
 	@PostMapping("/create/{userId}")
 	CompletableFuture<ResponseEntity<?>> create(@PathVariable EntityId userId,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable IdempotencyKey key) {

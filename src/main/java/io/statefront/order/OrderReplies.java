@@ -28,9 +28,13 @@ final class OrderReplies {
 			@JsonProperty("user_id") String userId, @JsonProperty("total_cost") long totalCost) {
 	}
 
+	/**
+	 * A refused create names no order: the id it drew stays unopened for good (the order function
+	 * keeps the refusal), so to the client there is no such order.
+	 */
 	static ResponseEntity<?> created(OrderResult result) {
 		if (result.outcome() != OrderResult.Outcome.OK) {
-			return refused(result);
+			return refused(result, false);
 		}
 		return ResponseEntity.created(URI.create("/orders/find/" + result.orderId()))
 			.body(new CreatedOrder(result.orderId()));
@@ -38,7 +42,7 @@ final class OrderReplies {
 
 	static ResponseEntity<?> order(OrderResult result) {
 		if (result.outcome() != OrderResult.Outcome.OK) {
-			return refused(result);
+			return refused(result, true);
 		}
 		List<List<Object>> items = result.items()
 			.stream()
@@ -48,7 +52,7 @@ final class OrderReplies {
 			.ok(new OrderView(result.orderId(), result.paid(), items, result.userId(), result.totalCost()));
 	}
 
-	private static ResponseEntity<ProblemDetail> refused(OrderResult result) {
+	private static ResponseEntity<ProblemDetail> refused(OrderResult result, boolean namesOrder) {
 		String order = "Order " + result.orderId();
 		ProblemDetail problem = switch (result.outcome()) {
 			case NOT_FOUND -> Problems.problem(HttpStatus.NOT_FOUND, "Order not found",
@@ -71,7 +75,9 @@ final class OrderReplies {
 					IdempotencyKey.REUSED);
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
-		problem.setProperty("order_id", result.orderId());
+		if (namesOrder) {
+			problem.setProperty("order_id", result.orderId());
+		}
 		switch (result.outcome()) {
 			case USER_NOT_FOUND -> problem.setProperty("user_id", result.refusedBy());
 			case ITEM_NOT_FOUND -> problem.setProperty("item_id", result.refusedBy());
