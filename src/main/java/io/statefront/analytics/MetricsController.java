@@ -56,7 +56,8 @@ class MetricsController {
 	ResponseEntity<?> history(
 			@Parameter(description = "A measurement of the analytics job",
 					example = "page_views_per_second") @PathVariable String measurement,
-			@Parameter(description = "How far back, in minutes") @RequestParam(defaultValue = "15") @Min(1) @Max(1440) int minutes) {
+			@Parameter(description = "How far back, in minutes") @RequestParam(defaultValue = "15") @Min(1)
+			@Max(1440) int minutes) {
 		if (!Measurements.isKnown(measurement)) {
 			return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Unknown measurement",
 					"The analytics job computes " + String.join(", ", Measurements.all().stream().sorted().toList())));

@@ -14,7 +14,8 @@ public record IdempotencyKey(String value) {
 	public static final String HEADER = "Idempotency-Key";
 
 	/** Why a request whose key was used before for a different request is refused (422). */
-	public static final String REUSED = "This Idempotency-Key was used before for a different request; nothing was changed";
+	public static final String REUSED = "This Idempotency-Key was used before for a different request; "
+			+ "nothing was changed";
 
 	static final int MAX_LENGTH = 255;
 
