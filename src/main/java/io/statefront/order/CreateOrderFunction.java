@@ -20,7 +20,7 @@ public class CreateOrderFunction extends IdAllocatorFunction<CreateOrderRequest,
 
 	@Override
 	protected OrderMessage open(CreateOrderRequest request, String id) {
-		return OrderMessage.create(request.requestId(), id, request.userId());
+		return OrderMessage.create(request.requestId(), request.idempotencyKey(), id, request.userId());
 	}
 
 	@Override

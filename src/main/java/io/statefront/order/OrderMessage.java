@@ -41,7 +41,17 @@ public record OrderMessage(@Nullable String requestId, @Nullable String idempote
 	}
 
 	static OrderMessage create(@Nullable String requestId, String orderId, String userId) {
-		return new OrderMessage(requestId, null, OrderOperation.CREATE, orderId, userId, null, 0, null, 0, null);
+		return create(requestId, null, orderId, userId);
+	}
+
+	/**
+	 * The CREATE the create function sends a new order, with the client's idempotency key: a key
+	 * used again for another user's order gets the same id, and the order refuses it as reused.
+	 */
+	static OrderMessage create(@Nullable String requestId, @Nullable String idempotencyKey, String orderId,
+			String userId) {
+		return new OrderMessage(requestId, idempotencyKey, OrderOperation.CREATE, orderId, userId, null, 0, null, 0,
+				null);
 	}
 
 	static OrderMessage init(String requestId, String orderId, String userId, List<OrderLine> items,
@@ -61,7 +71,7 @@ public record OrderMessage(@Nullable String requestId, @Nullable String idempote
 
 	/** What a repeat under the same idempotency key must also ask to get the first answer. */
 	String fingerprint() {
-		return operation + ":" + itemId + ":" + quantity;
+		return operation + ":" + userId + ":" + itemId + ":" + quantity;
 	}
 
 }

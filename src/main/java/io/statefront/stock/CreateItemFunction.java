@@ -17,7 +17,9 @@ public class CreateItemFunction extends IdAllocatorFunction<CreateItemRequest, I
 
 	@Override
 	protected ItemCommand open(CreateItemRequest request, String id) {
-		return new ItemCommand(request.requestId(), null, ItemOperation.CREATE, id, 0, request.price(), null);
+		// the client's key goes along: the item answers a key used again for another price as reused
+		return new ItemCommand(request.requestId(), request.idempotencyKey(), ItemOperation.CREATE, id, 0,
+				request.price(), null);
 	}
 
 	@Override

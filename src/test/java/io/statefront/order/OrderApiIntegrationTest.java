@@ -146,6 +146,24 @@ class OrderApiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCreateKeyUsedAgainForAnotherUserIsRefusedAndOpensNothing() {
+		String first = newUser(0);
+		String second = newUser(0);
+		String key = "create-" + first + "-" + second;
+
+		Response created = api().post("/orders/create/" + first, key);
+		Response repeated = api().post("/orders/create/" + first, key);
+		Response reused = api().post("/orders/create/" + second, key);
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(repeated.status()).isEqualTo(201);
+		assertThat(repeated.text("order_id")).isEqualTo(created.text("order_id"));
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.json().has("order_id")).as("a refusal names no order").isFalse();
+		assertThat(api().get("/orders/find/" + created.text("order_id")).text("user_id")).isEqualTo(first);
+	}
+
+	@Test
 	void batchInitialisesUsersItemsAndOrdersThatCheckOut() {
 		assertThat(api().post("/payment/batch_init/30/7").text("msg")).isEqualTo("Batch init for users successful");
 		assertThat(api().post("/stock/batch_init/30/5/3").text("msg")).isEqualTo("Batch init for stock successful");

@@ -74,4 +74,14 @@ class StockApiIntegrationTest extends IntegrationTest {
 		assertThat(api().get("/stock/find/" + id).number("stock")).isEqualTo(8);
 	}
 
+	@Test
+	void aCreateKeyUsedAgainForAnotherPriceIsRefused() {
+		String key = "item-create-" + System.nanoTime();
+		String id = api().post("/stock/item/create/5", key).text("item_id");
+
+		assertThat(api().post("/stock/item/create/5", key).text("item_id")).isEqualTo(id);
+		assertThat(api().post("/stock/item/create/6", key).status()).isEqualTo(422);
+		assertThat(api().get("/stock/find/" + id).number("price")).isEqualTo(5);
+	}
+
 }
