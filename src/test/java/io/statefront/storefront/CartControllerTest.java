@@ -28,10 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The cart, checkout and order pages, full and as htmx fragments, behind the storefront's security
  * chain, on an in-memory ledger and order functions ({@link FakeShop}).
  */
-@WebMvcTest(controllers = { CartController.class, CheckoutController.class, OrdersController.class },
-		properties = "statefront.shop.remember-me-key=test-key")
+@WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
+		OrdersController.class }, properties = "statefront.shop.remember-me-key=test-key")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, CustomerSignIn.class,
-		StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
+		InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
 class CartControllerTest {
 
 	@Autowired
@@ -118,8 +118,8 @@ class CartControllerTest {
 
 	@Test
 	void aRefusedCheckoutSaysPreciselyWhyAndChargesNothing() throws Exception {
-		ports.levels.put("57", new StockLevels.Level(1, 20));
 		perform(add("57", "2"), 302);
+		ports.levels.put("57", new StockLevels.Level(1, 20));
 
 		assertThat(perform(checkout(), 302).getRedirectedUrl()).isEqualTo("/shop/cart");
 		assertThat(page(get("/shop/cart"), 200)).contains("Not enough stock: your cart has 2 × “",

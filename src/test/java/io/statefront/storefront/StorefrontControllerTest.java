@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
+import io.statefront.recommendation.LatestRecommendations;
 import io.statefront.stock.StockLevels;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +32,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The storefront's pages, rendered by their controller and templates behind the storefront's
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
-@WebMvcTest(controllers = StorefrontController.class, properties = "statefront.shop.remember-me-key=test-key")
-@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class,
-		StorefrontControllerTest.Ports.class })
+@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class },
+		properties = "statefront.shop.remember-me-key=test-key")
+@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, InCart.class,
+		ProductPictures.class, LatestRecommendations.class, StorefrontControllerTest.Ports.class,
+		CartControllerTest.Shop.class })
 class StorefrontControllerTest {
 
 	@Autowired
