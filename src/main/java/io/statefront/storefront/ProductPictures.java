@@ -36,10 +36,10 @@ class ProductPictures {
 			{ "#f3f7ee", "#d6e6c8" }, { "#fbf0f3", "#efcfd8" }, { "#f4f1fa", "#dcd3ee" }, { "#fefbea", "#f2e6b3" },
 			{ "#eef7f6", "#c9e6e2" }, { "#f7f3ef", "#e3d8cc" }, { "#fdf1ec", "#f3d2c4" }, { "#f0f2f5", "#d5dbe3" } };
 
-	/** Colourways: hue turns of the illustration's own colours, none most often. */
-	private static final int[] HUES = { 0, 0, 0, 30, 150, 200, 250, 320 };
+	/** Colourways: hue turns of the illustration's own colours; the first is its own. */
+	private static final int[] HUES = { 0, 40, 150, 200, 250, 300, 95, 330 };
 
-	private static final int[] TURNS = { -10, -5, 0, 5, 10 };
+	private static final int[] TURNS = { -12, 6, 0, -6, 12 };
 
 	/** Which illustration shows what, as {@value #MAPPING} says. */
 	record Mapping(Map<String, String> byType, Map<String, String> byCategory, List<String> bookCovers,
@@ -66,13 +66,13 @@ class ProductPictures {
 		if ("Books".equals(product.category())) {
 			String cover = mapping.bookCovers().get((int) (number % mapping.bookCovers().size()));
 			String subject = mapping.bookSubjects().get(lastWord(product.name()));
-			return document(label, number, illustration(cover, number, 0, 0, 210, 0)
+			return document(label, number, illustration(cover, number, 0, 0, 210, hue(number))
 					+ ((subject == null) ? "" : illustration(subject, number + 1, 8, -14, 92, 0)));
 		}
 		String name = Optional.ofNullable(mapping.byType().get(lastWord(product.name())))
 			.or(() -> Optional.ofNullable(mapping.byCategory().get(product.category())))
 			.orElse(mapping.unknown());
-		return document(label, number, illustration(name, number, 0, 0, 200, HUES[(int) (number / 3 % HUES.length)]));
+		return document(label, number, illustration(name, number, 0, 0, 216, hue(number)));
 	}
 
 	/** The picture of an item outside the catalogue (opened through the API): a parcel. */
@@ -96,7 +96,7 @@ class ProductPictures {
 	}
 
 	private String document(String label, long number, String content) {
-		String[] background = BACKGROUNDS[(int) (number % BACKGROUNDS.length)];
+		String[] background = BACKGROUNDS[(int) ((number + number / BACKGROUNDS.length) % BACKGROUNDS.length)];
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" width=\""
 				+ WIDTH + "\" height=\"" + HEIGHT + "\" role=\"img\" aria-label=\"" + label + "\"><title>" + label
 				+ "</title><defs><linearGradient id=\"sf-background\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\">"
@@ -115,7 +115,7 @@ class ProductPictures {
 		if (body == null) {
 			throw new IllegalStateException(ICONS + " has no illustration " + name + ": run tools/vendor-pictures.mjs");
 		}
-		int turn = TURNS[(int) (number / 2 % TURNS.length)];
+		int turn = TURNS[(int) (number * 3 % TURNS.length)];
 		String mirror = (number % 2 == 0) ? "" : " scale(-1 1)";
 		String filter = "";
 		String colour = "";
@@ -131,7 +131,10 @@ class ProductPictures {
 				+ "\" viewBox=\"0 0 " + icons.width() + " " + icons.height() + "\">" + body + "</svg></g>";
 	}
 
-	/** The product's number, which chooses its background, turn and colourway: neighbours differ. */
+	/**
+	 * The product's number, which chooses its background, turn, side and colourway, each by a step
+	 * of its own: neighbours differ in all of them, and no two of thirty neighbours are alike.
+	 */
 	private static long number(String id) {
 		try {
 			return Math.floorMod(Long.parseLong(id), Long.MAX_VALUE);
@@ -139,6 +142,10 @@ class ProductPictures {
 		catch (NumberFormatException ex) {
 			return Math.floorMod(id.hashCode(), Integer.MAX_VALUE);
 		}
+	}
+
+	private static int hue(long number) {
+		return HUES[(int) (number * 5 % HUES.length)];
 	}
 
 	private static String lastWord(String name) {
