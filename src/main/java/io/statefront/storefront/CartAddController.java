@@ -127,9 +127,11 @@ class CartAddController {
 		}
 		long left = card.level().stock();
 		if (held >= left) {
-			return "Your cart holds all " + left + " " + name + " that are left: nothing was added.";
+			return "Your cart holds " + held + " " + name + ", and " + left + (left == 1 ? " is" : " are")
+					+ " left: nothing was added.";
 		}
-		return "Only " + left + " " + name + " are left" + (held > 0 ? " and your cart holds " + held : "")
+		return "Only " + left + " " + name + (left == 1 ? " is left" : " are left")
+				+ (held > 0 ? " and your cart holds " + held : "")
 				+ ": you can add " + card.addable(held) + " more, not " + count + ". Nothing was added.";
 	}
 

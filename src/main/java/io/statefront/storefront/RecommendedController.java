@@ -64,7 +64,8 @@ class RecommendedController {
 	 * panel then invites the shopper to look around.
 	 */
 	private List<ProductCard> inStock(List<Product> named) {
-		List<ProductCard> shown = new ArrayList<>(cards.of(named).stream().filter(ProductCard::available).limit(SHOWN).toList());
+		List<ProductCard> shown = new ArrayList<>(
+				cards.of(named).stream().filter(ProductCard::available).limit(SHOWN).toList());
 		if (shown.size() == SHOWN || named.isEmpty()) {
 			return shown;
 		}

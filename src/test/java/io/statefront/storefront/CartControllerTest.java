@@ -117,7 +117,8 @@ class CartControllerTest {
 			.contains("<option value=\"1\">1</option>")
 			.doesNotContain("<option value=\"2\">");
 		perform(add("57", "1"), 302);
-		assertThat(page(add("57", "1"), 409)).contains("Your cart holds all 3 “" + name + "” that are left");
+		assertThat(page(add("57", "1"), 409))
+			.contains("Your cart holds 3 “" + name + "”, and 3 are left: nothing was added.");
 
 		ports.levels.put("58", new StockLevels.Level(0, 20));
 		assertThat(page(add("58", "1"), 409)).contains("“" + new Catalogue().product("58").orElseThrow().name()
@@ -163,8 +164,8 @@ class CartControllerTest {
 		perform(add("58", "10"), 302);
 		perform(add("58", "3"), 302);
 		String name = new Catalogue().product("57").orElseThrow().name();
-		String short_ = page(get("/shop/cart"), 200);
-		assertThat(short_).contains("Only 5 left: you ask for 20",
+		String bound = page(get("/shop/cart"), 200);
+		assertThat(bound).contains("Only 5 left: you ask for 20",
 				"Only 5 “" + name + "” are left, and your cart asks for 20.",
 				"Your cart costs 700 credits: 200 more than your credit. Remove something to pay.")
 			.contains("disabled=\"disabled\">Pay 700 credits</button>");

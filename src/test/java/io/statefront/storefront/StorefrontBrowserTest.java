@@ -218,7 +218,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("3");
 		assertThat(browser.findElement(By.cssSelector("#add-to-cart button")).isEnabled()).isFalse();
 		assertThat(browser.findElement(By.cssSelector("#add-to-cart .why")).getText())
-			.isEqualTo("Your cart holds all 3 that are left.");
+			.isEqualTo("No more left to add: your cart holds 3.");
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("added without a reload")
 			.isEqualTo(page);
 
