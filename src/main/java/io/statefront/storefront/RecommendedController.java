@@ -21,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The "Recommended for you" panel, an htmx fragment: the items a push named, or, when none are
  * named, the shopper's latest recommendations (what may have been pushed before the page listened).
  * Never a sold-out item: the first {@value #SHOWN} in stock of the list, by the live stock view;
- * when fewer are, other products in stock of the list's categories fill the panel, then of any.
+ * when fewer are, other products in stock of the list's categories fill the panel, then of any,
+ * but none the shopper has just looked at ({@link RecentViews}), as the job leaves those out too.
  */
 @Controller
 class RecommendedController {
@@ -55,15 +56,16 @@ class RecommendedController {
 			.map(catalogue::product)
 			.flatMap(Optional::stream)
 			.toList();
-		return new ModelAndView("storefront/recommended :: panel").addObject("recommended", inStock(named));
+		return new ModelAndView("storefront/recommended :: panel").addObject("recommended",
+				inStock(named, RecentViews.of(request)));
 	}
 
 	/**
 	 * The first {@value #SHOWN} of {@code named} in stock; filled, when fewer are, from the products
-	 * of their categories, then of all, in catalogue order. Nothing when nothing was named: the
-	 * panel then invites the shopper to look around.
+	 * of their categories, then of all, in catalogue order, other than those {@code seen}. Nothing
+	 * when nothing was named: the panel then invites the shopper to look around.
 	 */
-	private List<ProductCard> inStock(List<Product> named) {
+	private List<ProductCard> inStock(List<Product> named, List<String> seen) {
 		List<ProductCard> shown = new ArrayList<>(
 				cards.of(named).stream().filter(ProductCard::available).limit(SHOWN).toList());
 		if (shown.size() == SHOWN || named.isEmpty()) {
@@ -74,7 +76,7 @@ class RecommendedController {
 		List<Product> others = new ArrayList<>();
 		categories.forEach(slug -> others.addAll(catalogue.inCategory(slug)));
 		others.addAll(catalogue.products());
-		Set<String> skipped = new LinkedHashSet<>();
+		Set<String> skipped = new LinkedHashSet<>(seen);
 		named.forEach(product -> skipped.add(product.id()));
 		List<Product> candidates = others.stream().filter(product -> skipped.add(product.id())).toList();
 		for (ProductCard card : cards.of(candidates)) {

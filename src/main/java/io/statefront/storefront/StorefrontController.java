@@ -82,6 +82,7 @@ class StorefrontController {
 					"We have no product with the number “" + abbreviate(id) + "”.", request));
 		}
 		events.productViewed(request, product);
+		RecentViews.viewed(request, product.id());
 		List<Product> shown = new ArrayList<>(List.of(product));
 		catalogue.inCategory(product.categorySlug())
 			.stream()

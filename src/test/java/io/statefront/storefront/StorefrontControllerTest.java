@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -166,6 +167,10 @@ class StorefrontControllerTest {
 			.as("filled from the same category, in stock")
 			.containsExactly("60", "62", "64", "67", "68")
 			.allSatisfy(id -> assertThat(new Catalogue().product(id).orElseThrow().category()).isEqualTo("Knitwear"));
+		MockHttpSession session = new MockHttpSession();
+		render(get("/shop/product/67").session(session), 200);
+		assertThat(recommendedIds(render(get("/shop/recommended?items=60,61,62,63,64,65,66").session(session), 200)))
+			.as("never what the shopper has just seen").containsExactly("60", "62", "64", "68", "69");
 		assertThat(render("/shop/recommended", 200)).as("nothing pushed yet: an invitation, no cards")
 			.contains("suggestions appear here").doesNotContain("class=\"card");
 	}
