@@ -109,6 +109,8 @@ class StorefrontBrowserTest extends IntegrationTest {
 		// 63 sells out: the next push shows five all the same, none of them sold out
 		api().post("/stock/subtract/63/10");
 		String beforeSoldOut = browser.findElement(By.id("recommended")).getAttribute("data-event");
+		browser.findElement(By.cssSelector("#page .crumbs a")).click();
+		shownWith(By.tagName("h1"), "Knitwear");
 		browser.findElement(By.cssSelector("#page a[href='/shop/product/67']")).click();
 		waiting().until(driver -> !Objects.equals(beforeSoldOut,
 				driver.findElement(By.id("recommended")).getAttribute("data-event")));
