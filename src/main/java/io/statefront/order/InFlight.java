@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.statefront.platform.saga.SagaReply;
+import io.statefront.platform.saga.StepId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param refusal the first refusal, which decides the answer
  * @param compensating whether the operation is undoing {@code taken}
  */
-public record InFlight(OrderMessage command, long attempt, List<String> awaiting, List<String> taken,
+public record InFlight(OrderMessage command, long attempt, List<StepId> awaiting, List<StepId> taken,
 		@Nullable SagaReply refusal, boolean compensating) {
 
-	static InFlight awaiting(OrderMessage command, long attempt, List<String> stepIds) {
+	static InFlight awaiting(OrderMessage command, long attempt, List<StepId> stepIds) {
 		return new InFlight(command, attempt, List.copyOf(stepIds), List.of(), null, false);
 	}
 
@@ -30,9 +31,9 @@ public record InFlight(OrderMessage command, long attempt, List<String> awaiting
 
 	/** This operation after {@code reply}: no longer awaited, and remembered if applied or refused. */
 	InFlight answeredBy(SagaReply reply) {
-		List<String> stillAwaiting = new ArrayList<>(awaiting);
+		List<StepId> stillAwaiting = new ArrayList<>(awaiting);
 		stillAwaiting.remove(reply.stepId());
-		List<String> nowTaken = taken;
+		List<StepId> nowTaken = taken;
 		SagaReply firstRefusal = refusal;
 		if (!compensating && reply.done()) {
 			nowTaken = new ArrayList<>(taken);
@@ -45,7 +46,7 @@ public record InFlight(OrderMessage command, long attempt, List<String> awaiting
 				compensating);
 	}
 
-	InFlight compensating(List<String> compensationIds) {
+	InFlight compensating(List<StepId> compensationIds) {
 		return new InFlight(command, attempt, List.copyOf(compensationIds), taken, refusal, true);
 	}
 

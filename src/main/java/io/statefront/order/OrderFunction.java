@@ -11,8 +11,10 @@ import io.statefront.ledger.UserOperation;
 import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.stock.ItemCommand;
 import io.statefront.stock.ItemOperation;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -62,18 +64,6 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			TypeInformation.of(ArchivedOrder.class));
 
 	static final int IDEMPOTENCY_KEYS_PER_ORDER = 100;
-
-	static final String USER_EXISTS = "user";
-
-	static final String PRICE = "price";
-
-	static final String PAY = "pay";
-
-	static final String REFUND = "refund";
-
-	static final String TAKE = "take:";
-
-	static final String RETURN = "return:";
 
 	private transient ValueState<Order> order;
 
@@ -207,8 +197,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 					answer(message, (current != null) ? OrderResult.ok(orderId, current) : refusedCreate.value(), out);
 					return;
 				}
-				SagaStep step = step(orderId, 0, USER_EXISTS);
-				inFlight.update(InFlight.awaiting(message, 0, List.of(USER_EXISTS)));
+				StepId userExists = StepId.userExists(message.userId());
+				SagaStep step = step(orderId, 0, userExists);
+				inFlight.update(InFlight.awaiting(message, 0, List.of(userExists)));
 				context.output(USER_STEPS, UserCommand.step(UserOperation.FIND, message.userId(), 0, step));
 			}
 			case ADD_ITEM, CHECKOUT -> {
@@ -230,8 +221,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 	}
 
 	private void askPrice(OrderMessage message, long attempt, Context context) throws Exception {
-		inFlight.update(InFlight.awaiting(message, attempt, List.of(PRICE)));
-		SagaStep step = step(context.getCurrentKey(), attempt, PRICE);
+		StepId price = StepId.itemPrice(message.itemId());
+		inFlight.update(InFlight.awaiting(message, attempt, List.of(price)));
+		SagaStep step = step(context.getCurrentKey(), attempt, price);
 		context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.FIND, message.itemId(), 0, step));
 	}
 
@@ -242,15 +234,16 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		for (OrderLine line : current.items()) {
 			quantities.merge(line.itemId(), line.quantity(), Math::addExact);
 		}
-		List<String> steps = new ArrayList<>();
+		List<StepId> steps = new ArrayList<>();
 		quantities.forEach((itemId, quantity) -> {
-			steps.add(TAKE + itemId);
-			context.output(ITEM_STEPS,
-					ItemCommand.step(ItemOperation.TAKE, itemId, quantity, step(orderId, attempt, TAKE + itemId)));
+			StepId take = StepId.takeStock(itemId);
+			steps.add(take);
+			context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.TAKE, itemId, quantity, step(orderId, attempt, take)));
 		});
-		steps.add(PAY);
-		context.output(USER_STEPS, UserCommand.step(UserOperation.PAY, current.userId(), current.totalCost(),
-				step(orderId, attempt, PAY)));
+		StepId pay = StepId.pay(current.userId());
+		steps.add(pay);
+		context.output(USER_STEPS,
+				UserCommand.step(UserOperation.PAY, current.userId(), current.totalCost(), step(orderId, attempt, pay)));
 		inFlight.update(InFlight.awaiting(message, attempt, steps));
 	}
 
@@ -316,36 +309,33 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			finish(checkout.command(), refusalResult(refusal, orderId), context, out);
 		}
 		else {
-			inFlight.update(checkout.compensating(compensate(checkout, order.value().userId(), context)));
+			inFlight.update(checkout.compensating(compensate(checkout, context)));
 		}
 	}
 
-	private List<String> compensate(InFlight checkout, String userId, Context context) {
+	private List<StepId> compensate(InFlight checkout, Context context) {
 		String orderId = context.getCurrentKey();
-		List<String> compensations = new ArrayList<>();
-		for (String taken : checkout.taken()) {
-			if (taken.equals(PAY)) {
-				compensations.add(REFUND);
-				context.output(USER_STEPS, UserCommand.step(UserOperation.REFUND, userId, 0,
-						step(orderId, checkout.attempt(), REFUND)));
+		List<StepId> compensations = new ArrayList<>();
+		for (StepId taken : checkout.taken()) {
+			StepId undo = taken.compensation();
+			compensations.add(undo);
+			SagaStep step = step(orderId, checkout.attempt(), undo);
+			if (undo.asksUser()) {
+				context.output(USER_STEPS, UserCommand.step(UserOperation.REFUND, undo.participantId(), 0, step));
 			}
 			else {
-				String itemId = taken.substring(TAKE.length());
-				compensations.add(RETURN + itemId);
-				context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.RETURN, itemId, 0,
-						step(orderId, checkout.attempt(), RETURN + itemId)));
+				context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.RETURN, undo.participantId(), 0, step));
 			}
 		}
 		return compensations;
 	}
 
 	private OrderResult refusalResult(SagaReply refusal, String orderId) throws Exception {
-		boolean byUser = refusal.stepId().equals(PAY);
-		boolean notFound = "NOT_FOUND".equals(refusal.refusal());
+		boolean byUser = refusal.stepId().asksUser();
+		boolean notFound = refusal.refusal() == SagaRefusal.NOT_FOUND;
 		Outcome outcome = byUser ? (notFound ? Outcome.USER_NOT_FOUND : Outcome.INSUFFICIENT_CREDIT)
 				: (notFound ? Outcome.ITEM_NOT_FOUND : Outcome.INSUFFICIENT_STOCK);
-		String refusedBy = byUser ? order.value().userId() : refusal.stepId().substring(TAKE.length());
-		return OrderResult.of(outcome, orderId, order.value(), refusedBy, refusal.value());
+		return OrderResult.of(outcome, orderId, order.value(), refusal.stepId().participantId(), refusal.value());
 	}
 
 	private void finish(OrderMessage command, OrderResult result, Context context, Collector<OrderResponse> out)
@@ -374,7 +364,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		}
 	}
 
-	private static SagaStep step(String orderId, long attempt, String stepId) {
+	private static SagaStep step(String orderId, long attempt, StepId stepId) {
 		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
 	}
 

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.IdempotencyKey;
 import io.statefront.platform.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,13 +22,19 @@ final class OrderReplies {
 	}
 
 	/** Exactly the fields the shop API names for an order; items as {@code [[item_id, quantity], ...]}. */
-	record OrderView(@JsonProperty("order_id") String orderId, boolean paid, List<List<Object>> items,
+	record OrderView(@JsonProperty("order_id") String orderId, boolean paid,
+			@Schema(description = "[item_id, quantity] of each line, in the order they were added",
+					example = "[[\"3\", 2], [\"7\", 1]]") List<List<Object>> items,
 			@JsonProperty("user_id") String userId, @JsonProperty("total_cost") long totalCost) {
 	}
 
+	/**
+	 * A refused create names no order: the id it drew stays unopened for good (the order function
+	 * keeps the refusal), so to the client there is no such order.
+	 */
 	static ResponseEntity<?> created(OrderResult result) {
 		if (result.outcome() != OrderResult.Outcome.OK) {
-			return refused(result);
+			return refused(result, false);
 		}
 		return ResponseEntity.created(URI.create("/orders/find/" + result.orderId()))
 			.body(new CreatedOrder(result.orderId()));
@@ -34,7 +42,7 @@ final class OrderReplies {
 
 	static ResponseEntity<?> order(OrderResult result) {
 		if (result.outcome() != OrderResult.Outcome.OK) {
-			return refused(result);
+			return refused(result, true);
 		}
 		List<List<Object>> items = result.items()
 			.stream()
@@ -44,7 +52,7 @@ final class OrderReplies {
 			.ok(new OrderView(result.orderId(), result.paid(), items, result.userId(), result.totalCost()));
 	}
 
-	private static ResponseEntity<ProblemDetail> refused(OrderResult result) {
+	private static ResponseEntity<ProblemDetail> refused(OrderResult result, boolean namesOrder) {
 		String order = "Order " + result.orderId();
 		ProblemDetail problem = switch (result.outcome()) {
 			case NOT_FOUND -> Problems.problem(HttpStatus.NOT_FOUND, "Order not found",
@@ -64,10 +72,12 @@ final class OrderReplies {
 			case COST_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Cost limit exceeded",
 					order + " would cost more than " + Long.MAX_VALUE + "; nothing was added");
 			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-					"This Idempotency-Key was used before for a different request; nothing was changed");
+					IdempotencyKey.REUSED);
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
-		problem.setProperty("order_id", result.orderId());
+		if (namesOrder) {
+			problem.setProperty("order_id", result.orderId());
+		}
 		switch (result.outcome()) {
 			case USER_NOT_FOUND -> problem.setProperty("user_id", result.refusedBy());
 			case ITEM_NOT_FOUND -> problem.setProperty("item_id", result.refusedBy());

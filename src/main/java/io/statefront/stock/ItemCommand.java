@@ -1,5 +1,6 @@
 package io.statefront.stock;
 
+import io.statefront.platform.flink.EntityFunction;
 import io.statefront.platform.saga.SagaStep;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param step the saga step this message is, or {@code null} for a client's request
  */
 public record ItemCommand(@Nullable String requestId, @Nullable String idempotencyKey, ItemOperation operation,
-		String itemId, long amount, long price, @Nullable SagaStep step) {
+		String itemId, long amount, long price, @Nullable SagaStep step) implements EntityFunction.Command {
 
 	/** Every message to an item goes through this topic, keyed by item id (architecture rule 2). */
 	public static final String TOPIC = "stock";
@@ -31,9 +32,14 @@ public record ItemCommand(@Nullable String requestId, @Nullable String idempoten
 		return new ItemCommand(null, null, operation, itemId, amount, 0, step);
 	}
 
-	/** What a repeat under the same idempotency key must also ask to get the first answer. */
-	String fingerprint() {
+	@Override
+	public String fingerprint() {
 		return operation + ":" + amount + ":" + price;
+	}
+
+	@Override
+	public boolean opens() {
+		return operation == ItemOperation.CREATE;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.statefront.stock;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.IdempotencyKey;
 import io.statefront.platform.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ final class ItemReplies {
 			case STOCK_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Stock limit exceeded", "Item " + result.itemId()
 					+ " has " + result.stock() + " in stock; adding would pass " + Long.MAX_VALUE + ", nothing was added");
 			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-					"This Idempotency-Key was used before for a different request; nothing was changed");
+					IdempotencyKey.REUSED);
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
 		problem.setProperty("item_id", result.itemId());

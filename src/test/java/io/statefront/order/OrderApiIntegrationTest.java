@@ -24,6 +24,26 @@ class OrderApiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCreateRefusedForAnUnknownUserNamesNoOrderAndItsIdNeverOpens() {
+		String user = newUser(0);
+		long before = Long.parseLong(newOrder(user));
+
+		Response refused = api().post("/orders/create/424242424242", "create-for-nobody");
+		Response repeated = api().post("/orders/create/424242424242", "create-for-nobody");
+		long after = Long.parseLong(newOrder(user));
+
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.json().propertyNames()).doesNotContain("order_id");
+		assertThat(refused.text("user_id")).isEqualTo("424242424242");
+		assertThat(repeated.status()).isEqualTo(404);
+		assertThat(repeated.json()).isEqualTo(refused.json());
+		// the refused create drew the id between the two orders (its repeat drew none): it stays unopened
+		assertThat(after).isEqualTo(before + 2);
+		assertThat(api().get("/orders/find/" + (before + 1)).status()).isEqualTo(404);
+		assertThat(api().post("/orders/addItem/" + (before + 1) + "/" + newItem(1, 1) + "/1").status()).isEqualTo(404);
+	}
+
+	@Test
 	void addsItemsAtTheirPrices() {
 		String order = newOrder(newUser(0));
 		String shoe = newItem(25, 0);

@@ -6,10 +6,9 @@ import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.support.Emitted;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import io.statefront.support.FunctionHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,24 +30,24 @@ class OrderFunctionHorizonsTest {
 
 	private static final Horizons HORIZONS = new Horizons(5_000, FINISHED, OPEN, GRACE);
 
-	private KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> harness;
+	private FunctionHarness<OrderMessage, OrderResponse> orders;
 
-	private final Emitted<OrderResponse> responses = Emitted.output(() -> harness);
+	private Emitted<OrderResponse> responses;
 
-	private final Emitted<ArchivedOrder> archived = Emitted.sideOutput(() -> harness, OrderFunction.ARCHIVE);
+	private Emitted<ArchivedOrder> archived;
 
 	private int requests;
 
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction(HORIZONS)),
-				OrderMessage::orderKey, Types.STRING);
-		harness.open();
+		orders = FunctionHarness.open(() -> new OrderFunction(HORIZONS), OrderMessage::orderKey);
+		responses = orders.output();
+		archived = orders.sideOutput(OrderFunction.ARCHIVE);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		orders.close();
 	}
 
 	@Test
@@ -58,11 +57,11 @@ class OrderFunctionHorizonsTest {
 				new ArchivedOrder("0", "5", List.of(new OrderLine("3", 2)), 50, 1_000));
 		assertThat(find("0", 1_000 + FINISHED - 1).paid()).isTrue();
 
-		harness.processWatermark(HORIZONS.cleanupTime(1_000, FINISHED) - 1);
-		assertThat(harness.numKeyedStateEntries()).as("kept until the watermark reaches its timer").isPositive();
-		harness.processWatermark(HORIZONS.cleanupTime(1_000, FINISHED));
+		orders.advanceTo(HORIZONS.cleanupTime(1_000, FINISHED) - 1);
+		assertThat(orders.keyedStateEntries()).as("kept until the watermark reaches its timer").isPositive();
+		orders.advanceTo(HORIZONS.cleanupTime(1_000, FINISHED));
 
-		assertThat(harness.numKeyedStateEntries()).isZero();
+		assertThat(orders.keyedStateEntries()).isZero();
 		assertThat(find("0", 1_000 + FINISHED + GRACE).outcome()).isEqualTo(Outcome.NOT_FOUND);
 	}
 
@@ -80,11 +79,11 @@ class OrderFunctionHorizonsTest {
 		open("0", 0);
 		addItem("0", 20_000);
 
-		harness.processWatermark(HORIZONS.cleanupTime(0, OPEN));
+		orders.advanceTo(HORIZONS.cleanupTime(0, OPEN));
 		assertThat(find("0", 20_000 + OPEN - 1).items()).as("the last change started the horizon").hasSize(1);
-		harness.processWatermark(HORIZONS.cleanupTime(20_000, OPEN));
+		orders.advanceTo(HORIZONS.cleanupTime(20_000, OPEN));
 
-		assertThat(harness.numKeyedStateEntries()).isZero();
+		assertThat(orders.keyedStateEntries()).isZero();
 		assertThat(archived.fresh()).isEmpty();
 	}
 
@@ -94,9 +93,9 @@ class OrderFunctionHorizonsTest {
 		addItem("0", 0);
 		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, "0"), 0);
 
-		harness.processWatermark(HORIZONS.cleanupTime(0, OPEN) * 2);
-		reply(SagaReply.done(step("0", 2, "take:3"), 8), 3 * OPEN);
-		reply(SagaReply.done(step("0", 2, "pay"), 0), 3 * OPEN);
+		orders.advanceTo(HORIZONS.cleanupTime(0, OPEN) * 2);
+		reply(SagaReply.done(step("0", 2, StepId.takeStock("3")), 8), 3 * OPEN);
+		reply(SagaReply.done(step("0", 2, StepId.pay("5")), 0), 3 * OPEN);
 
 		OrderResult paid = single(answers());
 		assertThat(paid.paid()).isTrue();
@@ -111,8 +110,8 @@ class OrderFunctionHorizonsTest {
 		assertThat(find("0", 5_000).paid()).isTrue();
 		assertThat(archived.fresh()).containsExactly(
 				new ArchivedOrder("0", "5", List.of(new OrderLine("3", 2)), 50, 5_000));
-		harness.processWatermark(HORIZONS.cleanupTime(5_000, FINISHED));
-		assertThat(harness.numKeyedStateEntries()).isZero();
+		orders.advanceTo(HORIZONS.cleanupTime(5_000, FINISHED));
+		assertThat(orders.keyedStateEntries()).isZero();
 	}
 
 	@Test
@@ -123,9 +122,9 @@ class OrderFunctionHorizonsTest {
 		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, "0"), 2_000);
 
 		// the paid order's horizon passes while the new checkout waits for its answers
-		harness.processWatermark(HORIZONS.cleanupTime(1_000, FINISHED));
-		reply(SagaReply.done(step("0", 3, "take:3"), 7), 1_000 + FINISHED + 5);
-		reply(SagaReply.done(step("0", 3, "pay"), 0), 1_000 + FINISHED + 5);
+		orders.advanceTo(HORIZONS.cleanupTime(1_000, FINISHED));
+		reply(SagaReply.done(step("0", 3, StepId.takeStock("3")), 7), 1_000 + FINISHED + 5);
+		reply(SagaReply.done(step("0", 3, StepId.pay("5")), 0), 1_000 + FINISHED + 5);
 
 		assertThat(single(answers()).paid()).isTrue();
 	}
@@ -134,20 +133,20 @@ class OrderFunctionHorizonsTest {
 		open(orderId, at);
 		addItem(orderId, at);
 		send(OrderMessage.request(nextRequest(), null, OrderOperation.CHECKOUT, orderId), at);
-		reply(SagaReply.done(step(orderId, 2, "take:3"), 8), at);
-		reply(SagaReply.done(step(orderId, 2, "pay"), 0), at);
+		reply(SagaReply.done(step(orderId, 2, StepId.takeStock("3")), 8), at);
+		reply(SagaReply.done(step(orderId, 2, StepId.pay("5")), 0), at);
 		assertThat(single(answers()).paid()).isTrue();
 	}
 
 	private void open(String orderId, long at) throws Exception {
 		send(OrderMessage.create(nextRequest(), orderId, "5"), at);
-		reply(SagaReply.done(step(orderId, 0, "user"), 0), at);
+		reply(SagaReply.done(step(orderId, 0, StepId.userExists("5")), 0), at);
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.OK);
 	}
 
 	private void addItem(String orderId, long at) throws Exception {
 		send(OrderMessage.addItem(nextRequest(), null, orderId, "3", 2), at);
-		reply(SagaReply.done(step(orderId, 1, "price"), 25), at); // each test adds one item, as attempt 1
+		reply(SagaReply.done(step(orderId, 1, StepId.itemPrice("3")), 25), at); // each test adds one item, as attempt 1
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.OK);
 	}
 
@@ -162,11 +161,11 @@ class OrderFunctionHorizonsTest {
 	}
 
 	private void send(OrderMessage message, long at) throws Exception {
-		harness.processElement(message, at);
+		orders.process(message, at);
 	}
 
 	private void reply(SagaReply reply, long at) throws Exception {
-		harness.processElement(OrderMessage.reply(reply), at);
+		orders.process(OrderMessage.reply(reply), at);
 	}
 
 	private String nextRequest() {
@@ -182,7 +181,7 @@ class OrderFunctionHorizonsTest {
 		return values.get(0);
 	}
 
-	private static SagaStep step(String orderId, long attempt, String stepId) {
+	private static SagaStep step(String orderId, long attempt, StepId stepId) {
 		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
 	}
 

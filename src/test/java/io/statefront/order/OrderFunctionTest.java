@@ -6,15 +6,15 @@ import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
 import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.stock.ItemCommand;
 import io.statefront.stock.ItemOperation;
 import io.statefront.support.Emitted;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.statefront.support.FunctionHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,25 +24,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The order function and its checkout saga, message by message, with the user and items played by the test. */
 class OrderFunctionTest {
 
-	private KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> harness;
+	private FunctionHarness<OrderMessage, OrderResponse> orders;
+
+	private Emitted<OrderResponse> responses;
+
+	private Emitted<UserCommand> userSteps;
+
+	private Emitted<ItemCommand> itemSteps;
 
 	private int requests;
 
-	private final Emitted<OrderResponse> responses = Emitted.output(() -> harness);
-
-	private final Emitted<UserCommand> userSteps = Emitted.sideOutput(() -> harness, OrderFunction.USER_STEPS);
-
-	private final Emitted<ItemCommand> itemSteps = Emitted.sideOutput(() -> harness, OrderFunction.ITEM_STEPS);
-
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = newHarness();
-		harness.open();
+		orders = FunctionHarness.open(() -> new OrderFunction(Horizons.defaults()), OrderMessage::orderKey);
+		responses = orders.output();
+		userSteps = orders.sideOutput(OrderFunction.USER_STEPS);
+		itemSteps = orders.sideOutput(OrderFunction.ITEM_STEPS);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		orders.close();
 	}
 
 	@Test
@@ -50,12 +52,13 @@ class OrderFunctionTest {
 		send(OrderMessage.create("r-open", "0", "5"));
 
 		assertThat(answers()).isEmpty();
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.FIND, "5", 0, step("0", 0, "user")));
-		reply(SagaReply.done(step("0", 0, "user"), 0));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.FIND, "5", 0, step("0", 0, StepId.userExists("5"))));
+		reply(SagaReply.done(step("0", 0, StepId.userExists("5")), 0));
 		assertThat(single(answers())).isEqualTo(OrderResult.ok("0", Order.opened("5")));
 
 		send(OrderMessage.create("r-unknown", "1", "6"));
-		reply(SagaReply.refused(step("1", 0, "user"), "NOT_FOUND", 0));
+		reply(SagaReply.refused(step("1", 0, StepId.userExists("6")), SagaRefusal.NOT_FOUND, 0));
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.USER_NOT_FOUND);
 		assertThat(find("1").outcome()).isEqualTo(Outcome.NOT_FOUND);
 	}
@@ -63,7 +66,7 @@ class OrderFunctionTest {
 	@Test
 	void anIdRefusedForAnUnknownUserNeverOpensLater() throws Exception {
 		send(OrderMessage.create("r-1", "1", "6"));
-		reply(SagaReply.refused(step("1", 0, "user"), "NOT_FOUND", 0));
+		reply(SagaReply.refused(step("1", 0, StepId.userExists("6")), SagaRefusal.NOT_FOUND, 0));
 		single(answers());
 		userSteps();
 
@@ -79,8 +82,9 @@ class OrderFunctionTest {
 		open("0", "5");
 
 		send(OrderMessage.addItem(nextRequest(), null, "0", "3", 2));
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.FIND, "3", 0, step("0", 1, "price")));
-		reply(SagaReply.done(step("0", 1, "price"), 25));
+		assertThat(itemSteps())
+			.containsExactly(ItemCommand.step(ItemOperation.FIND, "3", 0, step("0", 1, StepId.itemPrice("3"))));
+		reply(SagaReply.done(step("0", 1, StepId.itemPrice("3")), 25));
 
 		assertThat(single(answers())).isEqualTo(OrderResult.ok("0",
 				new Order("5", List.of(new OrderLine("3", 2)), 50, false, 1)));
@@ -90,7 +94,7 @@ class OrderFunctionTest {
 	void refusesAnUnknownItemAndACostBeyondTheLargestLong() throws Exception {
 		open("0", "5");
 
-		assertThat(addItem("0", "4", 1, SagaReply::refused, "NOT_FOUND", 0).outcome())
+		assertThat(addItem("0", "4", 1, SagaReply::refused, SagaRefusal.NOT_FOUND, 0).outcome())
 			.isEqualTo(Outcome.ITEM_NOT_FOUND);
 		assertThat(addItem("0", "3", 2, (step, refusal, price) -> SagaReply.done(step, price), null,
 				Long.MAX_VALUE).outcome()).isEqualTo(Outcome.COST_LIMIT);
@@ -104,13 +108,15 @@ class OrderFunctionTest {
 
 		send(checkout("0", null));
 
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.TAKE, "3", 3, step("0", 4, "take:3")),
-				ItemCommand.step(ItemOperation.TAKE, "4", 1, step("0", 4, "take:4")));
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 4, "pay")));
-		reply(SagaReply.done(step("0", 4, "take:4"), 9));
-		reply(SagaReply.done(step("0", 4, "pay"), 15));
+		assertThat(itemSteps()).containsExactly(
+				ItemCommand.step(ItemOperation.TAKE, "3", 3, step("0", 4, StepId.takeStock("3"))),
+				ItemCommand.step(ItemOperation.TAKE, "4", 1, step("0", 4, StepId.takeStock("4"))));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 4, StepId.pay("5"))));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 9));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 15));
 		assertThat(answers()).isEmpty();
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
 
 		OrderResult paid = single(answers());
 		assertThat(paid.outcome()).isEqualTo(Outcome.OK);
@@ -137,15 +143,17 @@ class OrderFunctionTest {
 		itemSteps();
 		userSteps();
 
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
-		reply(SagaReply.done(step("0", 4, "pay"), 15));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_ENOUGH, 0));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 15));
 
-		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.RETURN, "3", 0, step("0", 4, "return:3")));
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.REFUND, "5", 0, step("0", 4, "refund")));
-		reply(SagaReply.done(step("0", 4, "refund"), 100));
+		assertThat(itemSteps()).containsExactly(ItemCommand.step(ItemOperation.RETURN, "3", 0,
+				step("0", 4, new StepId(StepId.Kind.RETURN_STOCK, "3"))));
+		assertThat(userSteps()).containsExactly(
+				UserCommand.step(UserOperation.REFUND, "5", 0, step("0", 4, new StepId(StepId.Kind.REFUND, "5"))));
+		reply(SagaReply.done(step("0", 4, new StepId(StepId.Kind.REFUND, "5")), 100));
 		assertThat(answers()).isEmpty();
-		reply(SagaReply.done(step("0", 4, "return:3"), 3));
+		reply(SagaReply.done(step("0", 4, new StepId(StepId.Kind.RETURN_STOCK, "3")), 3));
 
 		OrderResult refused = single(answers());
 		assertThat(refused.outcome()).isEqualTo(Outcome.INSUFFICIENT_STOCK);
@@ -158,9 +166,9 @@ class OrderFunctionTest {
 		openWithItems("0", "5");
 		send(checkout("0", null));
 
-		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
-		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
-		reply(SagaReply.refused(step("0", 4, "take:4"), "NOT_FOUND", 0));
+		reply(SagaReply.refused(step("0", 4, StepId.pay("5")), SagaRefusal.NOT_ENOUGH, 40));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("3")), SagaRefusal.NOT_ENOUGH, 0));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_FOUND, 0));
 
 		OrderResult refused = single(answers());
 		assertThat(refused.outcome()).isEqualTo(Outcome.INSUFFICIENT_CREDIT);
@@ -174,21 +182,21 @@ class OrderFunctionTest {
 	void ignoresRepeatedRepliesAndRepliesToAnEarlierAttempt() throws Exception {
 		openWithItems("0", "5");
 		send(checkout("0", null));
-		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
-		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 40));
-		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
-		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.refused(step("0", 4, StepId.pay("5")), SagaRefusal.NOT_ENOUGH, 40));
+		reply(SagaReply.refused(step("0", 4, StepId.pay("5")), SagaRefusal.NOT_ENOUGH, 40));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("3")), SagaRefusal.NOT_ENOUGH, 0));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_ENOUGH, 0));
 		single(answers());
 
 		send(checkout("0", null));
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		reply(SagaReply.done(step("0", 4, "take:4"), 0));
-		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0));
 		assertThat(answers()).isEmpty();
 
-		reply(SagaReply.done(step("0", 5, "take:3"), 0));
-		reply(SagaReply.done(step("0", 5, "take:4"), 0));
-		reply(SagaReply.done(step("0", 5, "pay"), 0));
+		reply(SagaReply.done(step("0", 5, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step("0", 5, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step("0", 5, StepId.pay("5")), 0));
 		assertThat(single(answers()).paid()).isTrue();
 	}
 
@@ -201,9 +209,9 @@ class OrderFunctionTest {
 		itemSteps();
 
 		assertThat(find("0").paid()).isFalse();
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		reply(SagaReply.done(step("0", 4, "take:4"), 0));
-		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0));
 
 		assertThat(answers()).extracting(OrderResult::outcome)
 			.containsExactly(Outcome.OK, Outcome.ALREADY_PAID, Outcome.ALREADY_PAID);
@@ -217,21 +225,22 @@ class OrderFunctionTest {
 		send(checkout("0", null));
 		itemSteps();
 		userSteps();
-		reply(SagaReply.refused(step("0", 4, "pay"), "INSUFFICIENT_CREDIT", 0));
-		reply(SagaReply.refused(step("0", 4, "take:3"), "INSUFFICIENT_STOCK", 0));
-		reply(SagaReply.refused(step("0", 4, "take:4"), "INSUFFICIENT_STOCK", 0));
+		reply(SagaReply.refused(step("0", 4, StepId.pay("5")), SagaRefusal.NOT_ENOUGH, 0));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("3")), SagaRefusal.NOT_ENOUGH, 0));
+		reply(SagaReply.refused(step("0", 4, StepId.takeStock("4")), SagaRefusal.NOT_ENOUGH, 0));
 
 		assertThat(single(answers()).outcome()).isEqualTo(Outcome.INSUFFICIENT_CREDIT);
-		assertThat(userSteps()).containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 5, "pay")));
+		assertThat(userSteps())
+			.containsExactly(UserCommand.step(UserOperation.PAY, "5", 85, step("0", 5, StepId.pay("5"))));
 	}
 
 	@Test
 	void repeatsTheFirstAnswerToARepeatedIdempotencyKey() throws Exception {
 		openWithItems("0", "5");
 		send(checkout("0", "key-1"));
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		reply(SagaReply.done(step("0", 4, "take:4"), 0));
-		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0));
 		single(answers());
 
 		send(checkout("0", "key-1"));
@@ -246,17 +255,13 @@ class OrderFunctionTest {
 	void carriesOnWithACheckoutAfterARestoreFromACheckpoint() throws Exception {
 		openWithItems("0", "5");
 		send(checkout("0", null));
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		OperatorSubtaskState checkpoint = orders.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
-		responses.restart();
-		reply(SagaReply.done(step("0", 4, "take:3"), 0));
-		reply(SagaReply.done(step("0", 4, "take:4"), 0));
-		reply(SagaReply.done(step("0", 4, "pay"), 0));
+		orders.restore(checkpoint);
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0));
 
 		assertThat(single(answers()).paid()).isTrue();
 	}
@@ -271,7 +276,7 @@ class OrderFunctionTest {
 
 	private void open(String orderId, String userId) throws Exception {
 		send(OrderMessage.create(nextRequest(), orderId, userId));
-		reply(SagaReply.done(step(orderId, 0, "user"), 0));
+		reply(SagaReply.done(step(orderId, 0, StepId.userExists(userId)), 0));
 		single(answers());
 		userSteps();
 	}
@@ -286,9 +291,9 @@ class OrderFunctionTest {
 
 	private void checkOutSuccessfully(String orderId, long attempt) throws Exception {
 		send(checkout(orderId, null));
-		reply(SagaReply.done(step(orderId, attempt, "take:3"), 0));
-		reply(SagaReply.done(step(orderId, attempt, "take:4"), 0));
-		reply(SagaReply.done(step(orderId, attempt, "pay"), 0));
+		reply(SagaReply.done(step(orderId, attempt, StepId.takeStock("3")), 0));
+		reply(SagaReply.done(step(orderId, attempt, StepId.takeStock("4")), 0));
+		reply(SagaReply.done(step(orderId, attempt, StepId.pay("5")), 0));
 		single(answers());
 		itemSteps();
 		userSteps();
@@ -296,11 +301,11 @@ class OrderFunctionTest {
 
 	interface PriceReply {
 
-		SagaReply to(SagaStep step, String refusal, long price);
+		SagaReply to(SagaStep step, SagaRefusal refusal, long price);
 
 	}
 
-	private OrderResult addItem(String orderId, String itemId, long quantity, PriceReply answer, String refusal,
+	private OrderResult addItem(String orderId, String itemId, long quantity, PriceReply answer, SagaRefusal refusal,
 			long price) throws Exception {
 		send(OrderMessage.addItem(nextRequest(), null, orderId, itemId, quantity));
 		ItemCommand asked = single(itemSteps());
@@ -318,11 +323,11 @@ class OrderFunctionTest {
 	}
 
 	private void send(OrderMessage message) throws Exception {
-		harness.processElement(message, 0);
+		orders.process(message, 0);
 	}
 
 	private void reply(SagaReply reply) throws Exception {
-		harness.processElement(OrderMessage.reply(reply), 0);
+		orders.process(OrderMessage.reply(reply), 0);
 	}
 
 	private String nextRequest() {
@@ -346,14 +351,8 @@ class OrderFunctionTest {
 		return values.get(0);
 	}
 
-	private static SagaStep step(String orderId, long attempt, String stepId) {
+	private static SagaStep step(String orderId, long attempt, StepId stepId) {
 		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
-	}
-
-	private static KeyedOneInputStreamOperatorTestHarness<String, OrderMessage, OrderResponse> newHarness()
-			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderFunction(Horizons.defaults())),
-				OrderMessage::orderKey, Types.STRING);
 	}
 
 }

@@ -30,8 +30,9 @@ class RecommendationFunctionTest {
 
 	@BeforeEach
 	void openHarnesses() throws Exception {
-		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BehaviourFunction(Duration.ofDays(30))),
-				ShopEvent::shopperId, Types.STRING);
+		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(
+				new KeyedProcessOperator<>(new BehaviourFunction(Duration.ofDays(30))), ShopEvent::shopperId,
+				Types.STRING);
 		recommendations = new KeyedOneInputStreamOperatorTestHarness<>(
 				new KeyedProcessOperator<>(new RecommendationFunction()), moment -> 0, Types.INT);
 		behaviour.open();
@@ -172,7 +173,8 @@ class RecommendationFunctionTest {
 
 	private ShopperMoment send(String shopper, ShopEventType type, String item, String category) throws Exception {
 		long time = ++events;
-		behaviour.processElement(new StreamRecord<>(new ShopEvent("e" + time, shopper, type, item, category, time), time));
+		ShopEvent event = new ShopEvent("e" + time, shopper, type, item, category, time);
+		behaviour.processElement(new StreamRecord<>(event, time));
 		List<ShopperMoment> moments = behaviour.extractOutputValues();
 		ShopperMoment moment = moments.get(moments.size() - 1);
 		recommendations.processElement(new StreamRecord<>(moment, time));
