@@ -78,7 +78,7 @@ public class OrderClient {
 		}
 		return archive.read(() -> archive.find(message.orderId())
 			.map(archived -> (message.operation() == OrderOperation.FIND)
-					? OrderResult.ok(message.orderId(), archived.asOrder())
+					? OrderResult.ok(message.orderId(), archived.asOrder()).paidAt(archived.paidAt())
 					: OrderResult.refused(OrderResult.Outcome.ALREADY_PAID, message.orderId(), archived.asOrder()))
 			.orElse(result));
 	}

@@ -143,6 +143,11 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		idempotency.forgetAll();
 	}
 
+	/** A paid order's time for its answers: 0 when its messages carried none. */
+	private static long paidAt(long time) {
+		return Horizons.known(time) ? time : 0;
+	}
+
 	private void settle(Context context) throws Exception {
 		horizon.settle(Horizons.timeOf(context.timestamp()), context.timerService());
 	}
@@ -173,8 +178,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			}
 		}
 		switch (message.operation()) {
-			case FIND -> answer(message, (current != null) ? OrderResult.ok(orderId, current)
-					: OrderResult.refused(Outcome.NOT_FOUND, orderId, null), out);
+			case FIND -> answer(message, (current == null) ? OrderResult.refused(Outcome.NOT_FOUND, orderId, null)
+					: current.paid() ? OrderResult.ok(orderId, current).paidAt(paidAt(horizon.paidAt()))
+							: OrderResult.ok(orderId, current), out);
 			case INIT -> {
 				Order initialised = new Order(message.userId(), message.items(), message.totalCost(), false,
 						(current != null) ? current.sequence() : 0);
@@ -295,9 +301,9 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			Order paid = order.value().asPaid();
 			order.update(paid);
 			settle(context);
-			context.output(ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(),
-					Horizons.timeOf(context.timestamp())));
-			finish(checkout.command(), OrderResult.ok(orderId, paid), context, out);
+			long paidAt = Horizons.timeOf(context.timestamp());
+			context.output(ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(), paidAt));
+			finish(checkout.command(), OrderResult.ok(orderId, paid).paidAt(paidAt(paidAt)), context, out);
 		}
 		else if (checkout.compensating() || checkout.taken().isEmpty()) {
 			finish(checkout.command(), refusalResult(refusal, orderId), context, out);

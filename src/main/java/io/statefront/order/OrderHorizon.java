@@ -43,6 +43,12 @@ final class OrderHorizon {
 		return settledAt.value() != null;
 	}
 
+	/** When a paid order was paid (it was settled then); {@link Horizons#NO_TIME} if not known. */
+	long paidAt() throws Exception {
+		Long settled = settledAt.value();
+		return (settled != null) ? settled : Horizons.NO_TIME;
+	}
+
 	/** The order is settled at {@code now}: its finished-orders horizon starts. */
 	void settle(long now, TimerService timers) throws Exception {
 		if (Horizons.known(now)) {

@@ -6,10 +6,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an order function answered: the outcome and the order after it. A refusal by an item or
- * the user names it ({@code refusedBy}) with its stock or credit at the time ({@code balance}).
+ * the user names it ({@code refusedBy}) with its stock or credit at the time ({@code balance}). A
+ * paid order says when it was paid ({@code paidAt}, epoch milliseconds by the broker's clock of the
+ * checkout's last answer; 0 when unpaid or not known).
  */
 public record OrderResult(Outcome outcome, String orderId, @Nullable String userId, List<OrderLine> items,
-		long totalCost, boolean paid, @Nullable String refusedBy, long balance) {
+		long totalCost, boolean paid, @Nullable String refusedBy, long balance, long paidAt) {
+
+	public OrderResult(Outcome outcome, String orderId, @Nullable String userId, List<OrderLine> items,
+			long totalCost, boolean paid, @Nullable String refusedBy, long balance) {
+		this(outcome, orderId, userId, items, totalCost, paid, refusedBy, balance, 0);
+	}
 
 	public enum Outcome {
 
@@ -28,6 +35,11 @@ public record OrderResult(Outcome outcome, String orderId, @Nullable String user
 		/** The idempotency key was used before for a different request; nothing changed. */
 		KEY_REUSED
 
+	}
+
+	/** This answer, for an order paid at {@code paidAt}. */
+	OrderResult paidAt(long paidAt) {
+		return new OrderResult(outcome, orderId, userId, items, totalCost, paid, refusedBy, balance, paidAt);
 	}
 
 	static OrderResult ok(String orderId, Order order) {

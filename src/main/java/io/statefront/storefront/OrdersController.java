@@ -45,8 +45,8 @@ class OrdersController {
 		this.events = events;
 	}
 
-	/** One row of the order history. */
-	record PaidOrder(String orderId, long items, long totalCost) {
+	/** One row of the order history: {@code paidAt} as {@link PaidTimes} writes it, empty when not known. */
+	record PaidOrder(String orderId, long items, long totalCost, String paidAt, String firstItem) {
 	}
 
 	@GetMapping("/shop/orders")
@@ -69,8 +69,8 @@ class OrdersController {
 					.addObject("orders", finds.stream()
 						.map(CompletableFuture::join)
 						.filter(order -> order.outcome() == Outcome.OK && order.paid())
-						.map(order -> new PaidOrder(order.orderId(),
-								order.items().stream().mapToLong(line -> line.quantity()).sum(), order.totalCost()))
+						.map(order -> new PaidOrder(order.orderId(), CartLine.count(order.items()), order.totalCost(),
+								PaidTimes.of(order.paidAt()), order.items().isEmpty() ? "" : order.items().get(0).itemId()))
 						.toList()));
 		});
 	}
@@ -90,6 +90,7 @@ class OrdersController {
 			return accounts.credit(customer.userId())
 				.thenApply(account -> pages.page("storefront/order", "Order " + order.orderId(), request)
 					.addObject("order", order)
+					.addObject("paidAt", PaidTimes.of(order.paidAt()))
 					.addObject("lines", CartLine.of(order.items(), catalogue, cards))
 					.addObject("credit", account.credit()));
 		});

@@ -34,7 +34,8 @@ class ShopPages {
 		ModelAndView page = new ModelAndView(view).addObject("title", title)
 			.addObject("boosted", "true".equals(request.getHeader("HX-Boosted")))
 			.addObject("categories", categories)
-			.addObject("customer", Customer.of(request).orElse(null));
+			.addObject("customer", Customer.of(request).orElse(null))
+			.addObject("cartCount", SessionCart.count(request));
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(NOTICE) instanceof Notice notice) {
 			session.removeAttribute(NOTICE);

@@ -2,6 +2,7 @@ package io.statefront.storefront;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
@@ -34,11 +35,15 @@ class StorefrontController {
 
 	private final ShopPages pages;
 
-	StorefrontController(Catalogue catalogue, ProductCards cards, StorefrontEvents events, ShopPages pages) {
+	private final InCart inCart;
+
+	StorefrontController(Catalogue catalogue, ProductCards cards, StorefrontEvents events, ShopPages pages,
+			InCart inCart) {
 		this.catalogue = catalogue;
 		this.cards = cards;
 		this.events = events;
 		this.pages = pages;
+		this.inCart = inCart;
 	}
 
 	@GetMapping("/")
@@ -65,14 +70,19 @@ class StorefrontController {
 			.addObject("products", cards.of(products));
 	}
 
+	/**
+	 * A product, with as many to add as are left beyond what the shopper's cart holds of it already:
+	 * the one page that asks the cart's order function, and only when the shopper has a cart.
+	 */
 	@GetMapping("/shop/product/{id}")
-	ModelAndView product(@PathVariable String id, HttpServletRequest request) {
+	CompletableFuture<ModelAndView> product(@PathVariable String id, HttpServletRequest request) {
 		Product product = catalogue.product(id).orElse(null);
 		if (product == null) {
-			return pages.notFound("No such product", "We have no product with the number “" + abbreviate(id) + "”.",
-					request);
+			return CompletableFuture.completedFuture(pages.notFound("No such product",
+					"We have no product with the number “" + abbreviate(id) + "”.", request));
 		}
 		events.productViewed(request, product);
+		RecentViews.viewed(request, product.id());
 		List<Product> shown = new ArrayList<>(List.of(product));
 		catalogue.inCategory(product.categorySlug())
 			.stream()
@@ -80,10 +90,12 @@ class StorefrontController {
 			.limit(MORE_IN_CATEGORY)
 			.forEach(shown::add);
 		List<ProductCard> result = cards.of(shown);
-		return pages.page("storefront/product", product.name(), request)
-			.addObject("card", result.get(0))
-			.addObject("submission", SessionCart.submission())
-			.addObject("more", result.subList(1, result.size()));
+		return inCart.of(product, request)
+			.thenApply(held -> pages.page("storefront/product", product.name(), request)
+				.addObject("card", result.get(0))
+				.addObject("inCart", held)
+				.addObject("submission", SessionCart.submission())
+				.addObject("more", result.subList(1, result.size())));
 	}
 
 	@GetMapping("/shop/search")

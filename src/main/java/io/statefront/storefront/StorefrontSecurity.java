@@ -38,7 +38,7 @@ class StorefrontSecurity {
 	@Order(2)
 	SecurityFilterChain storefrontChain(HttpSecurity http, SecurityContextRepository storefrontContexts,
 			TokenBasedRememberMeServices storefrontRememberMe) throws Exception {
-		return http.securityMatcher("/", "/shop/**", "/assets/**", "/webjars/**")
+		return http.securityMatcher("/", "/shop/**", "/assets/**", "/webjars/**", "/favicon.ico")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.securityContext(context -> context.securityContextRepository(storefrontContexts))
 			.rememberMe(remember -> remember.rememberMeServices(storefrontRememberMe))

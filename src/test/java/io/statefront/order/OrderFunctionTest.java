@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The order function and its checkout saga, message by message, with the user and items played by the test. */
 class OrderFunctionTest {
 
+	/** When the order of {@link #aPaidOrderSaysWhenItWasPaidTheTimeOfItsCheckoutsLastAnswer} is paid. */
+	private static final long PAID = 1_796_000_000_000L;
+
 	private FunctionHarness<OrderMessage, OrderResponse> orders;
 
 	private Emitted<OrderResponse> responses;
@@ -121,6 +124,21 @@ class OrderFunctionTest {
 		OrderResult paid = single(answers());
 		assertThat(paid.outcome()).isEqualTo(Outcome.OK);
 		assertThat(paid.paid()).isTrue();
+	}
+
+	@Test
+	void aPaidOrderSaysWhenItWasPaidTheTimeOfItsCheckoutsLastAnswer() throws Exception {
+		openWithItems("0", "5");
+		assertThat(find("0").paidAt()).as("not paid").isZero();
+
+		send(checkout("0", null));
+		orders.process(OrderMessage.reply(SagaReply.done(step("0", 4, StepId.takeStock("3")), 0)), PAID - 20);
+		orders.process(OrderMessage.reply(SagaReply.done(step("0", 4, StepId.takeStock("4")), 0)), PAID - 10);
+		orders.process(OrderMessage.reply(SagaReply.done(step("0", 4, StepId.pay("5")), 0)), PAID);
+
+		assertThat(single(answers()).paidAt()).isEqualTo(PAID);
+		orders.process(OrderMessage.request(nextRequest(), null, OrderOperation.FIND, "0"), PAID + 60_000);
+		assertThat(single(answers()).paidAt()).as("and every read of it after").isEqualTo(PAID);
 	}
 
 	@Test

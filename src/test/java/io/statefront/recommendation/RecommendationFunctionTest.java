@@ -102,6 +102,22 @@ class RecommendationFunctionTest {
 	}
 
 	@Test
+	void listsMoreThanAPageShowsBestFirstSoThatAPageCanSkipWhatIsSoldOut() throws Exception {
+		// 1 was seen with 2 by eight shoppers, with 3 by seven, … with 9 by one
+		for (int other = 2; other <= 9; other++) {
+			for (int shopper = 0; shopper < 10 - other; shopper++) {
+				browse("s" + other + "-" + shopper, "1", Integer.toString(other));
+			}
+		}
+
+		Recommendations forDan = recommendationsAfter("dan", ShopEventType.PRODUCT_VIEW, "1", "books");
+
+		assertThat(forDan.itemIds()).hasSizeGreaterThan(RecommendationFunction.COUNT)
+			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9");
+		assertThat(forDan.basis()).isEqualTo(Recommendations.RELATED);
+	}
+
+	@Test
 	void theSameEventsGiveTheSameRecommendations() throws Exception {
 		List<String> first = replay();
 		closeHarnesses();

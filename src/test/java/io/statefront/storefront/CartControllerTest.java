@@ -28,10 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The cart, checkout and order pages, full and as htmx fragments, behind the storefront's security
  * chain, on an in-memory ledger and order functions ({@link FakeShop}).
  */
-@WebMvcTest(controllers = { CartController.class, CheckoutController.class, OrdersController.class },
-		properties = "statefront.shop.remember-me-key=test-key")
+@WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
+		OrdersController.class }, properties = "statefront.shop.remember-me-key=test-key")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, CustomerSignIn.class,
-		StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
+		InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
 class CartControllerTest {
 
 	@Autowired
@@ -102,6 +102,81 @@ class CartControllerTest {
 	}
 
 	@Test
+	void anAddForMoreThanIsLeftIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+		ports.levels.put("57", new StockLevels.Level(3, 20));
+		String name = new Catalogue().product("57").orElseThrow().name();
+
+		assertThat(page(add("57", "4"), 409)).contains("Nothing was added",
+				"Only 3 “" + name + "” are left: you can add 3 more, not 4. Nothing was added.");
+		assertThat(shop.accounts).as("a guest asking too much does not become a customer").isEmpty();
+
+		perform(add("57", "2"), 302);
+		String fragment = page(add("57", "2").header("HX-Request", "true"), 409);
+		assertThat(fragment).contains("id=\"add-to-cart\"", "notice compact refused",
+				"Only 3 “" + name + "” are left and your cart holds 2: you can add 1 more, not 2.")
+			.contains("<option value=\"1\">1</option>")
+			.doesNotContain("<option value=\"2\">");
+		perform(add("57", "1"), 302);
+		assertThat(page(add("57", "1"), 409))
+			.contains("Your cart holds 3 “" + name + "”, and 3 are left: nothing was added.");
+
+		ports.levels.put("58", new StockLevels.Level(0, 20));
+		assertThat(page(add("58", "1"), 409)).contains("“" + new Catalogue().product("58").orElseThrow().name()
+				+ "” is sold out: nothing was added.");
+		assertThat(shop.carts.values()).singleElement()
+			.satisfies(cart -> assertThat(CartLine.count(cart.lines())).isEqualTo(3));
+	}
+
+	@Test
+	void theHeaderCountsTheCartsItemsAfterEveryChange() throws Exception {
+		ports.levels.put("58", new StockLevels.Level(40, 20));
+		assertThat(page(get("/shop/cart"), 200)).contains("<span class=\"cart-count\">0</span>");
+		String fragment = page(add("57", "2").header("HX-Request", "true"), 200);
+		assertThat(fragment).as("the account is swapped out of band with the new count")
+			.contains("hx-swap-oob=\"true\"", "<span class=\"cart-count\">2</span>");
+		perform(add("58", "3"), 302);
+		assertThat(page(get("/shop/cart"), 200))
+			.contains("<span class=\"cart-count\">5</span>");
+
+		MockHttpServletRequestBuilder remove = post("/shop/cart/remove").param("item", "57")
+			.param("submission", UUID.randomUUID().toString())
+			.with(csrf());
+		perform(remove, 302);
+		assertThat(page(get("/shop/cart"), 200)).contains("<span class=\"cart-count\">3</span>");
+		perform(checkout(), 302);
+		assertThat(page(get("/shop/orders"), 200)).contains("<span class=\"cart-count\">0</span>");
+	}
+
+	@Test
+	void theCartShowsLineTotalsAndWhatWouldRefuseThePaymentBeforeItIsTried() throws Exception {
+		ports.levels.put("57", new StockLevels.Level(40, 20));
+		ports.levels.put("58", new StockLevels.Level(40, 20));
+		perform(add("57", "10"), 302);
+		perform(add("57", "10"), 302);
+		perform(add("58", "2"), 302);
+
+		String ready = page(get("/shop/cart"), 200);
+		assertThat(ready).contains("400 credits", "40 credits", "Pay 440 credits")
+			.doesNotContain("before-pay")
+			.containsPattern("<button type=\"submit\" class=\"button\">Pay 440 credits</button>");
+
+		ports.levels.put("57", new StockLevels.Level(5, 20));
+		perform(add("58", "10"), 302);
+		perform(add("58", "3"), 302);
+		String name = new Catalogue().product("57").orElseThrow().name();
+		String bound = page(get("/shop/cart"), 200);
+		assertThat(bound).contains("Only 5 left: you ask for 20",
+				"Only 5 “" + name + "” are left, and your cart asks for 20.",
+				"Your cart costs 700 credits: 200 more than your credit. Remove something to pay.")
+			.contains("disabled=\"disabled\">Pay 700 credits</button>");
+
+		// Pay stays the one true check: the form sent all the same is refused by the saga
+		assertThat(perform(checkout(), 302).getRedirectedUrl()).isEqualTo("/shop/cart");
+		assertThat(page(get("/shop/cart"), 200)).contains("Not enough stock: your cart has 20 × “" + name + "”");
+		assertThat(shop.accounts.get("0").credit()).isEqualTo(500);
+	}
+
+	@Test
 	void checkoutPaysAndTheOrderPageShowsTheNewCredit() throws Exception {
 		perform(add("57", "2"), 302);
 
@@ -109,8 +184,10 @@ class CartControllerTest {
 
 		assertThat(paid.getRedirectedUrl()).isEqualTo("/shop/orders/100");
 		assertThat(page(get("/shop/orders/100"), 200)).contains("Thank you! Your order is paid: 40 credits",
-				"Order 100", "Paid", "Your credit now: <strong>460 credits</strong>");
-		assertThat(page(get("/shop/orders"), 200)).contains("/shop/orders/100", "40 credits", "460 credits");
+				"Order 100", "Paid on <time>2026-11-30 00:53:20 UTC</time>",
+				"Your credit now: <strong>460 credits</strong>", "/shop/pictures/57.svg");
+		assertThat(page(get("/shop/orders"), 200)).contains("/shop/orders/100", "40 credits", "460 credits",
+				"<time>2026-11-30 00:53:20 UTC</time>", "/shop/pictures/57.svg");
 		assertThat(page(get("/shop/cart"), 200)).as("a new cart").contains("Your cart is empty");
 		assertThat(ports.events).containsExactly("cart 57", "paid 100 40", "page Order", "page Your orders",
 				"page Cart");
@@ -118,8 +195,8 @@ class CartControllerTest {
 
 	@Test
 	void aRefusedCheckoutSaysPreciselyWhyAndChargesNothing() throws Exception {
-		ports.levels.put("57", new StockLevels.Level(1, 20));
 		perform(add("57", "2"), 302);
+		ports.levels.put("57", new StockLevels.Level(1, 20));
 
 		assertThat(perform(checkout(), 302).getRedirectedUrl()).isEqualTo("/shop/cart");
 		assertThat(page(get("/shop/cart"), 200)).contains("Not enough stock: your cart has 2 × “",

@@ -22,8 +22,11 @@ final class FakeShop implements Carts, CustomerAccounts {
 	record Account(String userId, long credit, List<String> paid) {
 	}
 
-	record Cart(String userId, List<OrderLine> lines, long total, boolean paid) {
+	record Cart(String userId, List<OrderLine> lines, long total, boolean paid, long paidAt) {
 	}
+
+	/** When the next checkout is paid, epoch milliseconds. */
+	long clock = 1_796_000_000_000L;
 
 	final Map<String, StockLevels.Level> levels;
 
@@ -62,7 +65,7 @@ final class FakeShop implements Carts, CustomerAccounts {
 	@Override
 	public synchronized CompletableFuture<OrderResult> open(String userId) {
 		String orderId = Integer.toString(100 + carts.size());
-		carts.put(orderId, new Cart(userId, List.of(), 0, false));
+		carts.put(orderId, new Cart(userId, List.of(), 0, false, 0));
 		return done(result(Outcome.OK, orderId, null, 0));
 	}
 
@@ -75,7 +78,8 @@ final class FakeShop implements Carts, CustomerAccounts {
 		}
 		List<OrderLine> lines = new ArrayList<>(cart.lines());
 		lines.add(new OrderLine(itemId, quantity));
-		carts.put(orderId, new Cart(cart.userId(), lines, cart.total() + quantity * levels.get(itemId).price(), false));
+		carts.put(orderId,
+				new Cart(cart.userId(), lines, cart.total() + quantity * levels.get(itemId).price(), false, 0));
 		return done(result(Outcome.OK, orderId, null, 0));
 	}
 
@@ -97,7 +101,7 @@ final class FakeShop implements Carts, CustomerAccounts {
 		List<String> paid = new ArrayList<>(account.paid());
 		paid.add(0, orderId);
 		accounts.put(account.userId(), new Account(account.userId(), account.credit() - cart.total(), paid));
-		carts.put(orderId, new Cart(cart.userId(), cart.lines(), cart.total(), true));
+		carts.put(orderId, new Cart(cart.userId(), cart.lines(), cart.total(), true, clock));
 		return done(result(Outcome.OK, orderId, null, 0));
 	}
 
@@ -111,7 +115,7 @@ final class FakeShop implements Carts, CustomerAccounts {
 		Cart cart = carts.get(orderId);
 		return (cart == null) ? new OrderResult(outcome, orderId, null, List.of(), 0, false, refusedBy, balance)
 				: new OrderResult(outcome, orderId, cart.userId(), cart.lines(), cart.total(), cart.paid(), refusedBy,
-						balance);
+						balance, cart.paidAt());
 	}
 
 	private static <T> CompletableFuture<T> done(T value) {

@@ -3,6 +3,7 @@ package io.statefront.storefront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.statefront.catalogue.Catalogue;
 import io.statefront.platform.kafka.Json;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,7 +51,15 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		browser.quit();
+		try {
+			assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+				.as("what the pages logged: no content security policy refused anything")
+				.extracting(LogEntry::getMessage)
+				.noneMatch(message -> message.contains("Content Security Policy"));
+		}
+		finally {
+			browser.quit();
+		}
 	}
 
 	@Test
@@ -93,6 +105,20 @@ class StorefrontBrowserTest extends IntegrationTest {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(
 				driver -> !Objects.equals(before, driver.findElement(By.id("recommended")).getAttribute("data-event")));
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).isEqualTo(page);
+
+		// 63 sells out: the next push shows five all the same, none of them sold out
+		api().post("/stock/subtract/63/10");
+		String beforeSoldOut = browser.findElement(By.id("recommended")).getAttribute("data-event");
+		browser.findElement(By.cssSelector("#page .crumbs a")).click();
+		shownWith(By.tagName("h1"), "Knitwear");
+		browser.findElement(By.cssSelector("#page a[href='/shop/product/67']")).click();
+		waiting().until(driver -> !Objects.equals(beforeSoldOut,
+				driver.findElement(By.id("recommended")).getAttribute("data-event")));
+		waiting().until(driver -> recommendedIds().size() == 5 && !recommendedIds().contains("63"));
+		assertThat(browser.findElements(By.cssSelector("#recommended .availability")))
+			.extracting(WebElement::getText)
+			.hasSize(5)
+			.doesNotContain("Out of stock");
 	}
 
 	@Test
@@ -137,9 +163,9 @@ class StorefrontBrowserTest extends IntegrationTest {
 		browser.findElement(By.cssSelector("#add-to-cart button")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(driver -> driver.findElement(By.cssSelector("#add-to-cart .notice")));
-		api().post("/stock/subtract/13/2");
-
 		browser.get(url("/shop/cart"));
+		// the stock goes after the cart was shown, before Pay: the checkout is the one true check
+		api().post("/stock/subtract/13/2");
 		browser.findElement(By.cssSelector(".checkout button")).click();
 
 		assertThat(shown(By.cssSelector(".notice.refused")).getText())
@@ -151,6 +177,102 @@ class StorefrontBrowserTest extends IntegrationTest {
 		assertThat(api().get("/stock/find/13").number("stock")).isEqualTo(1);
 		browser.findElement(By.linkText("Orders")).click();
 		shownWith(By.tagName("main"), "No orders yet");
+	}
+
+	@Test
+	void everyProductOfACategoryHasAPictureAndNoTwoAreAlike() {
+		browser.get(url("/shop/category/knitwear"));
+		List<WebElement> pictures = browser.findElements(By.cssSelector("#page .card img.picture"));
+		assertThat(pictures).hasSize(catalogue.inCategory("knitwear").size());
+		browser.executeScript("arguments[0][arguments[0].length - 1].scrollIntoView()", pictures);
+		waiting().until(driver -> (Boolean) browser.executeScript(
+				"return [...document.querySelectorAll('#page .card img.picture')]"
+						+ ".every(picture => picture.complete && picture.naturalWidth > 0)"));
+
+		@SuppressWarnings("unchecked")
+		List<String> drawn = (List<String>) browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				Promise.all([...document.querySelectorAll('#page .card img.picture')]
+					.map(picture => fetch(picture.src).then(response => response.text())))
+					.then(done);
+				""");
+		assertThat(Set.copyOf(drawn)).as("each picture drawn differently").hasSameSizeAs(pictures);
+		assertThat(drawn).allSatisfy(svg -> assertThat(svg).startsWith("<svg"));
+	}
+
+	@Test
+	void theQuantityOnOfferIsWhatIsLeftAndTheHeaderCountsTheCartWithoutAReload() {
+		api().post("/stock/batch_init/300/3/10");
+		api().post("/stock/subtract/15/3");
+		browser.get(url("/shop/product/14"));
+		Object page = browser.executeScript("return window.performance.timeOrigin");
+		assertThat(quantitiesOnOffer()).containsExactly("1", "2", "3");
+		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("0");
+
+		new Select(browser.findElement(By.name("quantity"))).selectByValue("2");
+		browser.findElement(By.cssSelector("#add-to-cart button")).click();
+		shownWith(By.cssSelector("#add-to-cart .notice"), "Added 2 ×");
+		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("2");
+		assertThat(quantitiesOnOffer()).as("one left beyond the cart's two").containsExactly("1");
+
+		browser.findElement(By.cssSelector("#add-to-cart button")).click();
+		shownWith(By.cssSelector("#add-to-cart .notice"), "Added 1 ×");
+		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("3");
+		assertThat(browser.findElement(By.cssSelector("#add-to-cart button")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.cssSelector("#add-to-cart .why")).getText())
+			.isEqualTo("No more left to add: your cart holds 3.");
+		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("added without a reload")
+			.isEqualTo(page);
+
+		browser.get(url("/shop/product/15"));
+		assertThat(browser.findElement(By.cssSelector("#page .product .availability")).getText())
+			.isEqualTo("Out of stock");
+		assertThat(browser.findElement(By.cssSelector("#add-to-cart button")).isEnabled()).as("a sold-out add")
+			.isFalse();
+		assertThat(browser.findElement(By.name("quantity")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("3");
+
+		browser.findElement(By.cssSelector("#account .cart-link")).click();
+		shownWith(By.tagName("h1"), "Your cart");
+		assertThat(browser.findElements(By.cssSelector(".lines .thumb img.picture"))).as("a thumbnail per line")
+			.hasSize(1)
+			.allSatisfy(picture -> assertThat(picture.getAttribute("src")).endsWith("/shop/pictures/14.svg"));
+		assertThat(browser.findElement(By.cssSelector(".lines tbody")).getText()).contains("3", "30 credits");
+	}
+
+	@Test
+	void onAPhoneTheCategoriesShowThatTheyScrollAndTheSignedInHeaderKeepsToTwoRows() {
+		browser.manage().window().setSize(new Dimension(390, 844));
+		api().post("/stock/batch_init/300/10/10");
+		browser.get(url("/shop/product/21"));
+
+		WebElement categories = browser.findElement(By.cssSelector("nav.categories"));
+		assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth",
+				categories)).intValue()).as("the bar scrolls").isPositive();
+		assertThat((String) browser.executeScript("return getComputedStyle(arguments[0]).maskImage", categories))
+			.as("and fades out at its edge, where it goes on").contains("linear-gradient");
+		WebElement books = browser.findElement(By.linkText("Books"));
+		int width = ((Number) browser.executeScript("return window.innerWidth")).intValue();
+		assertThat(books.getRect().getX()).as("Books is off screen at first").isGreaterThan(width);
+		browser.executeScript("arguments[0].scrollLeft = arguments[0].scrollWidth", categories);
+		assertThat(books.getRect().getX() + books.getRect().getWidth()).as("and in view once scrolled")
+			.isLessThan(width);
+
+		browser.findElement(By.cssSelector("#add-to-cart button")).click();
+		shownWith(By.cssSelector("#add-to-cart .notice"), "Welcome!");
+		browser.navigate().refresh();
+		int brand = browser.findElement(By.className("brand")).getRect().getY();
+		int account = browser.findElement(By.id("account")).getRect().getY();
+		int search = browser.findElement(By.cssSelector("form.search")).getRect().getY();
+		assertThat(browser.findElement(By.id("account")).getText()).contains("Cart", "Orders", "Sign out");
+		assertThat(Math.abs(account - brand)).as("the account beside the brand").isLessThan(12);
+		assertThat(search).as("the search below them: two rows").isGreaterThan(brand + 20);
+		assertThat(browser.findElement(By.cssSelector("header .bar")).getRect().getHeight()).isLessThan(130);
+
+		browser.findElement(By.cssSelector("#account .cart-link")).click();
+		WebElement remove = shown(By.cssSelector(".lines button.remove"));
+		assertThat(remove.getRect().getHeight()).as("a comfortable touch target").isGreaterThanOrEqualTo(44);
+		assertThat(remove.getRect().getWidth()).isGreaterThanOrEqualTo(44);
 	}
 
 	@Test
@@ -180,6 +302,21 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 		shownWith(By.tagName("h1"), name);
 		assertThat(((Number) browser.executeScript("return window.scrollY")).intValue()).isZero();
+	}
+
+	private List<String> quantitiesOnOffer() {
+		return new Select(browser.findElement(By.name("quantity"))).getOptions()
+			.stream()
+			.map(option -> option.getAttribute("value"))
+			.toList();
+	}
+
+	private List<String> recommendedIds() {
+		return browser.findElements(By.cssSelector("#recommended .card a"))
+			.stream()
+			.map(link -> link.getAttribute("href"))
+			.map(href -> href.substring(href.lastIndexOf('/') + 1))
+			.toList();
 	}
 
 	/** The element, once the page shows it: links and forms swap content in a moment after the click. */

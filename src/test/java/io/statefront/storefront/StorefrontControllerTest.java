@@ -2,11 +2,15 @@ package io.statefront.storefront;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
+import io.statefront.recommendation.LatestRecommendations;
 import io.statefront.stock.StockLevels;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,9 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The storefront's pages, rendered by their controller and templates behind the storefront's
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
-@WebMvcTest(controllers = StorefrontController.class, properties = "statefront.shop.remember-me-key=test-key")
-@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class,
-		StorefrontControllerTest.Ports.class })
+@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class },
+		properties = "statefront.shop.remember-me-key=test-key")
+@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, InCart.class,
+		ProductPictures.class, LatestRecommendations.class, StorefrontControllerTest.Ports.class,
+		CartControllerTest.Shop.class })
 class StorefrontControllerTest {
 
 	@Autowired
@@ -41,6 +48,9 @@ class StorefrontControllerTest {
 
 	@Autowired
 	Ports ports;
+
+	@Autowired
+	ProductPictures pictures;
 
 	@BeforeEach
 	void openingStock() {
@@ -91,6 +101,86 @@ class StorefrontControllerTest {
 		assertThat(render("/shop/product/57", 200)).contains("Availability unknown", product.price() + " credits");
 		assertThat(render("/shop/product/300", 404)).contains("No such product");
 		assertThat(render("/shop/product/abc", 404)).contains("No such product");
+	}
+
+	@Test
+	void theQuantityOnOfferIsWhatIsLeftAndASoldOutProductCannotBeAdded() throws Exception {
+		ports.levels.put("57", new StockLevels.Level(3, 20));
+		assertThat(render("/shop/product/57", 200)).contains("<option value=\"1\">1</option>",
+				"<option value=\"3\">3</option>")
+			.doesNotContain("<option value=\"4\">")
+			.contains("<button type=\"submit\" class=\"button\">Add to cart</button>");
+
+		ports.levels.put("57", new StockLevels.Level(40, 20));
+		assertThat(render("/shop/product/57", 200)).as("at most ten at a time")
+			.contains("<option value=\"10\">10</option>")
+			.doesNotContain("<option value=\"11\">");
+
+		ports.levels.put("57", new StockLevels.Level(0, 20));
+		assertThat(render("/shop/product/57", 200)).contains("Out of stock", "Sold out: nothing to add.",
+				"<button type=\"submit\" class=\"button\" disabled=\"disabled\">Add to cart</button>",
+				"<select name=\"quantity\" disabled=\"disabled\">");
+	}
+
+	@Test
+	void everyProductHasAPictureOfItsKindAndNoTwoOfACategoryAreAlike() throws Exception {
+		for (String illustration : pictures.illustrationsNamed()) {
+			assertThat(pictures.has(illustration)).as(illustration).isTrue();
+		}
+		List<Product> knitwear = new Catalogue().inCategory("knitwear");
+		Set<String> seen = new HashSet<>();
+		for (Product product : knitwear) {
+			MvcResult picture = mvc.perform(get("/shop/pictures/{id}.svg", product.id()))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "image/svg+xml"))
+				.andExpect(header().string("Cache-Control", "max-age=86400, public"))
+				.andReturn();
+			String svg = picture.getResponse().getContentAsString();
+			assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+				.contains("aria-label=\"" + product.name() + "\"");
+			seen.add(svg);
+		}
+		assertThat(seen).hasSameSizeAs(knitwear);
+		assertThat(render("/shop/category/knitwear", 200)).contains("src=\"/shop/pictures/60.svg\"",
+				"src=\"/shop/pictures/89.svg\"");
+
+		assertThat(render("/shop/pictures/424242.svg", 200)).as("an item opened through the API: a parcel")
+			.contains("aria-label=\"Item 424242\"");
+		mvc.perform(get("/shop/pictures/abc.svg")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void recommendationsNeverOfferASoldOutProductAndShowFiveWhenFiveAreInStock() throws Exception {
+		for (int item = 60; item < 90; item++) {
+			ports.levels.put(Integer.toString(item), new StockLevels.Level(5, 20));
+		}
+		ports.levels.put("61", new StockLevels.Level(0, 20));
+		ports.levels.put("63", new StockLevels.Level(0, 20));
+
+		String panel = render("/shop/recommended?items=60,61,62,63,64,65,66", 200);
+
+		assertThat(recommendedIds(panel)).containsExactly("60", "62", "64", "65", "66");
+
+		ports.levels.put("65", new StockLevels.Level(0, 20));
+		ports.levels.put("66", new StockLevels.Level(0, 20));
+		assertThat(recommendedIds(render("/shop/recommended?items=60,61,62,63,64,65,66", 200)))
+			.as("filled from the same category, in stock")
+			.containsExactly("60", "62", "64", "67", "68")
+			.allSatisfy(id -> assertThat(new Catalogue().product(id).orElseThrow().category()).isEqualTo("Knitwear"));
+		MockHttpSession session = new MockHttpSession();
+		render(get("/shop/product/67").session(session), 200);
+		assertThat(recommendedIds(render(get("/shop/recommended?items=60,61,62,63,64,65,66").session(session), 200)))
+			.as("never what the shopper has just seen").containsExactly("60", "62", "64", "68", "69");
+		assertThat(render("/shop/recommended", 200)).as("nothing pushed yet: an invitation, no cards")
+			.contains("suggestions appear here").doesNotContain("class=\"card");
+	}
+
+	private static List<String> recommendedIds(String panel) {
+		return Pattern.compile("href=\"/shop/product/(\\d+)\"")
+			.matcher(panel)
+			.results()
+			.map(match -> match.group(1))
+			.toList();
 	}
 
 	@Test

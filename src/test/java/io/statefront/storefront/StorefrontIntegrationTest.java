@@ -20,6 +20,7 @@ import io.statefront.catalogue.Product;
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
+import io.statefront.support.Api;
 import io.statefront.support.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -116,8 +117,10 @@ class StorefrontIntegrationTest extends IntegrationTest {
 			assertThat(paid.statusCode()).isEqualTo(302);
 			String orderPath = URI.create(paid.headers().firstValue("Location").orElseThrow()).getPath();
 			String orderId = orderPath.substring(orderPath.lastIndexOf('/') + 1);
-			assertThat(guest.follow(paid).body()).contains("Thank you! Your order is paid: 22 credits", "Paid",
-					"Your credit now: <strong>478 credits</strong>");
+			assertThat(guest.follow(paid).body()).contains("Thank you! Your order is paid: 22 credits",
+					"Your credit now: <strong>478 credits</strong>")
+				.as("the order function says when it was paid")
+				.containsPattern("Paid on <time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC</time>");
 			assertThat(api().get("/users/find/" + userId).number("credit")).isEqualTo(478);
 			assertThat(api().get("/stock/find/57").number("stock")).isEqualTo(5);
 
@@ -136,13 +139,23 @@ class StorefrontIntegrationTest extends IntegrationTest {
 
 		Shopper returning = guest.nextVisit(port);
 		String history = returning.get("/shop/orders").body();
-		assertThat(history).contains("Customer " + userId(history), "Order " + orderIdOf(guest), "478 credits");
+		assertThat(history).contains("Customer " + userId(history), "Order " + orderIdOf(guest), "478 credits")
+			.containsPattern("<time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC</time>");
 
 		Shopper other = new Shopper(port);
 		other.get("/shop/product/58");
 		other.follow(other.submit("/shop/cart/items", Map.of()));
 		assertThat(other.get("/shop/orders/" + orderIdOf(guest)).statusCode()).isEqualTo(404);
 		assertThat(other.get("/shop/orders").body()).doesNotContain("Order " + orderIdOf(guest));
+	}
+
+	@Test
+	void theShopsIconIsServedToAnyoneWhereBrowsersLookForIt() {
+		Api.Response icon = anonymous().get("/favicon.ico");
+
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.header("Content-Type")).isEqualTo("image/x-icon");
+		assertThat(anonymous().get("/assets/favicon.svg").status()).isEqualTo(200);
 	}
 
 	@Test
