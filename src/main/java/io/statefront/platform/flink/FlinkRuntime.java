@@ -47,6 +47,12 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
 
+	/** How long a checkpoint taken on request may take before it is reported as still in progress. */
+	public static final Duration CHECKPOINT_WAIT = Duration.ofMinutes(1);
+
+	/** How long a savepoint taken on request may take before it is reported as still in progress. */
+	public static final Duration SAVEPOINT_WAIT = Duration.ofMinutes(2);
+
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
 	private final FlinkProperties properties;
@@ -221,16 +227,24 @@ public class FlinkRuntime implements SmartLifecycle {
 		return Optional.ofNullable(jobs.get(name));
 	}
 
-	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
+	/**
+	 * Triggers a checkpoint of the named job now; completes with the checkpoint's path, or fails with
+	 * what Flink says went wrong (see {@link Snapshots}), within {@link #CHECKPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerCheckpoint(String job) {
-		return ask(job, (client, id) -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
-			.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint)));
+		return ask(job, (client, id) -> Snapshots.take(client, id, Snapshots.Kind.CHECKPOINT, CHECKPOINT_WAIT,
+				() -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
+					.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint))));
 	}
 
-	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
+	/**
+	 * Takes a savepoint of the named job, which keeps running; completes with the savepoint's path,
+	 * or fails with what Flink says went wrong (see {@link Snapshots}), within {@link #SAVEPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerSavepoint(String job) {
 		String target = savepoints(job).toUri().toString();
-		return ask(job, (client, id) -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL));
+		return ask(job, (client, id) -> Snapshots.take(client, id, Snapshots.Kind.SAVEPOINT, SAVEPOINT_WAIT,
+				() -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL)));
 	}
 
 	/** The names of the jobs, in the order they start. */
