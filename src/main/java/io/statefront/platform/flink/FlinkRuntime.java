@@ -348,9 +348,13 @@ public class FlinkRuntime implements SmartLifecycle {
 			poller.stop();
 		}
 		if (current != null) {
-			// one stopped for its command log has ended already, and has no state worth a savepoint
+			// one stopped for its command log has ended already, and has no state worth a savepoint;
+			// the others stop side by side, so the stop takes as long as the slowest savepoint, not all of
+			// them; the cluster closes fast once they have stopped, where running jobs take it seconds
+			Map<RunningJob, CompletableFuture<String>> stopping = new LinkedHashMap<>();
 			jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty())
-				.forEach(job -> stopWithSavepoint(current.client(), job));
+				.forEach(job -> stopping.put(job, requestStopWithSavepoint(current.client(), job)));
+			stopping.forEach((job, savepoint) -> awaitStopped(current.client(), job, savepoint));
 			current.close();
 		}
 		if (meterRegistryId != null) {
@@ -366,9 +370,22 @@ public class FlinkRuntime implements SmartLifecycle {
 	 * next start resumes from its latest checkpoint.
 	 */
 	private void stopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
+		awaitStopped(client, job, requestStopWithSavepoint(client, job));
+	}
+
+	private CompletableFuture<String> requestStopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
 		try {
-			String savepoint = client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
-					SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
+			return client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
+					SavepointFormatType.CANONICAL);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void awaitStopped(RestClusterClient<String> client, RunningJob job, CompletableFuture<String> stopped) {
+		try {
+			String savepoint = stopped.get(60, TimeUnit.SECONDS);
 			log.info("Stopped Flink job '{}' with savepoint {}", job.name(), savepoint);
 		}
 		catch (Exception ex) {
