@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.MicrometerReporter;
 import org.apache.flink.api.common.JobStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each job's state and figures as the overview shows them: uptime and parallelism from the
- * JobManager; restarts, records and back pressure from the same meters {@code /actuator/prometheus}
+ * JobManager; restarts, throughput and back pressure from the same meters {@code /actuator/prometheus}
  * exposes, which only the embedded cluster reports to (a remote cluster's are in its own web UI).
- * Rates are the change since the previous look, at least a second before.
+ * A job's throughput is what its sources read and what its sinks wrote, each a second; rates are
+ * the change since the previous look, at least a second before.
  */
 @Component
 class JobFigures {
@@ -31,6 +33,8 @@ class JobFigures {
 	 * @param parallelism the subtasks each operator runs, 0 when not known
 	 * @param measured whether Flink's metrics reach this application: restarts, rates and back
 	 * pressure are not known otherwise
+	 * @param recordsInPerSecond records its sources read a second
+	 * @param recordsOutPerSecond records its sinks wrote a second
 	 * @param backPressure the busiest task's share of time spent back-pressured, 0…1
 	 * @param stopReason why the job was refused a start or stopped, when it was (see
 	 * {@link FlinkRuntime#stopReason(String)})
@@ -73,7 +77,7 @@ class JobFigures {
 				: flink.stopReason(job).isPresent() ? "NOT_STARTED" : "UNKNOWN",
 				(status == JobStatus.RUNNING) ? uptime(job) : null,
 				flink.job(job).map(FlinkRuntime.RunningJob::parallelism).orElse(0), measured, restarts(job),
-				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job),
+				rate(job, MicrometerReporter.SOURCE_RECORDS), rate(job, MicrometerReporter.SINK_RECORDS), backPressure(job),
 				flink.stopReason(job).orElse(null))));
 		return rows;
 	}

@@ -1,5 +1,7 @@
 package io.statefront.console;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.kafka.AdminClients;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
@@ -26,23 +29,40 @@ import org.springframework.stereotype.Component;
 /**
  * The topics with their end offsets, and how far each consumer group's committed offsets trail
  * them. Flink's sources commit on each completed checkpoint, so their lag includes what was read
- * since the last one.
+ * since the last one; only a lag whose offsets stand still is marked (see {@link CommitProgress}).
  */
 @Component
 class KafkaOffsets implements DisposableBean {
 
 	private static final int TIMEOUT_MS = 2_000;
 
+	private static final Duration MIN_PATIENCE = Duration.ofMinutes(1);
+
 	public record TopicRow(String name, int partitions, long endOffset, List<GroupLag> groups) {
 	}
 
-	public record GroupLag(String group, long lag) {
+	/**
+	 * @param stalled whether the lag points to a problem rather than to the commit rhythm (see
+	 * {@link CommitProgress})
+	 */
+	public record GroupLag(String group, long lag, boolean stalled) {
 	}
 
 	private final AdminClient admin;
 
-	KafkaOffsets(KafkaAdmin kafkaAdmin) {
+	private final CommitProgress progress;
+
+	KafkaOffsets(KafkaAdmin kafkaAdmin, FlinkRuntime flink) {
 		this.admin = AdminClients.create(kafkaAdmin, TIMEOUT_MS);
+		// a commit per completed checkpoint: three intervals without one is more than a slow checkpoint
+		Duration patience = flink.checkpointInterval().multipliedBy(3);
+		this.progress = new CommitProgress((patience.compareTo(MIN_PATIENCE) > 0) ? patience : MIN_PATIENCE,
+				Clock.systemUTC());
+	}
+
+	/** How long a group's committed offsets may stand still while it is behind before its lag is marked. */
+	Duration patience() {
+		return progress.patience();
 	}
 
 	/** Every topic but Kafka's own, by name. */
@@ -73,13 +93,15 @@ class KafkaOffsets implements DisposableBean {
 		for (String group : groups.keySet()) {
 			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(offsets, group);
 			Map<String, Long> lag = new TreeMap<>();
+			Map<String, Long> position = new HashMap<>();
 			committed.forEach((partition, offset) -> {
 				if (offset != null && ends.containsKey(partition)) {
 					lag.merge(partition.topic(), Math.max(0, ends.get(partition) - offset.offset()), Long::sum);
+					position.merge(partition.topic(), offset.offset(), Long::sum);
 				}
 			});
 			lag.forEach((topic, behind) -> lagByTopic.computeIfAbsent(topic, name -> new ArrayList<>())
-				.add(new GroupLag(group, behind)));
+				.add(new GroupLag(group, behind, progress.stalled(group, topic, position.get(topic), behind))));
 		}
 
 		Map<String, TopicRow> rows = new TreeMap<>();

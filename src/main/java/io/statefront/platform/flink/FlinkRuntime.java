@@ -247,6 +247,20 @@ public class FlinkRuntime implements SmartLifecycle {
 				() -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL)));
 	}
 
+	/** The named job's state as Flink answers now, rather than as last polled; empty when it does not answer. */
+	public Optional<JobStatus> currentStatus(String job) {
+		try {
+			return Optional.of(ask(job, (client, id) -> client.getJobStatus(id)).get(10, TimeUnit.SECONDS));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** The names of the jobs, in the order they start. */
 	public List<String> jobNames() {
 		return List.copyOf(partsByJob.keySet());
@@ -307,6 +321,11 @@ public class FlinkRuntime implements SmartLifecycle {
 	 */
 	public RunningJob rescale(String job, int parallelism) {
 		return restarts.rescale(job, parallelism);
+	}
+
+	/** How often each job checkpoints (and its Kafka sources commit their offsets). */
+	public Duration checkpointInterval() {
+		return properties.checkpointInterval();
 	}
 
 	/** The most subtasks a job can be rescaled to. */
