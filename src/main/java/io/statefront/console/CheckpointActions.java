@@ -74,10 +74,10 @@ class CheckpointActions {
 			log.warn("Restarting {} from {} failed: {}", job, from, ex.toString());
 			if (runsFrom(job, chosen, null)) {
 				done(model, "Restarted " + job + " from " + from + ": Flink reports it running from there, though the "
-						+ "restart reported “" + rootMessage(ex) + "”; until its next checkpoint, a crash may resume from a newer one.");
+						+ "restart reported “" + ex.getMessage() + "”; until its next checkpoint, a crash may resume from a newer one.");
 			}
 			else {
-				failed(model, "Failed: " + rootMessage(ex) + " " + standing(job));
+				failed(model, "Failed: " + sentence(ex.getMessage()) + " " + standing(job));
 			}
 		}
 		panel.refreshedInto(model, job);
@@ -114,7 +114,7 @@ class CheckpointActions {
 			}
 			else {
 				// the message says where the job stands now (running on as before, or back from the savepoint)
-				failed(model, "Failed: " + ex.getMessage() + " " + standing(job));
+				failed(model, "Failed: " + sentence(ex.getMessage()) + " " + standing(job));
 			}
 		}
 		panel.refreshedInto(model, job);
@@ -157,6 +157,11 @@ class CheckpointActions {
 			.flatMap(FlinkRuntime.RunningJob::restoredFrom)
 			.map(from -> ", started from " + from)
 			.orElse("") + ".";
+	}
+
+	private static String sentence(@Nullable String text) {
+		String said = (text != null) ? text.strip() : "no reason given";
+		return said.matches(".*[.!?]$") ? said : said + ".";
 	}
 
 	private static int parallelism(@Nullable String value) {

@@ -29,7 +29,7 @@ record HealthPanel(List<PartRow> parts) {
 			Map.entry("replyLatencyP50Ms", "reply latency, median"),
 			Map.entry("replyLatencyP99Ms", "reply latency, 99th percentile"), Map.entry("path", "folder"),
 			Map.entry("free", "free"), Map.entry("threshold", "changes refused below"), Map.entry("total", "disk size"),
-			Map.entry("refusingWrites", "refusing changes"), Map.entry("mode", "kept in"),
+			Map.entry("refusingWrites", "refusing changes"), Map.entry("mode", "store"),
 			Map.entry("reachable", "reachable"), Map.entry("url", "address"), Map.entry("database", "database"),
 			Map.entry("reason", "why"), Map.entry("error", "error"));
 

@@ -32,6 +32,7 @@ import io.statefront.shop.StockClient;
 import io.statefront.shop.catalogue.Catalogue;
 import io.statefront.shop.catalogue.Product;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -322,6 +323,32 @@ class ConsolePagesTest {
 		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).param("confirm", "true"))
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
 		verify(flink, never()).restart(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRestartWhoseReportFailedSaysWhereFlinkReportsTheJobNow() throws Exception {
+		Path chosen = Path.of("/data/checkpoints/functions/" + RUN + "/chk-7");
+		Path latest = Path.of("/data/checkpoints/functions/" + RUN + "/chk-9");
+		given(flink.currentStatus("functions")).willReturn(Optional.of(JobStatus.RUNNING));
+
+		given(flink.restart("functions", chosen)).willThrow(new IllegalStateException(
+				"Cannot start functions from " + chosen + " (boom); it runs again from its latest checkpoint"));
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions", new JobID(),
+				Optional.of(latest), 1)));
+		assertThat(restart(chosen)).contains("Failed: Cannot start functions from " + chosen
+				+ " (boom); it runs again from its latest checkpoint. Flink reports functions RUNNING, started from " + latest + ".");
+
+		// the restart went through, and only its report failed
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions", new JobID(),
+				Optional.of(chosen), 1)));
+		assertThat(restart(chosen)).contains("<p class=\"message\" role=\"status\">Restarted functions from " + chosen
+				+ ": Flink reports it running from there");
+	}
+
+	private String restart(Path from) throws Exception {
+		return mvc.perform(post("/console/checkpoints/functions/restart").param("from", from.toString())
+			.param("confirm", "true").with(csrf()).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
 	}
 
 	@Test
