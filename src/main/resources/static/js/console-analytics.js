@@ -14,8 +14,9 @@
   const tables = {};
   // times as every console page writes them: 2026-12-02 01:57:36 UTC
   const time = (millis) => new Date(millis).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
-  // axis ticks: the time of day in UTC (the axis says so), with the date on the day's range
-  const tick = (millis) => new Date(millis).toISOString().slice(minutes() >= 1440 ? 5 : 11, 16).replace('T', ' ');
+  // axis ticks: the time of day in UTC (the axis says so), to the minute with the date on the day's range
+  const tick = (millis) => (minutes() >= 1440 ? new Date(millis).toISOString().slice(5, 16)
+    : new Date(millis).toISOString().slice(11, 19)).replace('T', ' ');
   const number = (value, digits = 2) => value.toLocaleString('en', { maximumFractionDigits: digits });
   // each value in its measurement's unit (data-unit: share, seconds, credits or number)
   const formats = {
@@ -26,8 +27,8 @@
     number: (value) => number(value),
   };
   const axisFormats = {
-    share: (value) => number(value * 100, 0) + ' %',
-    seconds: (value) => number(value, 0) + ' s',
+    share: (value) => number(value * 100, 1) + ' %',
+    seconds: (value) => number(value, 1) + ' s',
     credits: (value) => number(value),
     number: (value) => number(value),
   };
@@ -59,7 +60,7 @@
           decimation: { enabled: true, algorithm: 'lttb', samples: 500 },
         },
         scales: {
-          x: { type: 'linear', bounds: 'data', ticks: { callback: (value) => tick(value), maxTicksLimit: 5, maxRotation: 0 },
+          x: { type: 'linear', bounds: 'data', ticks: { display: false, callback: (value) => tick(value), maxTicksLimit: 5, maxRotation: 0 },
             title: { display: true, text: 'UTC', align: 'end', padding: 0, font: { size: 11 } } },
           y: { beginAtZero: true, ticks: { maxTicksLimit: 5, callback: (value) => (axisFormats[unit] || axisFormats.number)(value) } },
         },
@@ -74,6 +75,8 @@
     while (points.length && points[0].x < oldest) {
       points.shift();
     }
+    // an empty chart has no times to show (its axis would count from 1970)
+    chart.options.scales.x.ticks.display = points.length > 0;
     chart.update('none');
     const figure = document.getElementById('chart-' + measurement);
     figure.dataset.points = points.length;
