@@ -179,8 +179,8 @@ class ConsolePagesTest {
 	void theOverviewIsAPageAndItsPanelsAFragment() throws Exception {
 		String page = mvc.perform(get("/console")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<html", "<nav class=\"sections\"", "id=\"panels\"", "every 3s")
-			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td>3 min</td>")
-			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td>—</td>")
+			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td class=\"wide\">3 min</td>")
+			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td class=\"wide\">—</td>")
 			.containsPattern("<td colspan=\"8\"><p class=\"message error\" role=\"alert\">Flink job &#39;orders&#39; "
 					+ "stopped: it restored offset 3 of orders-1</p></td>")
 			.doesNotContain("Flink job &#39;functions&#39;")
