@@ -47,6 +47,12 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
 
+	/** How long a checkpoint taken on request may take before it is reported as still in progress. */
+	public static final Duration CHECKPOINT_WAIT = Duration.ofMinutes(1);
+
+	/** How long a savepoint taken on request may take before it is reported as still in progress. */
+	public static final Duration SAVEPOINT_WAIT = Duration.ofMinutes(2);
+
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
 	private final FlinkProperties properties;
@@ -221,16 +227,38 @@ public class FlinkRuntime implements SmartLifecycle {
 		return Optional.ofNullable(jobs.get(name));
 	}
 
-	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
+	/**
+	 * Triggers a checkpoint of the named job now; completes with the checkpoint's path, or fails with
+	 * what Flink says went wrong (see {@link Snapshots}), within {@link #CHECKPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerCheckpoint(String job) {
-		return ask(job, (client, id) -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
-			.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint)));
+		return ask(job, (client, id) -> Snapshots.take(client, id, Snapshots.Kind.CHECKPOINT, CHECKPOINT_WAIT,
+				() -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
+					.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint))));
 	}
 
-	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
+	/**
+	 * Takes a savepoint of the named job, which keeps running; completes with the savepoint's path,
+	 * or fails with what Flink says went wrong (see {@link Snapshots}), within {@link #SAVEPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerSavepoint(String job) {
 		String target = savepoints(job).toUri().toString();
-		return ask(job, (client, id) -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL));
+		return ask(job, (client, id) -> Snapshots.take(client, id, Snapshots.Kind.SAVEPOINT, SAVEPOINT_WAIT,
+				() -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL)));
+	}
+
+	/** The named job's state as Flink answers now, rather than as last polled; empty when it does not answer. */
+	public Optional<JobStatus> currentStatus(String job) {
+		try {
+			return Optional.of(ask(job, (client, id) -> client.getJobStatus(id)).get(10, TimeUnit.SECONDS));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The names of the jobs, in the order they start. */
@@ -295,6 +323,11 @@ public class FlinkRuntime implements SmartLifecycle {
 		return restarts.rescale(job, parallelism);
 	}
 
+	/** How often each job checkpoints (and its Kafka sources commit their offsets). */
+	public Duration checkpointInterval() {
+		return properties.checkpointInterval();
+	}
+
 	/** The most subtasks a job can be rescaled to. */
 	public int maxParallelism() {
 		return FlinkConfigurations.MAX_PARALLELISM;
@@ -334,9 +367,13 @@ public class FlinkRuntime implements SmartLifecycle {
 			poller.stop();
 		}
 		if (current != null) {
-			// one stopped for its command log has ended already, and has no state worth a savepoint
+			// one stopped for its command log has ended already, and has no state worth a savepoint;
+			// the others stop side by side, so the stop takes as long as the slowest savepoint, not all of
+			// them; the cluster closes fast once they have stopped, where running jobs take it seconds
+			Map<RunningJob, CompletableFuture<String>> stopping = new LinkedHashMap<>();
 			jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty())
-				.forEach(job -> stopWithSavepoint(current.client(), job));
+				.forEach(job -> stopping.put(job, requestStopWithSavepoint(current.client(), job)));
+			stopping.forEach((job, savepoint) -> awaitStopped(current.client(), job, savepoint));
 			current.close();
 		}
 		if (meterRegistryId != null) {
@@ -352,9 +389,22 @@ public class FlinkRuntime implements SmartLifecycle {
 	 * next start resumes from its latest checkpoint.
 	 */
 	private void stopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
+		awaitStopped(client, job, requestStopWithSavepoint(client, job));
+	}
+
+	private CompletableFuture<String> requestStopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
 		try {
-			String savepoint = client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
-					SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
+			return client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
+					SavepointFormatType.CANONICAL);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void awaitStopped(RestClusterClient<String> client, RunningJob job, CompletableFuture<String> stopped) {
+		try {
+			String savepoint = stopped.get(60, TimeUnit.SECONDS);
 			log.info("Stopped Flink job '{}' with savepoint {}", job.name(), savepoint);
 		}
 		catch (Exception ex) {
