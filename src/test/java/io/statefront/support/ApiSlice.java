@@ -1,0 +1,41 @@
+package io.statefront.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.history.MetricsStore;
+import io.statefront.ledger.LedgerClient;
+import io.statefront.order.OrderClient;
+import io.statefront.platform.web.ApiController;
+import io.statefront.stock.StockClient;
+
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * A {@code @WebMvcTest} slice of the whole REST API: every {@link ApiController}, its problem
+ * responses, and the application's own security (stateless HTTP Basic as {@link ApiUser}, a 401
+ * problem without it) in place of the session, form login and CSRF a slice gets by default. Mockito
+ * stands in for the clients that would send to the pipeline; the same calls on the real pipeline
+ * are the {@code *ApiIntegrationTest}s. Every test class annotated with it shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+// an annotation as the controllers selects every controller annotated with it; the security
+// package whole, whatever its classes are called, with its configuration properties
+@WebMvcTest(controllers = ApiController.class,
+		includeFilters = @Filter(type = FilterType.REGEX, pattern = "io\\.statefront\\.platform\\.security\\..*"),
+		properties = { "statefront.security.api-user=" + ApiUser.NAME,
+				"statefront.security.api-password=" + ApiUser.PASSWORD })
+@MockitoBean(types = { LedgerClient.class, StockClient.class, OrderClient.class, EventSimulator.class,
+		MetricsStore.class })
+public @interface ApiSlice {
+
+}
