@@ -4,42 +4,36 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.web.EntityId;
+import io.statefront.support.ApiSlice;
+import io.statefront.support.ApiUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What the API answers when the pipeline cannot: the cases a running pipeline cannot be made to
  * produce on demand. Everything else is tested end to end in {@link LedgerApiIntegrationTest}.
  */
-@WebMvcTest(UserController.class)
-@WithMockUser
+@ApiSlice
 class UserControllerTest {
 
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	LedgerClient ledger;
 
 	@Test
@@ -47,7 +41,7 @@ class UserControllerTest {
 		given(ledger.send(eq(UserOperation.ADD_CREDIT), any(EntityId.class), anyLong(), any()))
 			.willThrow(new PipelineUnavailableException("The 'functions' job is not running"));
 
-		mvc.perform(post("/users/credit/add/1/5").with(csrf()))
+		ApiUser.call(mvc, post("/users/credit/add/1/5"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"))
 			.andExpect(content().contentType("application/problem+json"))
@@ -59,11 +53,7 @@ class UserControllerTest {
 		given(ledger.send(eq(UserOperation.SUBTRACT_CREDIT), any(EntityId.class), anyLong(), any()))
 			.willReturn(CompletableFuture.failedFuture(new KafkaReplyTimeoutException("Reply timed out")));
 
-		MvcResult started = mvc.perform(post("/users/credit/subtract/1/5").with(csrf()))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-
-		mvc.perform(asyncDispatch(started))
+		ApiUser.call(mvc, post("/users/credit/subtract/1/5"))
 			.andExpect(status().isGatewayTimeout())
 			.andExpect(content().contentType("application/problem+json"))
 			.andExpect(jsonPath("$.title").value("No reply in time"));
@@ -74,11 +64,7 @@ class UserControllerTest {
 		given(ledger.send(eq(UserOperation.ADD_CREDIT), any(EntityId.class), anyLong(), any()))
 			.willReturn(CompletableFuture.failedFuture(new KafkaException("Send failed")));
 
-		MvcResult started = mvc.perform(post("/users/credit/add/1/5").with(csrf()))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-
-		mvc.perform(asyncDispatch(started))
+		ApiUser.call(mvc, post("/users/credit/add/1/5"))
 			.andExpect(status().isGatewayTimeout())
 			.andExpect(content().contentType("application/problem+json"))
 			.andExpect(jsonPath("$.title").value("Outcome unknown"));
