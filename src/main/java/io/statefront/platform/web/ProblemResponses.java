@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns what can go wrong into RFC 9457 problem responses that say what happened (architecture
- * rule 5): 4xx definitely not done, 503 nothing sent, 504 outcome unknown.
+ * rule 5): 4xx definitely not done, 503 nothing sent, 504 outcome unknown (as {@link PipelineFailure}
+ * reads the pipeline's failures).
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -42,16 +43,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	@ExceptionHandler(PipelineUnavailableException.class)
-	ResponseEntity<ProblemDetail> pipelineUnavailable(PipelineUnavailableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				ex.getMessage() + "; nothing was sent, try again later");
-		problem.setTitle("Pipeline unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.body(problem);
-	}
-
 	@ExceptionHandler(DiskSpaceLowException.class)
 	ResponseEntity<ProblemDetail> diskSpaceLow(DiskSpaceLowException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
@@ -65,26 +56,33 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(noReplyInTime(ex).getBody());
+		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem(PipelineFailure.NO_REPLY_IN_TIME, ex));
 	}
 
-	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class })
-	ResponseEntity<ProblemDetail> noReplyInTime(Exception ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-				"No answer came in time; the request may or may not have been applied. "
-						+ "Repeating it with the same Idempotency-Key is safe.");
-		problem.setTitle("No reply in time");
-		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
+	/** The exceptions {@link PipelineFailure} reads, each answered as what it means. */
+	@ExceptionHandler({ PipelineUnavailableException.class, KafkaReplyTimeoutException.class, TimeoutException.class,
+			OutcomeUnknownException.class, KafkaException.class, org.apache.kafka.common.KafkaException.class })
+	ResponseEntity<ProblemDetail> pipelineFailed(Exception ex) {
+		PipelineFailure failure = PipelineFailure.of(ex).orElseThrow(() -> new IllegalArgumentException(ex));
+		ProblemDetail problem = problem(failure, ex);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+		if (failure == PipelineFailure.NOT_SENT) {
+			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		return response.body(problem);
 	}
 
-	@ExceptionHandler({ OutcomeUnknownException.class, KafkaException.class,
-			org.apache.kafka.common.KafkaException.class })
-	ResponseEntity<ProblemDetail> outcomeUnknown(Exception ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-				"Kafka failed after taking the request, which may or may not have been applied. "
-						+ "Repeating it with the same Idempotency-Key is safe.");
-		problem.setTitle("Outcome unknown");
-		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
+	private static ProblemDetail problem(PipelineFailure failure, Exception ex) {
+		return switch (failure) {
+			case NOT_SENT -> Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Pipeline unavailable",
+					ex.getMessage() + "; nothing was sent, try again later");
+			case NO_REPLY_IN_TIME -> Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "No reply in time",
+					"No answer came in time; the request may or may not have been applied. "
+							+ "Repeating it with the same Idempotency-Key is safe.");
+			case OUTCOME_UNKNOWN -> Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "Outcome unknown",
+					"Kafka failed after taking the request, which may or may not have been applied. "
+							+ "Repeating it with the same Idempotency-Key is safe.");
+		};
 	}
 
 }
