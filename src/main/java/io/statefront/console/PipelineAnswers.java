@@ -1,17 +1,17 @@
 package io.statefront.console;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-import io.statefront.platform.gateway.OutcomeUnknownException;
-import io.statefront.platform.gateway.PipelineUnavailableException;
+import io.statefront.platform.web.PipelineFailure;
 
 /**
- * Waits for a function's answer on behalf of a console page and words what went wrong the way
- * the API's status codes mean it: not sent, or sent with the outcome unknown.
+ * Sends a request to the functions on behalf of a console page, waits for the answer, and words
+ * what went wrong the way the API's status codes mean it: not sent, or sent with the outcome
+ * unknown (as {@link PipelineFailure} reads the failure).
  */
 final class PipelineAnswers {
 
@@ -27,31 +27,34 @@ final class PipelineAnswers {
 	private PipelineAnswers() {
 	}
 
-	static <T> T await(CompletableFuture<T> answer) throws NoAnswer {
+	/**
+	 * The answer to the request {@code send} makes: a request the gateway refuses before sending
+	 * (a stopped job) is a page's message like one that failed after, never an exception that
+	 * leaves the console.
+	 */
+	static <T> T await(Supplier<CompletableFuture<T>> send) throws NoAnswer {
 		try {
-			return answer.get(30, TimeUnit.SECONDS);
+			return send.get().get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new NoAnswer("Interrupted while waiting for the pipeline.");
 		}
-		catch (TimeoutException ex) {
-			throw unknown();
-		}
-		catch (ExecutionException | CompletionException ex) {
-			if (ex.getCause() instanceof PipelineUnavailableException) {
-				throw new NoAnswer("The pipeline is not running: nothing was sent, nothing changed. Try again shortly.");
-			}
-			if (ex.getCause() instanceof OutcomeUnknownException) {
-				throw unknown();
-			}
-			throw new NoAnswer("The pipeline refused the request: " + ex.getCause().getMessage());
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			// a failure of something else still came after the request may have left: its outcome is unknown too
+			throw new NoAnswer(wording(PipelineFailure.of(ex).orElse(PipelineFailure.OUTCOME_UNKNOWN)));
 		}
 	}
 
-	private static NoAnswer unknown() {
-		return new NoAnswer("No answer in time: the change may or may not have been applied. "
-				+ "Sending the same form again applies it at most once.");
+	private static String wording(PipelineFailure failure) {
+		return switch (failure) {
+			case NOT_SENT -> "The pipeline is not taking requests just now: nothing was sent, nothing changed. "
+					+ "Try again shortly.";
+			case NO_REPLY_IN_TIME -> "No answer in time: the change may or may not have been applied. "
+					+ "Sending the same form again applies it at most once.";
+			case OUTCOME_UNKNOWN -> "The pipeline failed after taking the request: the change may or may not have "
+					+ "been applied. Sending the same form again applies it at most once.";
+		};
 	}
 
 }

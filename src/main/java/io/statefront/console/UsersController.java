@@ -61,7 +61,7 @@ class UsersController {
 		model.addAttribute("title", "Users & shop");
 		if (user != null) {
 			lookUp(model, "user", user, id -> {
-				UserResult found = PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null));
+				UserResult found = PipelineAnswers.await(() -> ledger.send(UserOperation.PAID_ORDERS, id, 0, null));
 				if (found.outcome() == UserResult.Outcome.NOT_FOUND) {
 					return "No user " + id + ".";
 				}
@@ -72,7 +72,7 @@ class UsersController {
 		}
 		if (item != null) {
 			lookUp(model, "item", item, id -> {
-				ItemResult found = PipelineAnswers.await(stock.find(id));
+				ItemResult found = PipelineAnswers.await(() -> stock.find(id));
 				if (found.outcome() == ItemResult.Outcome.NOT_FOUND) {
 					return "No item " + id + ".";
 				}
@@ -83,7 +83,7 @@ class UsersController {
 		}
 		if (order != null) {
 			lookUp(model, "order", order, id -> {
-				OrderResult found = PipelineAnswers.await(orders.find(id));
+				OrderResult found = PipelineAnswers.await(() -> orders.find(id));
 				if (found.outcome() == OrderResult.Outcome.NOT_FOUND) {
 					return "No order " + id + ".";
 				}
@@ -123,7 +123,7 @@ class UsersController {
 			}
 			UserResult result;
 			try {
-				result = PipelineAnswers.await(ledger.send(operation, id, parsed.value(), key));
+				result = PipelineAnswers.await(() -> ledger.send(operation, id, parsed.value(), key));
 			}
 			catch (NoAnswer ex) {
 				// the same form again, with the same key: applied at most once in all
@@ -163,7 +163,7 @@ class UsersController {
 			catch (IllegalArgumentException ex) {
 				return "Not removed: " + ex.getMessage() + ".";
 			}
-			UserResult result = PipelineAnswers.await(ledger.send(UserOperation.REMOVE, id, 0, key));
+			UserResult result = PipelineAnswers.await(() -> ledger.send(UserOperation.REMOVE, id, 0, key));
 			if (result.outcome() == UserResult.Outcome.NOT_FOUND) {
 				return "No user " + id + ": nothing changed.";
 			}
@@ -183,7 +183,8 @@ class UsersController {
 	/** The account after a change; the change stands even if it cannot be shown now. */
 	private void showAccount(Model model, EntityId id) {
 		try {
-			model.addAttribute("account", PipelineAnswers.await(ledger.send(UserOperation.PAID_ORDERS, id, 0, null)));
+			model.addAttribute("account",
+					PipelineAnswers.await(() -> ledger.send(UserOperation.PAID_ORDERS, id, 0, null)));
 		}
 		catch (NoAnswer ex) {
 			model.addAttribute("userRefusal", "The account cannot be shown just now; find the user again in a moment.");

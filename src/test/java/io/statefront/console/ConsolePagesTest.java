@@ -28,6 +28,7 @@ import io.statefront.platform.flink.CheckpointRecord.TaskRecord;
 import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
+import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.web.EntityId;
 import io.statefront.stock.ItemResult;
 import io.statefront.stock.StockClient;
@@ -40,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -49,6 +52,7 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
@@ -413,6 +417,44 @@ class ConsolePagesTest {
 		assertThat(fragment).startsWith("<div id=\"results\"").contains("“1.5” is not an item id");
 		verify(ledger, never()).send(any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
 		verify(stock, never()).find(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aStoppedPipelineIsSaidOnTheConsolesPageNotInTheApisProblemDocument() throws Exception {
+		// what the gateway does when the functions job is not running: it refuses before sending
+		given(ledger.send(any(), any(), anyLong(), any()))
+			.willThrow(new PipelineUnavailableException("The 'functions' job is not running"));
+
+		var page = mvc.perform(get("/console/users").param("user", "7")).andReturn().getResponse();
+		assertThat(page.getContentType()).startsWith("text/html");
+		assertThat(page.getContentAsString()).contains("<html",
+				"The pipeline is not taking requests just now: nothing was sent, nothing changed. Try again shortly.");
+
+		var change = mvc.perform(post("/console/users/credit").param("user", "7").param("change", "add")
+			.param("amount", "5").param("submission", "form-1").header("HX-Request", "true").with(csrf()))
+			.andReturn().getResponse();
+		assertThat(change.getContentType()).startsWith("text/html");
+		assertThat(change.getContentAsString()).startsWith("<div id=\"results\"")
+			.contains("nothing was sent, nothing changed");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aChangeWithNoAnswerInTimeIsSaidToBeUnknownAndOffersTheSameFormAgain() throws Exception {
+		// what the gateway's future fails with when no reply came in time, and when Kafka failed a send it took
+		for (Exception failure : List.of(new KafkaReplyTimeoutException("Reply timed out"),
+				new KafkaException("Send failed"))) {
+			given(ledger.send(any(), any(), anyLong(), any())).willReturn(CompletableFuture.failedFuture(failure));
+
+			String change = mvc.perform(post("/console/users/credit").param("user", "7").param("change", "subtract")
+				.param("amount", "5").param("submission", "form-2").header("HX-Request", "true").with(csrf()))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(change).as(failure.toString())
+				.contains("the change may or may not have been applied. Sending the same form again applies it at most once.",
+						"<input type=\"hidden\" name=\"submission\" value=\"form-2\">")
+				.doesNotContain("refused");
+		}
 	}
 
 	@Test
