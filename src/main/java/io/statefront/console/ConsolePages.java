@@ -4,6 +4,8 @@ import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.ui.Model;
@@ -18,9 +20,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What every console page shows in its header (who is signed in), and what the console answers
- * when a page or action is asked for something that is not there.
+ * when a page or action is asked for something that is not there. Ahead of the API's problem
+ * responses, which answer any controller: a console page answers in HTML.
  */
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsolePages {
 
 	@ModelAttribute("administrator")
