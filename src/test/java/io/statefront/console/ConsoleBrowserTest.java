@@ -54,7 +54,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		browser.quit();
+		Browser.quitAfterCheckingContentSecurityPolicy(browser);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.statefront.platform.flink;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.function.Supplier;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.execution.CheckpointType;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics.CompletedCheckpointStatistics;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics.FailedCheckpointStatistics;
@@ -47,6 +50,18 @@ final class Snapshots {
 	private static final long POLL_MILLIS = 200;
 
 	private Snapshots() {
+	}
+
+	/** A checkpoint of {@code job} now: its path, or what Flink says went wrong, within {@code limit}. */
+	static CompletableFuture<String> checkpoint(RestClusterClient<?> client, JobID job, Duration limit) {
+		return take(client, job, Kind.CHECKPOINT, limit, () -> client.triggerCheckpoint(job, CheckpointType.DEFAULT)
+			.thenCompose(checkpoint -> JobQueries.completedPath(client, job, checkpoint)));
+	}
+
+	/** A canonical savepoint of {@code job} into {@code folder}, which goes on running; as {@link #checkpoint}. */
+	static CompletableFuture<String> savepoint(RestClusterClient<?> client, JobID job, Path folder, Duration limit) {
+		return take(client, job, Kind.SAVEPOINT, limit,
+				() -> client.triggerSavepoint(job, folder.toUri().toString(), SavepointFormatType.CANONICAL));
 	}
 
 	/**
