@@ -37,6 +37,9 @@ COPY src/main/docker/jvm.options ./
 USER statefront
 ENV STATEFRONT_DATA_DIR=/var/lib/statefront
 ENV SERVER_PORT=8080
+# no simulated traffic mixed with real visitors' (the embedded development run, the demo, has it
+# on): switch it on in the console, or with -e STATEFRONT_SIMULATOR_ENABLED=true
+ENV STATEFRONT_SIMULATOR_ENABLED=false
 VOLUME /var/lib/statefront
 EXPOSE 8080
 # ready means every Flink job runs and the broker and gateway answer; allow a slow first start

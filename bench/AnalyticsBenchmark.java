@@ -72,6 +72,11 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * allowance is reported apart and the latency counted from the end of it
  * ({@code BENCH_OUT_OF_ORDERNESS_MS=0} runs both hosts without it).
  *
+ * <p>The traffic model marks its events simulated, so the job's real-only windows see none of
+ * them; {@code BENCH_REAL_TRAFFIC=true} sends them as real events instead, which every window then
+ * counts twice (all traffic, and real traffic alone): the cost of an installation whose traffic is
+ * all real. Capacity is timed on the all-traffic results.
+ *
  * <pre>
  * ./mvnw -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath
  * java -cp "target/classes:$(cat target/runtime.classpath)" bench/AnalyticsBenchmark.java [backlog-events] [live-seconds] [live-rate] [rounds]
@@ -88,6 +93,9 @@ public class AnalyticsBenchmark {
 		.parseLong(System.getenv().getOrDefault("BENCH_OUT_OF_ORDERNESS_MS", "5000"));
 
 	private static final String PASSWORD = "bench";
+
+	/** Whether the backlog and the live traffic go as real events rather than simulated ones. */
+	private static final boolean REAL_TRAFFIC = Boolean.parseBoolean(System.getenv("BENCH_REAL_TRAFFIC"));
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -270,7 +278,7 @@ public class AnalyticsBenchmark {
 		long last = start;
 		try (KafkaProducer<String, byte[]> producer = producer(bootstrap, "20")) {
 			for (int i = 0; i < events; i++) {
-				WebsiteEvent event = traffic.next();
+				WebsiteEvent event = marked(traffic.next());
 				sent.incrementAndGet();
 				byWindowEnd.merge(event.timestamp() / WINDOW * WINDOW + WINDOW, 1L, Long::sum);
 				last = Math.max(last, event.timestamp());
@@ -304,7 +312,7 @@ public class AnalyticsBenchmark {
 				}
 				for (ConsumerRecord<String, byte[]> record : results.poll(Duration.ofMillis(100))) {
 					MetricResult result = Json.read(record.value(), MetricResult.class);
-					if (!result.measurement().equals("page_views_per_second")
+					if (!result.measurement().equals("page_views_per_second") || result.realOnly()
 							|| !backlog.eventsByWindowEnd().containsKey(result.windowEnd())) {
 						continue;
 					}
@@ -355,7 +363,8 @@ public class AnalyticsBenchmark {
 			public void handleFrame(StompHeaders headers, Object payload) {
 				JsonNode result = (JsonNode) payload;
 				receivedAt.putIfAbsent(result.path("measurement").asString() + "@" + result.path("windowEnd").asLong()
-						+ "@" + result.path("tagValue").asString(""), System.currentTimeMillis());
+						+ "@" + result.path("tagValue").asString("") + "@" + result.path("realOnly").asBoolean(),
+						System.currentTimeMillis());
 			}
 		});
 
@@ -366,7 +375,7 @@ public class AnalyticsBenchmark {
 			long next = System.nanoTime();
 			for (long tick = 0; tick < seconds * 100L; tick++) {
 				for (int i = 0; i < perTick; i++) {
-					WebsiteEvent event = traffic.next();
+					WebsiteEvent event = marked(traffic.next());
 					producer.send(new ProducerRecord<>(WebsiteEvent.TOPIC, event.key(), Json.write(event)));
 				}
 				next += 10_000_000;
@@ -400,6 +409,12 @@ public class AnalyticsBenchmark {
 				+ "p99 %d ms, max %d ms (from window end itself: p50 %d ms, p95 %d ms)%n", latencies.size(),
 				OUT_OF_ORDERNESS, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
 				latencies.get(latencies.size() - 1), percentile(waited, 50), percentile(waited, 95));
+	}
+
+	/** The traffic model's event, as a real visitor's when {@code BENCH_REAL_TRAFFIC} asks for it. */
+	private static WebsiteEvent marked(WebsiteEvent event) {
+		return REAL_TRAFFIC ? new WebsiteEvent(event.eventId(), event.timestamp(), event.eventType(), event.userId(),
+				event.sessionId(), event.pageViewData(), event.sessionData(), event.conversionData()) : event;
 	}
 
 	private static long percentile(List<Long> sorted, int percent) {

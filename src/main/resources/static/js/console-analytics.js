@@ -1,6 +1,7 @@
 // The console's analytics page: one line chart per metric, filled with the chosen range's history
 // and then with every result the analytics job pushes over STOMP; tables of the latest window of
-// the tagged metrics; the alert stream.
+// the tagged metrics; the alert stream. All traffic, or real traffic alone: the job emits both
+// series, and the page draws the one the toggle names.
 (() => {
   const root = document.getElementById('analytics');
   if (!root) {
@@ -8,6 +9,8 @@
   }
   const token = document.querySelector('meta[name="_csrf"]').content;
   const rangeSelect = document.getElementById('range');
+  const realOnly = document.getElementById('real-only');
+  const traffic = () => (realOnly.checked ? 'real' : 'all');
   const live = document.getElementById('live');
   const charts = {};
   const units = {};
@@ -124,11 +127,14 @@
     const asked = ++generation;
     await Promise.all(Object.keys(charts).concat(Object.keys(tablesWanted)).map(async (measurement) => {
       const span = charts[measurement] ? minutes() : 5;
-      const response = await fetch(root.dataset.history + measurement + '?minutes=' + span);
+      const response = await fetch(root.dataset.history + measurement + '?minutes=' + span + '&traffic=' + traffic());
       if (!response.ok || asked !== generation) {
         return;
       }
       const history = await response.json();
+      if (asked !== generation) {
+        return;
+      }
       if (charts[measurement]) {
         const dataset = charts[measurement].data.datasets[0];
         const stored = history.points.map((point) => ({ x: point.time, y: point.value }));
@@ -145,6 +151,9 @@
   const tablesWanted = { top_pages: true, visitors_by_country: true };
 
   function onResult(result) {
+    if (Boolean(result.realOnly) !== realOnly.checked) {
+      return; // the other traffic's series
+    }
     if (charts[result.measurement]) {
       addPoint(result.measurement, result.windowEnd, result.value);
     } else if (tablesWanted[result.measurement] && result.tagValue) {
@@ -170,6 +179,34 @@
   }
 
   rangeSelect.addEventListener('change', loadHistory);
+
+  // the other series from scratch: its history, then what is pushed of it
+  realOnly.addEventListener('change', () => {
+    Object.keys(charts).forEach((measurement) => {
+      charts[measurement].data.datasets[0].data = [];
+      redraw(measurement);
+    });
+    Object.keys(tablesWanted).forEach((measurement) => {
+      delete tables[measurement];
+      const waiting = document.createElement('td');
+      waiting.colSpan = 2;
+      waiting.className = 'hint';
+      waiting.textContent = 'Waiting for a window…';
+      const row = document.createElement('tr');
+      row.append(waiting);
+      document.getElementById(measurement).replaceChildren(row);
+      root.querySelector(`.window[data-for="${measurement}"]`).textContent = '';
+    });
+    root.querySelectorAll('.traffic').forEach((hint) => { hint.hidden = hint.dataset.traffic !== traffic(); });
+    const url = new URL(location.href);
+    if (realOnly.checked) {
+      url.searchParams.set('traffic', 'real');
+    } else {
+      url.searchParams.delete('traffic');
+    }
+    window.history.replaceState(null, '', url);
+    loadHistory();
+  });
 
   const client = new StompJs.Client({
     brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + root.dataset.ws,

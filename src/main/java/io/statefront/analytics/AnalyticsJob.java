@@ -42,12 +42,17 @@ public final class AnalyticsJob {
 	 * already: traffic and the visits that ended, per tumbling window (a visit is over at its
 	 * SESSION_END or after the session gap without events); the audience over a sliding window; and
 	 * the bounce alerts.
+	 *
+	 * <p>Each window is also computed over the real events alone (real-only results), by a second
+	 * window operator fed through a filter: a simulated event costs one test more, a real one is
+	 * counted in two windows. The all-traffic operators keep their uids and state, so an older
+	 * savepoint still restores; the alerts watch all traffic.
 	 */
 	public static Outputs wire(DataStream<WebsiteEvent> events, AnalyticsProperties settings) {
 		SingleOutputStreamOperator<MetricResult> traffic = events
 			.windowAll(TumblingEventTimeWindows.of(settings.window()))
 			.sideOutputLateData(LATE_EVENTS)
-			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results())
+			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results(Traffic.ALL))
 			.uid("traffic-window")
 			.name("traffic per window");
 		DataStream<SessionSummary> visits = events.keyBy(WebsiteEvent::sessionId)
@@ -55,12 +60,12 @@ public final class AnalyticsJob {
 			.uid("session-function")
 			.name("visits");
 		DataStream<MetricResult> visitMetrics = visits.windowAll(TumblingEventTimeWindows.of(settings.window()))
-			.aggregate(new SessionWindow.Count(), new SessionWindow.Results())
+			.aggregate(new SessionWindow.Count(), new SessionWindow.Results(Traffic.ALL))
 			.uid("session-window")
 			.name("visits ended per window");
 		DataStream<MetricResult> audience = events
 			.windowAll(SlidingEventTimeWindows.of(settings.audienceWindow(), settings.audienceSlide()))
-			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results())
+			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results(Traffic.ALL))
 			.uid("audience-window")
 			.name("audience over the last minute");
 		DataStream<MetricResult> bounceRates = visitMetrics
@@ -70,7 +75,35 @@ public final class AnalyticsJob {
 		DataStream<Alert> alerts = BounceAlerts
 			.visitorsBouncing(visits, settings.visitorBounces(), settings.visitorBounceWithin())
 			.union(BounceAlerts.bounceRateCrossing(bounceRates, settings.bounceRateThreshold()));
-		return new Outputs(traffic.union(visitMetrics, audience), alerts, traffic.getSideOutput(LATE_EVENTS));
+		return new Outputs(traffic.union(visitMetrics, audience, realOnly(events, visits, settings)), alerts,
+				traffic.getSideOutput(LATE_EVENTS));
+	}
+
+	/**
+	 * The same windows over real traffic alone. An event too late for its window is late for both
+	 * operators (the same watermarks reach them in the same order), so only the all-traffic one
+	 * sets it apart.
+	 */
+	private static DataStream<MetricResult> realOnly(DataStream<WebsiteEvent> events, DataStream<SessionSummary> visits,
+			AnalyticsProperties settings) {
+		DataStream<WebsiteEvent> real = events.filter(event -> !event.simulated()).uid("real-events").name("real events");
+		DataStream<MetricResult> traffic = real.windowAll(TumblingEventTimeWindows.of(settings.window()))
+			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results(Traffic.REAL))
+			.uid("real-traffic-window")
+			.name("real traffic per window");
+		DataStream<MetricResult> visitMetrics = visits.filter(SessionSummary::real)
+			.uid("real-visits")
+			.name("real visits")
+			.windowAll(TumblingEventTimeWindows.of(settings.window()))
+			.aggregate(new SessionWindow.Count(), new SessionWindow.Results(Traffic.REAL))
+			.uid("real-session-window")
+			.name("real visits ended per window");
+		DataStream<MetricResult> audience = real
+			.windowAll(SlidingEventTimeWindows.of(settings.audienceWindow(), settings.audienceSlide()))
+			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results(Traffic.REAL))
+			.uid("real-audience-window")
+			.name("real audience over the last minute");
+		return traffic.union(visitMetrics, audience);
 	}
 
 }

@@ -40,10 +40,16 @@ final class AudienceWindow {
 
 	static final class Results extends ProcessAllWindowFunction<AudienceCounts, MetricResult, TimeWindow> {
 
+		private final Traffic traffic;
+
+		Results(Traffic traffic) {
+			this.traffic = traffic;
+		}
+
 		@Override
 		public void process(Context context, Iterable<AudienceCounts> counts, Collector<MetricResult> out) {
-			results(context.window().getStart(), context.window().getEnd(), counts.iterator().next())
-				.forEach(out::collect);
+			Tally.emit(results(context.window().getStart(), context.window().getEnd(), counts.iterator().next()),
+					traffic, out);
 		}
 
 	}

@@ -13,6 +13,12 @@ public final class Measurements {
 	/** One value per tag (a page, a country) per window, shown as tables. */
 	public static final List<String> TAGGED = List.of(AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
 
+	/**
+	 * What the history of a measurement's real-only results is kept under, in InfluxDB too: the
+	 * measurement's name after this prefix ({@code real_page_views_per_second}).
+	 */
+	public static final String REAL_ONLY_PREFIX = "real_";
+
 	/** What a scalar measurement's values are. */
 	public enum Unit {
 
@@ -41,6 +47,11 @@ public final class Measurements {
 
 	public static boolean isKnown(String measurement) {
 		return SCALAR.contains(measurement) || TAGGED.contains(measurement);
+	}
+
+	/** The name a measurement's history is kept under, of all traffic or of real traffic alone. */
+	public static String series(String measurement, boolean realOnly) {
+		return realOnly ? REAL_ONLY_PREFIX + measurement : measurement;
 	}
 
 	public static List<String> all() {

@@ -12,14 +12,35 @@ import org.jspecify.annotations.Nullable;
  * @param value the metric's value
  * @param tagKey the name of the tag that splits this measurement (such as {@code country}), or null
  * @param tagValue the tag's value for this result, or null
+ * @param realOnly whether it counts real traffic alone, the simulator's events left out; otherwise
+ * it counts all traffic. A window without real events has no real-only result
  */
 public record MetricResult(String measurement, long windowStart, long windowEnd, double value,
-		@Nullable String tagKey, @Nullable String tagValue) {
+		@Nullable String tagKey, @Nullable String tagValue, boolean realOnly) {
 
 	public static final String TOPIC = "processed-metrics";
 
+	/** A result of all traffic. */
+	public MetricResult(String measurement, long windowStart, long windowEnd, double value, @Nullable String tagKey,
+			@Nullable String tagValue) {
+		this(measurement, windowStart, windowEnd, value, tagKey, tagValue, false);
+	}
+
 	public static MetricResult of(String measurement, long windowStart, long windowEnd, double value) {
 		return new MetricResult(measurement, windowStart, windowEnd, value, null, null);
+	}
+
+	/** The same result, of real traffic alone. */
+	MetricResult ofRealTraffic() {
+		return new MetricResult(measurement, windowStart, windowEnd, value, tagKey, tagValue, true);
+	}
+
+	/**
+	 * The name its history is kept under: the measurement's, with {@value Measurements#REAL_ONLY_PREFIX}
+	 * before it for a real-only result, so that a query of a measurement reads all traffic as it always has.
+	 */
+	public String series() {
+		return Measurements.series(measurement, realOnly);
 	}
 
 }

@@ -48,6 +48,7 @@ class MetricsController {
 	@Operation(operationId = "metricHistory", summary = "A measurement's results over the last minutes, oldest first")
 	@ApiResponse(responseCode = "200", description = "The measurement's history and the store it came from",
 			content = @Content(schema = @Schema(implementation = History.class)))
+	@ApiResponse(responseCode = "400", description = "The traffic is neither all nor real, or the span is out of range")
 	@ApiResponse(responseCode = "404", description = "The analytics job computes no such measurement")
 	@ApiResponse(responseCode = "503", description = "The InfluxDB holding the history did not answer; try again after "
 			+ "Retry-After seconds", headers = @Header(name = HttpHeaders.RETRY_AFTER,
@@ -57,14 +58,22 @@ class MetricsController {
 			@Parameter(description = "A measurement of the analytics job",
 					example = "page_views_per_second") @PathVariable String measurement,
 			@Parameter(description = "How far back, in minutes") @RequestParam(defaultValue = "15") @Min(1)
-			@Max(1440) int minutes) {
+			@Max(1440) int minutes,
+			@Parameter(description = "Which traffic the results count: all, or real visitors' alone (the simulator's "
+					+ "events left out)", schema = @Schema(allowableValues = { "all", "real" }))
+			@RequestParam(defaultValue = "all") String traffic) {
 		if (!Measurements.isKnown(measurement)) {
 			return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Unknown measurement",
 					"The analytics job computes " + String.join(", ", Measurements.all().stream().sorted().toList())));
 		}
+		Traffic counted = Traffic.ofParameter(traffic).orElse(null);
+		if (counted == null) {
+			return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "Unknown traffic",
+					"The traffic is all or real (the simulator's events left out)"));
+		}
 		try {
-			return ResponseEntity
-				.ok(new History(measurement, store.mode(), store.history(measurement, Duration.ofMinutes(minutes))));
+			return ResponseEntity.ok(new History(measurement, store.mode(),
+					store.history(measurement, counted, Duration.ofMinutes(minutes))));
 		}
 		catch (MetricsStoreUnavailableException ex) {
 			log.warn("Metric history of {} unavailable: {}", measurement, ex.getMessage());

@@ -34,12 +34,12 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 		SessionSummary before = visit.value();
 		long time = event.timestamp();
 		SessionSummary now = (before == null)
-				? new SessionSummary(event.sessionId(), event.key(), time, time, 0, false, false)
+				? new SessionSummary(event.sessionId(), event.key(), time, time, 0, false, false, false)
 				: new SessionSummary(before.sessionId(), before.visitorId(), Math.min(before.start(), time),
-						Math.max(before.end(), time), before.pageViews(), before.converted(), false);
+						Math.max(before.end(), time), before.pageViews(), before.converted(), false, false);
 		now = new SessionSummary(now.sessionId(), now.visitorId(), now.start(), now.end(),
 				now.pageViews() + ((event.eventType() == EventType.PAGE_VIEW) ? 1 : 0),
-				now.converted() || event.eventType() == EventType.CONVERSION, false);
+				now.converted() || event.eventType() == EventType.CONVERSION, false, !event.simulated());
 		if (before != null) {
 			context.timerService().deleteEventTimeTimer(before.end() + gapMillis);
 		}
@@ -58,7 +58,7 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 		if (abandoned != null && abandoned.end() + gapMillis == timestamp) {
 			visit.clear();
 			out.collect(new SessionSummary(abandoned.sessionId(), abandoned.visitorId(), abandoned.start(),
-					abandoned.end(), abandoned.pageViews(), abandoned.converted(), true));
+					abandoned.end(), abandoned.pageViews(), abandoned.converted(), true, abandoned.real()));
 		}
 	}
 

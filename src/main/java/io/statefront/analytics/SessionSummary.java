@@ -11,9 +11,12 @@ package io.statefront.analytics;
  * @param pageViews how many pages it viewed
  * @param converted whether it converted
  * @param abandoned whether it ended by the gap rather than a SESSION_END
+ * @param real whether its events were real rather than simulated. Named for what is known rather
+ * than for the simulator: a visit restored from a build that did not keep it reads false, and is
+ * left out of the real-only figures rather than passing a simulated visit off as real
  */
 public record SessionSummary(String sessionId, String visitorId, long start, long end, int pageViews, boolean converted,
-		boolean abandoned) {
+		boolean abandoned, boolean real) {
 
 	long durationMillis() {
 		return end - start;

@@ -30,10 +30,16 @@ final class SessionWindow {
 
 	static final class Results extends ProcessAllWindowFunction<SessionCounts, MetricResult, TimeWindow> {
 
+		private final Traffic traffic;
+
+		Results(Traffic traffic) {
+			this.traffic = traffic;
+		}
+
 		@Override
 		public void process(Context context, Iterable<SessionCounts> counts, Collector<MetricResult> out) {
-			results(context.window().getStart(), context.window().getEnd(), counts.iterator().next())
-				.forEach(out::collect);
+			Tally.emit(results(context.window().getStart(), context.window().getEnd(), counts.iterator().next()),
+					traffic, out);
 		}
 
 	}

@@ -3,7 +3,10 @@ package io.statefront.analytics;
 import java.io.Serializable;
 import java.util.function.Supplier;
 
+import java.util.List;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * A window's aggregate function for accumulators that know how to count an element in and merge
@@ -51,6 +54,13 @@ abstract class Tally<T, A extends Tally.Counts<T, A>> implements AggregateFuncti
 	@Override
 	public A merge(A one, A other) {
 		return one.merge(other);
+	}
+
+	/** A closed window's results, marked real-only when the window counted real traffic alone. */
+	static void emit(List<MetricResult> results, Traffic traffic, Collector<MetricResult> out) {
+		for (MetricResult result : results) {
+			out.collect(traffic.realOnly() ? result.ofRealTraffic() : result);
+		}
 	}
 
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * visitor's favourite category, and there mostly the few products of their taste: hidden
  * preferences a recommender can learn), sometimes converts, and ends or is abandoned. The mix over many
  * events is about 70 % page views, 15 % session starts, 10 % session ends and 5 % conversions.
- * The same seed and clock give the same events.
+ * The same seed and clock give the same events, each marked {@link WebsiteEvent#simulated() simulated}.
  */
 public final class TrafficModel {
 
@@ -182,7 +182,7 @@ public final class TrafficModel {
 	private WebsiteEvent event(EventType type, Visit visit, @Nullable PageViewData page,
 			@Nullable ConversionData conversion) {
 		return new WebsiteEvent(uuid(), clock.getAsLong(), type, visit.userId, visit.sessionId, page,
-				visit.sessionData, conversion);
+				visit.sessionData, conversion, true);
 	}
 
 	private String uuid() {

@@ -28,14 +28,20 @@ final class TrafficWindow {
 
 	}
 
-	/** Turns a closed window's counts into its metric results. */
+	/** Turns a closed window's counts into its metric results, of all traffic or of real traffic alone. */
 	static final class Results extends ProcessAllWindowFunction<TrafficCounts, MetricResult, TimeWindow> {
+
+		private final Traffic traffic;
+
+		Results(Traffic traffic) {
+			this.traffic = traffic;
+		}
 
 		@Override
 		public void process(Context context, Iterable<TrafficCounts> counts, Collector<MetricResult> out) {
 			TimeWindow window = context.window();
 			TrafficCounts total = counts.iterator().next();
-			results(window.getStart(), window.getEnd(), total).forEach(out::collect);
+			Tally.emit(results(window.getStart(), window.getEnd(), total), traffic, out);
 		}
 
 	}

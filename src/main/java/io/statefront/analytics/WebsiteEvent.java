@@ -14,12 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param pageViewData the page, for page views
  * @param sessionData where the visitor is and what they use; on every event
  * @param conversionData the order, for conversions
+ * @param simulated whether the traffic simulator made it up. Absent means real: the storefront's
+ * events and those of any other producer count as real traffic, which the analytics job also
+ * counts alone (the {@link MetricResult#realOnly() real-only} results)
  */
 public record WebsiteEvent(String eventId, long timestamp, EventType eventType, @Nullable String userId,
 		String sessionId, @Nullable PageViewData pageViewData, SessionData sessionData,
-		@Nullable ConversionData conversionData) {
+		@Nullable ConversionData conversionData, boolean simulated) {
 
 	public static final String TOPIC = "website-analytics-events";
+
+	/** A real visitor's event. */
+	public WebsiteEvent(String eventId, long timestamp, EventType eventType, @Nullable String userId,
+			String sessionId, @Nullable PageViewData pageViewData, SessionData sessionData,
+			@Nullable ConversionData conversionData) {
+		this(eventId, timestamp, eventType, userId, sessionId, pageViewData, sessionData, conversionData, false);
+	}
 
 	/** The page a visitor viewed. */
 	public record PageViewData(String url, String title, @Nullable String referrer, long pageLoadTime) {

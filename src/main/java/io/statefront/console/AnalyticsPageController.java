@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.statefront.analytics.Measurements;
+import io.statefront.analytics.Traffic;
 import io.statefront.analytics.history.MetricsStore;
 import io.statefront.analytics.history.MetricsStore.MetricPoint;
 import io.statefront.analytics.history.MetricsStoreUnavailableException;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * Live charts of every metric, fed over the console's STOMP endpoint as the analytics job emits
  * them; their history for the chosen range comes from the metrics store (the same question the
- * API's {@code /analytics/metrics} answers, asked with the console's session).
+ * API's {@code /analytics/metrics} answers, asked with the console's session). The page shows all
+ * traffic, or real traffic alone ({@code ?traffic=real}): the simulator's events left out.
  */
 @Controller
 class AnalyticsPageController {
@@ -47,8 +49,9 @@ class AnalyticsPageController {
 	}
 
 	@GetMapping("/console/analytics")
-	String analytics(Model model) {
+	String analytics(@RequestParam(defaultValue = "all") String traffic, Model model) {
 		model.addAttribute("section", "analytics");
+		model.addAttribute("realOnly", Traffic.ofParameter(traffic).map(Traffic::realOnly).orElse(false));
 		model.addAttribute("title", "Analytics");
 		model.addAttribute("charts", Measurements.SCALAR.stream()
 			.map(measurement -> new Chart(measurement, Measurements.unit(measurement).name().toLowerCase(Locale.ROOT)))
@@ -60,7 +63,8 @@ class AnalyticsPageController {
 
 	@GetMapping("/console/analytics/history/{measurement}")
 	@ResponseBody
-	ResponseEntity<?> history(@PathVariable String measurement, @RequestParam(defaultValue = "15") String minutes) {
+	ResponseEntity<?> history(@PathVariable String measurement, @RequestParam(defaultValue = "15") String minutes,
+			@RequestParam(defaultValue = "all") String traffic) {
 		int span;
 		try {
 			span = Integer.parseInt(minutes);
@@ -68,14 +72,16 @@ class AnalyticsPageController {
 		catch (NumberFormatException ex) {
 			span = -1;
 		}
-		if (!Measurements.isKnown(measurement) || !RANGES.contains(span)) {
+		Traffic counted = Traffic.ofParameter(traffic).orElse(null);
+		if (!Measurements.isKnown(measurement) || !RANGES.contains(span) || counted == null) {
 			return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"Known measurements: " + Measurements.all() + "; ranges in minutes: " + RANGES))
+					"Known measurements: " + Measurements.all() + "; ranges in minutes: " + RANGES
+							+ "; traffic: all or real"))
 				.build();
 		}
 		try {
-			List<MetricPoint> points = store.history(measurement, Duration.ofMinutes(span));
-			return ResponseEntity.ok(Map.of("measurement", measurement, "points", points));
+			List<MetricPoint> points = store.history(measurement, counted, Duration.ofMinutes(span));
+			return ResponseEntity.ok(Map.of("measurement", measurement, "traffic", counted.parameter(), "points", points));
 		}
 		catch (MetricsStoreUnavailableException ex) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

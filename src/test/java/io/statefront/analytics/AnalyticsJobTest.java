@@ -31,7 +31,7 @@ class AnalyticsJobTest {
 		List<WebsiteEvent> events = List.of(pageView("a", 1_000), pageView("b", 6_000), pageView("b", 4_000),
 				start("c", 3_000), pageView("a", 2_000), pageView("a", 9_999), event(EventType.SESSION_END, null, 4_500));
 
-		List<MetricResult> results = run(events).stream()
+		List<MetricResult> results = allTraffic(run(events)).stream()
 			.filter(result -> result.measurement().equals(TrafficWindow.PAGE_VIEWS_PER_SECOND)
 					|| result.measurement().equals(TrafficWindow.ACTIVE_USERS))
 			.toList();
@@ -53,7 +53,7 @@ class AnalyticsJobTest {
 				// z: one page at 6 s, then nothing: abandoned when the 10 s gap has passed, at 16 s
 				start("z", 5_500), pageView("z", 6_000));
 
-		List<MetricResult> results = run(events).stream()
+		List<MetricResult> results = allTraffic(run(events)).stream()
 			.filter(result -> result.measurement().equals(SessionWindow.BOUNCE_RATE)
 					|| result.measurement().equals(SessionWindow.AVERAGE_SESSION_DURATION))
 			.toList();
@@ -73,7 +73,7 @@ class AnalyticsJobTest {
 				visit("b", 2_000, EventType.SESSION_START, null, paris), visit("b", 2_500, EventType.PAGE_VIEW, "/p1", paris),
 				visit("c", 12_000, EventType.PAGE_VIEW, "/p3", BERLIN));
 
-		List<MetricResult> results = run(events);
+		List<MetricResult> results = allTraffic(run(events));
 		List<MetricResult> first = audience(results, -10_000);
 		List<MetricResult> second = audience(results, 0);
 
@@ -85,6 +85,60 @@ class AnalyticsJobTest {
 		assertThat(second).contains(metric(AudienceWindow.CONVERSION_RATE, 0, 1 / 3.0),
 				metric(AudienceWindow.REVENUE_PER_USER, 0, 40 / 3.0),
 				tagged(AudienceWindow.VISITORS_BY_COUNTRY, 0, 2, "country", "DE"));
+	}
+
+	@Test
+	void countsRealTrafficAloneInTheRealOnlyResultsAndAllTrafficInTheOthers() throws Exception {
+		List<WebsiteEvent> events = List.of(
+				// a real visit: two pages, a purchase of 40, over 2 s
+				start("r", 1_000), pageView("r", 1_500), pageView("r", 2_000),
+				new WebsiteEvent("buy-r", 2_500, EventType.CONVERSION, "r", "s-r", null, BERLIN, new ConversionData("o1", 40)),
+				end("r", 3_000),
+				// simulated visits in the same windows: one bounces, one buys for 100
+				simulated(start("s1", 1_000)), simulated(pageView("s1", 1_200)), simulated(end("s1", 1_400)),
+				simulated(pageView("s2", 2_500)),
+				simulated(new WebsiteEvent("buy-s2", 2_600, EventType.CONVERSION, "s2", "s-s2", null, BERLIN,
+						new ConversionData("o2", 100))),
+				simulated(end("s2", 2_700)),
+				// a window of simulated traffic alone
+				simulated(pageView("s3", 11_000)));
+
+		List<MetricResult> results = run(events);
+
+		assertThat(results.stream().filter(MetricResult::realOnly).toList()).containsExactlyInAnyOrder(
+				real(MetricResult.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, 0, 5_000, 2 / 5.0)),
+				real(MetricResult.of(TrafficWindow.ACTIVE_USERS, 0, 5_000, 1)),
+				real(MetricResult.of(SessionWindow.BOUNCE_RATE, 0, 5_000, 0.0)),
+				real(MetricResult.of(SessionWindow.AVERAGE_SESSION_DURATION, 0, 5_000, 2.0)),
+				real(metric(AudienceWindow.CONVERSION_RATE, -10_000, 1.0)),
+				real(metric(AudienceWindow.REVENUE_PER_USER, -10_000, 40)),
+				real(tagged(AudienceWindow.TOP_PAGES, -10_000, 2, "url", "/shop/product/1")),
+				real(tagged(AudienceWindow.VISITORS_BY_COUNTRY, -10_000, 1, "country", "DE")),
+				real(metric(AudienceWindow.CONVERSION_RATE, 0, 1.0)), real(metric(AudienceWindow.REVENUE_PER_USER, 0, 40)),
+				real(tagged(AudienceWindow.TOP_PAGES, 0, 2, "url", "/shop/product/1")),
+				real(tagged(AudienceWindow.VISITORS_BY_COUNTRY, 0, 1, "country", "DE")));
+		assertThat(results.stream().filter(result -> !result.realOnly()).toList()).contains(
+				MetricResult.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, 0, 5_000, 4 / 5.0),
+				MetricResult.of(TrafficWindow.ACTIVE_USERS, 0, 5_000, 3),
+				MetricResult.of(TrafficWindow.ACTIVE_USERS, 10_000, 15_000, 1),
+				MetricResult.of(SessionWindow.BOUNCE_RATE, 0, 5_000, 2 / 3.0),
+				metric(AudienceWindow.CONVERSION_RATE, -10_000, 2 / 3.0),
+				metric(AudienceWindow.REVENUE_PER_USER, -10_000, 140 / 3.0));
+	}
+
+	/** The results of all traffic; these tests' events are all real, so the real-only results are the same. */
+	private static List<MetricResult> allTraffic(List<MetricResult> results) {
+		return results.stream().filter(result -> !result.realOnly()).toList();
+	}
+
+	private static WebsiteEvent simulated(WebsiteEvent event) {
+		return new WebsiteEvent(event.eventId(), event.timestamp(), event.eventType(), event.userId(), event.sessionId(),
+				event.pageViewData(), event.sessionData(), event.conversionData(), true);
+	}
+
+	private static MetricResult real(MetricResult result) {
+		return new MetricResult(result.measurement(), result.windowStart(), result.windowEnd(), result.value(),
+				result.tagKey(), result.tagValue(), true);
 	}
 
 	private static List<MetricResult> audience(List<MetricResult> results, long windowStart) {

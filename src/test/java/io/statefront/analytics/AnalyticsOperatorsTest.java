@@ -115,7 +115,7 @@ class AnalyticsOperatorsTest {
 	}
 
 	private static SessionSummary visit(String visitor, long end, int pages) {
-		return new SessionSummary(visitor + "-" + end, visitor, end - 500, end, pages, false, false);
+		return new SessionSummary(visitor + "-" + end, visitor, end - 500, end, pages, false, false, true);
 	}
 
 	private static WebsiteEvent pageView(String user, long timestamp) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Visits followed in event time: over at their SESSION_END, or abandoned when the watermark passes the gap. */
 class SessionFunctionTest {
@@ -41,7 +42,7 @@ class SessionFunctionTest {
 		send(EventType.SESSION_END, 4_000);
 
 		assertThat(sessions.harness().getOutput()).containsExactly(
-				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false), 4_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false, true), 4_000));
 	}
 
 	@Test
@@ -56,7 +57,7 @@ class SessionFunctionTest {
 		sessions.advanceTo(15_000);
 
 		assertThat(sessions.harness().getOutput()).contains(
-				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true), 15_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true, true), 15_000));
 	}
 
 	@Test
@@ -70,10 +71,30 @@ class SessionFunctionTest {
 		assertThat(visit.durationMillis()).isEqualTo(500);
 	}
 
+	@Test
+	void aSimulatedVisitIsNotRealWhetherItEndsOrIsAbandoned() throws Exception {
+		send(EventType.SESSION_START, 1_000, true);
+		send(EventType.PAGE_VIEW, 1_200, true);
+		send(EventType.SESSION_END, 1_500, true);
+		send(EventType.SESSION_START, 2_000, false);
+		sessions.process(new WebsiteEvent("sim", 2_500, EventType.PAGE_VIEW, null, "simulated-abandoned", null,
+				VISITOR, null, true), 2_500);
+		sessions.advanceTo(20_000);
+
+		assertThat(summaries()).extracting(SessionSummary::sessionId, SessionSummary::abandoned, SessionSummary::real)
+			.containsExactlyInAnyOrder(tuple("s", false, false), tuple("s", true, true),
+					tuple("simulated-abandoned", true, false));
+	}
+
 	private void send(EventType type, long timestamp) throws Exception {
+		send(type, timestamp, false);
+	}
+
+	private void send(EventType type, long timestamp, boolean simulated) throws Exception {
 		PageViewData page = (type == EventType.PAGE_VIEW) ? new PageViewData("/shop/product/3", "Shoes #3", null, 200)
 				: null;
-		sessions.process(new WebsiteEvent("e" + timestamp, timestamp, type, "u", "s", page, VISITOR, null), timestamp);
+		sessions.process(new WebsiteEvent("e" + timestamp, timestamp, type, "u", "s", page, VISITOR, null, simulated),
+				timestamp);
 	}
 
 	private List<SessionSummary> summaries() {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
+import io.statefront.analytics.Traffic;
 import io.statefront.analytics.history.MetricsStore;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
@@ -484,7 +486,10 @@ class ConsolePagesTest {
 	@WithMockUser(roles = "ADMIN")
 	void theAnalyticsPageHasAChartPerMetricAndItsHistoryAnswersOnlyKnownQuestions() throws Exception {
 		given(store.mode()).willReturn("in-memory");
-		given(store.history(any(), any())).willReturn(List.of(new MetricsStore.MetricPoint(1_000, 12.5, null)));
+		given(store.history(any(), eq(Traffic.ALL), any()))
+			.willReturn(List.of(new MetricsStore.MetricPoint(1_000, 12.5, null)));
+		given(store.history(any(), eq(Traffic.REAL), any()))
+			.willReturn(List.of(new MetricsStore.MetricPoint(1_000, 0.5, null)));
 		String page = mvc.perform(get("/console/analytics")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("chart.umd.min.js", "console-analytics.js", "data-ws=\"/console/ws\"")
 			.contains("id=\"chart-page_views_per_second\"", "id=\"chart-revenue_per_user\"", "id=\"top_pages\"")
@@ -497,6 +502,24 @@ class ConsolePagesTest {
 			.andReturn().getResponse().getContentAsString()).contains("\"value\":12.5");
 		assertThat(mvc.perform(get("/console/analytics/history/nope")).andReturn().getResponse().getStatus()).isEqualTo(400);
 		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("minutes", "7"))
+			.andReturn().getResponse().getStatus()).isEqualTo(400);
+		assertThat(page).contains("id=\"real-only\"").doesNotContain("id=\"real-only\" checked");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theAnalyticsPageShowsRealTrafficAloneWhenAskedAndItsHistoryReadsThatSeries() throws Exception {
+		given(store.history(any(), eq(Traffic.ALL), any()))
+			.willReturn(List.of(new MetricsStore.MetricPoint(1_000, 12.5, null)));
+		given(store.history(any(), eq(Traffic.REAL), any()))
+			.willReturn(List.of(new MetricsStore.MetricPoint(1_000, 0.5, null)));
+
+		assertThat(mvc.perform(get("/console/analytics").param("traffic", "real")).andReturn().getResponse()
+			.getContentAsString()).contains("id=\"real-only\" checked");
+		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("traffic", "real"))
+			.andReturn().getResponse().getContentAsString()).contains("\"value\":0.5", "\"traffic\":\"real\"")
+			.doesNotContain("12.5");
+		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("traffic", "fake"))
 			.andReturn().getResponse().getStatus()).isEqualTo(400);
 	}
 

@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.statefront.analytics.Measurements;
+import io.statefront.support.Dockerfile;
 import io.statefront.support.Installed;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The compose stack, checked as far as a machine without a Docker engine can: Debian's
  * {@code docker-compose} accepts the file (required in CI, skipped elsewhere without it), every
  * image is pinned, every service that others wait for has a health check, data lives in named
- * volumes, and the monitoring it provisions points at what the application serves.
+ * volumes, and the monitoring it provisions points at what the application serves. Its exposure:
+ * no secret committed, none missing at start, Grafana signed in only, Prometheus not published,
+ * no simulated traffic unless asked for.
  */
 class ComposeFileTest {
 
@@ -46,6 +51,11 @@ class ComposeFileTest {
 			if (service.containsKey("build")) {
 				return;
 			}
+			if ("no".equals(service.get("restart"))) {
+				// a one-shot that others wait to complete (the secrets' check) has no health to check
+				assertThat(image).as("image of %s", name).matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*");
+				return;
+			}
 			assertThat(image).as("image of %s", name).matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*").doesNotEndWith(":latest");
 			assertThat(service).as("service %s", name).containsKeys("healthcheck", "volumes");
 		});
@@ -65,11 +75,87 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void prometheusScrapesTheActuatorWithTheApiUsersPasswordFile() throws IOException {
+	void prometheusScrapesTheActuatorAsTheReadOnlyMetricsUserWithItsPasswordFile() throws IOException {
 		String prometheus = Files.readString(Path.of("compose/prometheus/prometheus.yml"));
-		assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "statefront:8080",
-				"password_file: /run/secrets/api-password");
-		assertThat(Path.of("compose/secrets/api-password")).isNotEmptyFile();
+		assertThat(prometheus).contains("metrics_path: /actuator/prometheus", "statefront:8080", "username: metrics",
+				"password_file: /run/secrets/metrics-password")
+			.doesNotContainPattern("(?m)^\\s*password:");
+		Map<String, Map<String, Object>> services = section(compose(), "services");
+		assertThat(secretsOf(services.get("prometheus"))).containsEntry("metrics-password", "metrics-password");
+		assertThat(secretsOf(services.get("statefront"))).containsEntry("metrics-password",
+				"statefront.security.metrics-password");
+	}
+
+	@Test
+	void noSecretIsCommittedAndEachHasAnExampleInstead() throws Exception {
+		Map<String, Map<String, Object>> secrets = section(compose(), "secrets");
+		assertThat(secrets).containsKeys("api-password", "console-password", "metrics-password", "grafana-admin-password");
+		Assumptions.assumeTrue(git("rev-parse", "--is-inside-work-tree").exitCode() == 0, "not a git work tree");
+		secrets.forEach((name, secret) -> {
+			Path file = Path.of((String) secret.get("file")).normalize();
+			assertThat(file.startsWith(Path.of("compose/secrets"))).as("secret %s is under compose/secrets", name).isTrue();
+			assertThat(Path.of(file + ".example")).as("example of %s", name).isNotEmptyFile();
+			assertThat(git("check-ignore", "-q", file.toString()).exitCode()).as("%s is ignored by git", file).isZero();
+		});
+		assertThat(git("ls-files", "compose/secrets").output().lines()).isNotEmpty()
+			.allSatisfy(committed -> assertThat(committed).endsWith(".example"));
+		ComposeFileTest.<Map<String, Object>>section(compose(), "services").forEach((name, service) -> environmentOf(service).forEach((key, value) -> {
+			if (key.contains("PASSWORD")) {
+				assertThat(key).as("%s of %s names a file rather than holding a password", key, name).endsWith("_FILE");
+			}
+		}));
+	}
+
+	@Test
+	void theStackRefusesToStartWithoutItsSecrets() throws IOException {
+		Map<String, Map<String, Object>> services = section(compose(), "services");
+		String check = String.join(" ", stringsOf(services.get("secrets-check").get("command")));
+		assertThat(section(compose(), "secrets").keySet())
+			.allSatisfy(secret -> assertThat(check).as("the check of %s", secret).contains(secret));
+		assertThat(check).contains("exit $$missing", ".example");
+		for (String name : List.of("statefront", "grafana")) {
+			assertThat(services.get(name).get("depends_on").toString()).as("what %s waits for", name)
+				.contains("secrets-check={condition=service_completed_successfully}");
+		}
+		// not optional: without its secrets the application does not start on generated passwords
+		assertThat(environmentOf(services.get("statefront"))).containsEntry("SPRING_CONFIG_IMPORT",
+				"configtree:/run/secrets/");
+		assertThat(secretsOf(services.get("statefront"))).containsEntry("api-password", "statefront.security.api-password")
+			.containsEntry("console-password", "statefront.console.admin-password");
+	}
+
+	@Test
+	void grafanaSignsInWithTheSecretsAdminPasswordAndAllowsNoAnonymousViewer() throws IOException {
+		Map<String, Object> grafana = ComposeFileTest.<Map<String, Object>>section(compose(), "services").get("grafana");
+		assertThat(environmentOf(grafana)).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+			.containsEntry("GF_SECURITY_ADMIN_PASSWORD__FILE", "/run/secrets/grafana-admin-password")
+			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false")
+			.doesNotContainKeys("GF_SECURITY_ADMIN_PASSWORD", "GF_AUTH_ANONYMOUS_ORG_ROLE");
+		assertThat(secretsOf(grafana)).containsKey("grafana-admin-password");
+	}
+
+	@Test
+	void onlyTheApplicationIsPublishedAndGrafanaOnTheHostsLoopbackAlone() throws IOException {
+		Map<String, Map<String, Object>> services = section(compose(), "services");
+		assertThat(services.get("prometheus")).doesNotContainKey("ports");
+		services.forEach((name, service) -> {
+			List<String> ports = stringsOf(service.getOrDefault("ports", List.of()));
+			if (name.equals("statefront")) {
+				assertThat(ports).containsExactly("8080:8080");
+			}
+			else {
+				assertThat(ports).as("ports of %s", name).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+			}
+		});
+		assertThat(stringsOf(services.get("grafana").get("ports"))).containsExactly("127.0.0.1:3000:3000");
+	}
+
+	@Test
+	void theImageAndTheStackRunNoSimulatedTraffic() throws IOException {
+		assertThat(Dockerfile.read(Path.of("Dockerfile")).environment()).containsEntry("STATEFRONT_SIMULATOR_ENABLED",
+				"false");
+		assertThat(environmentOf(ComposeFileTest.<Map<String, Object>>section(compose(), "services").get("statefront")))
+			.containsEntry("STATEFRONT_SIMULATOR_ENABLED", "false");
 	}
 
 	@Test
@@ -81,6 +167,51 @@ class ComposeFileTest {
 			read.add(from.group(1));
 		}
 		assertThat(read).containsExactlyInAnyOrderElementsOf(Measurements.all());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environmentOf(Map<String, Object> service) {
+		return (Map<String, Object>) service.getOrDefault("environment", Map.of());
+	}
+
+	/** A service's secrets, each by its source with the name it is mounted under in /run/secrets. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> secretsOf(Map<String, Object> service) {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		for (Object secret : (List<Object>) service.getOrDefault("secrets", List.of())) {
+			if (secret instanceof Map<?, ?> mounted) {
+				secrets.put((String) mounted.get("source"), (String) mounted.get("target"));
+			}
+			else {
+				secrets.put((String) secret, (String) secret);
+			}
+		}
+		return secrets;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> stringsOf(Object list) {
+		return ((List<Object>) list).stream().map(String::valueOf).toList();
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+	private static Run git(String... arguments) {
+		List<String> command = new ArrayList<>(List.of("git"));
+		command.addAll(List.of(arguments));
+		try {
+			Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			return new Run(git.waitFor(), output);
+		}
+		catch (IOException ex) {
+			return new Run(-1, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, Object> compose() throws IOException {

@@ -9,12 +9,15 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.statefront.analytics.Measurements;
 import io.statefront.analytics.MetricResult;
+import io.statefront.analytics.Traffic;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Metric history in memory, for when there is no InfluxDB: the latest {@value #VALUES_PER_MEASUREMENT}
- * values of each measurement (over an hour of 5-second windows with their tags), gone at restart.
+ * values of each measurement and of its real-only series (over an hour of 5-second windows with
+ * their tags), gone at restart.
  * Like InfluxDB, it keeps one value per window end and tag: a result the job emits again after a
  * restore replaces the first.
  */
@@ -42,7 +45,7 @@ class InMemoryMetricsStore implements MetricsStore {
 
 	@Override
 	public void write(MetricResult result) {
-		NavigableMap<Key, Double> values = byMeasurement.computeIfAbsent(result.measurement(),
+		NavigableMap<Key, Double> values = byMeasurement.computeIfAbsent(result.series(),
 				name -> new TreeMap<>(ORDER));
 		synchronized (values) {
 			values.put(new Key(result.windowEnd(), result.tagValue()), result.value());
@@ -53,8 +56,8 @@ class InMemoryMetricsStore implements MetricsStore {
 	}
 
 	@Override
-	public List<MetricPoint> history(String measurement, Duration span) {
-		NavigableMap<Key, Double> values = byMeasurement.get(measurement);
+	public List<MetricPoint> history(String measurement, Traffic traffic, Duration span) {
+		NavigableMap<Key, Double> values = byMeasurement.get(Measurements.series(measurement, traffic.realOnly()));
 		if (values == null) {
 			return List.of();
 		}

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import io.micrometer.core.instrument.Counter;
+import io.statefront.analytics.Measurements;
 import io.statefront.analytics.MetricResult;
+import io.statefront.analytics.Traffic;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metric history in InfluxDB: each result a point of its measurement at its window's end, with
- * field {@code value} and its tag (such as {@code country}) when it has one, written in batches.
- * History is read back with InfluxQL.
+ * field {@code value} and its tag (such as {@code country}) when it has one, written in batches;
+ * a real-only result goes to the measurement of its {@link MetricResult#series() series}
+ * ({@code real_page_views_per_second}). History is read back with InfluxQL.
  */
 class InfluxMetricsStore implements MetricsStore {
 
@@ -90,7 +93,7 @@ class InfluxMetricsStore implements MetricsStore {
 
 	@Override
 	public void write(MetricResult result) {
-		Point.Builder point = Point.measurement(result.measurement())
+		Point.Builder point = Point.measurement(result.series())
 			.time(result.windowEnd(), TimeUnit.MILLISECONDS)
 			.addField("value", result.value());
 		if (result.tagKey() != null && result.tagValue() != null) {
@@ -100,10 +103,11 @@ class InfluxMetricsStore implements MetricsStore {
 	}
 
 	@Override
-	public List<MetricPoint> history(String measurement, Duration span) {
+	public List<MetricPoint> history(String measurement, Traffic traffic, Duration span) {
 		// newest first so that the limit keeps the latest points; handed back oldest first
-		String select = "SELECT * FROM %s.%s WHERE time >= now() - %dms ORDER BY time DESC LIMIT %d"
-			.formatted(identifier(retentionPolicy), identifier(measurement), span.toMillis(), MAX_POINTS);
+		String select = "SELECT * FROM %s.%s WHERE time >= now() - %dms ORDER BY time DESC LIMIT %d".formatted(
+				identifier(retentionPolicy), identifier(Measurements.series(measurement, traffic.realOnly())),
+				span.toMillis(), MAX_POINTS);
 		List<MetricPoint> points = new ArrayList<>();
 		for (QueryResult.Series series : seriesOf(query(select))) {
 			int time = series.getColumns().indexOf("time");

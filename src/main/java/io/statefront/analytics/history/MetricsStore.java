@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.statefront.analytics.MetricResult;
+import io.statefront.analytics.Traffic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +24,16 @@ public interface MetricsStore extends AutoCloseable {
 	void write(MetricResult result);
 
 	/**
-	 * The values of {@code measurement} whose windows ended in the last {@code span}, oldest first,
-	 * at most the newest {@value #MAX_POINTS}.
+	 * The values of {@code measurement} over {@code traffic} whose windows ended in the last
+	 * {@code span}, oldest first, at most the newest {@value #MAX_POINTS}.
 	 * @throws MetricsStoreUnavailableException when the store cannot be asked
 	 */
-	List<MetricPoint> history(String measurement, Duration span);
+	List<MetricPoint> history(String measurement, Traffic traffic, Duration span);
+
+	/** The values of {@code measurement} over all traffic, as {@link #history(String, Traffic, Duration)}. */
+	default List<MetricPoint> history(String measurement, Duration span) {
+		return history(measurement, Traffic.ALL, span);
+	}
 
 	/** How the history is kept ({@code external}, {@code managed} or {@code in-memory}), for health and logs. */
 	String mode();

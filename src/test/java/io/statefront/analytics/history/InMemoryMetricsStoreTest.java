@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.statefront.analytics.MetricResult;
+import io.statefront.analytics.Traffic;
 import io.statefront.analytics.history.MetricsStore.MetricPoint;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,22 @@ class InMemoryMetricsStoreTest {
 		assertThat(store.history("visitors_by_country", Duration.ofMinutes(90))).extracting(MetricPoint::time)
 			.containsExactly(NOW - 3_600_000, NOW - 20_000, NOW - 10_000, NOW);
 		assertThat(store.history("active_users", Duration.ofMinutes(90))).isEmpty();
+	}
+
+	@Test
+	void keepsRealOnlyResultsApartFromThoseOfAllTraffic() {
+		store.write(MetricResult.of("active_users", NOW - 5_000, NOW, 30));
+		store.write(new MetricResult("active_users", NOW - 5_000, NOW, 2, null, null, true));
+		store.write(new MetricResult("top_pages", NOW - 60_000, NOW, 1, "url", "/shop/cart", true));
+
+		assertThat(store.history("active_users", Traffic.ALL, Duration.ofMinutes(1)))
+			.containsExactly(new MetricPoint(NOW, 30, null));
+		assertThat(store.history("active_users", Duration.ofMinutes(1))).containsExactly(new MetricPoint(NOW, 30, null));
+		assertThat(store.history("active_users", Traffic.REAL, Duration.ofMinutes(1)))
+			.containsExactly(new MetricPoint(NOW, 2, null));
+		assertThat(store.history("top_pages", Traffic.REAL, Duration.ofMinutes(1)))
+			.containsExactly(new MetricPoint(NOW, 1, "/shop/cart"));
+		assertThat(store.history("top_pages", Traffic.ALL, Duration.ofMinutes(1))).isEmpty();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statefront.analytics.MetricResult;
+import io.statefront.analytics.Traffic;
 import io.statefront.analytics.history.MetricsStore.MetricPoint;
 import io.statefront.support.Installed;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,28 @@ class InfluxMetricsStoreTest {
 				.containsExactly(new MetricPoint(now - 10_000, 3, "Japan"), new MetricPoint(now, 5, "Brazil"));
 			assertThat(store.history("visitors_by_country", Duration.ofMinutes(90))).hasSize(3);
 			assertThat(store.history("bounce_rate", Duration.ofMinutes(5))).isEmpty();
+		}
+	}
+
+	@Test
+	void keepsRealOnlyResultsInTheirOwnMeasurementAndAnswersEachTrafficApart() {
+		String database = database();
+		long now = System.currentTimeMillis() / 5_000 * 5_000;
+		try (InfluxMetricsStore store = store(database, null)) {
+			store.write(MetricResult.of("active_users", now - 5_000, now, 30));
+			store.write(new MetricResult("active_users", now - 5_000, now, 2, null, null, true));
+			store.write(new MetricResult("top_pages", now - 60_000, now, 1, "url", "/shop/cart", true));
+			store.flush();
+
+			assertThat(store.history("active_users", Traffic.ALL, Duration.ofMinutes(1)))
+				.containsExactly(new MetricPoint(now, 30, null));
+			assertThat(store.history("active_users", Traffic.REAL, Duration.ofMinutes(1)))
+				.containsExactly(new MetricPoint(now, 2, null));
+			assertThat(store.history("top_pages", Traffic.REAL, Duration.ofMinutes(1)))
+				.containsExactly(new MetricPoint(now, 1, "/shop/cart"));
+			assertThat(store.history("top_pages", Traffic.ALL, Duration.ofMinutes(1))).isEmpty();
+			assertThat(InfluxQl.series(influxd.url(), database, "SELECT \"value\" FROM \"real_active_users\"")
+				.path("values").toString()).isEqualTo("[[" + now + ",2]]");
 		}
 	}
 
