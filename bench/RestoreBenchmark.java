@@ -57,7 +57,8 @@ import java.util.regex.Pattern;
  *   views=2             product pages each of them views
  *   backends=rocksdb,hashmap   the state backends, one after the other, each on an empty data directory;
  *                       a --statefront.flink.state-backend among the application's arguments runs that one only
- *   sample=200          users, items and orders read back before the kill and after the restart
+ *   restarts=3          kill -9 and restart cycles, each timed (the machine's speed drifts: several say how much)
+ *   sample=200          users, items and orders read back before the first kill and after each restart
  *   out=target/restore-...     the application's logs; the data directories too with keep-data=true
  *   keep-data=false     keep each data directory (by default deleted once its backend is measured)
  *   --name=value        passed to the application as it is (also BENCH_APP_ARGS; JVM options in
@@ -99,8 +100,8 @@ public class RestoreBenchmark {
 
 	private static final Pattern LOG_TIME = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(?:Z|[+-]\\d\\d:\\d\\d))");
 
-	record Settings(int users, int items, int orders, int shoppers, int views, List<String> backends, int sample,
-			Path out, boolean keepData, List<String> appArguments) {
+	record Settings(int users, int items, int orders, int shoppers, int views, List<String> backends, int restarts,
+			int sample, Path out, boolean keepData, List<String> appArguments) {
 
 		static Settings parse(String[] args) {
 			Map<String, String> named = new LinkedHashMap<>();
@@ -120,8 +121,8 @@ public class RestoreBenchmark {
 				}
 				named.put(arg.substring(0, equals), arg.substring(equals + 1));
 			}
-			List<String> known = List.of("users", "items", "orders", "shoppers", "views", "backends", "sample", "out",
-					"keep-data");
+			List<String> known = List.of("users", "items", "orders", "shoppers", "views", "backends", "restarts",
+					"sample", "out", "keep-data");
 			named.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
 				throw new IllegalArgumentException("Unknown argument " + name + "; known: " + known);
 			});
@@ -140,13 +141,14 @@ public class RestoreBenchmark {
 					Integer.parseInt(named.getOrDefault("orders", "100000")),
 					Integer.parseInt(named.getOrDefault("shoppers", "20000")),
 					Integer.parseInt(named.getOrDefault("views", "2")), backends,
+					Integer.parseInt(named.getOrDefault("restarts", "3")),
 					Integer.parseInt(named.getOrDefault("sample", "200")),
 					Path.of(named.getOrDefault("out", "target/restore-" + stamp)).toAbsolutePath(),
 					Boolean.parseBoolean(named.getOrDefault("keep-data", "false")), List.copyOf(appArguments));
 			// the API's own bounds for a batch; a shopper views at least one page
 			if (settings.users < 1 || settings.users > 1_000_000 || settings.items < 1 || settings.items > 1_000_000
 					|| settings.orders < 0 || settings.orders > 1_000_000 || settings.shoppers < 0 || settings.views < 1
-					|| settings.sample < 1 || backends.stream().anyMatch(b -> !b.equals("rocksdb") && !b.equals("hashmap"))) {
+					|| settings.restarts < 1 || settings.sample < 1 || backends.stream().anyMatch(b -> !b.equals("rocksdb") && !b.equals("hashmap"))) {
 				throw new IllegalArgumentException("Out of range: " + settings);
 			}
 			return settings;
@@ -191,7 +193,7 @@ public class RestoreBenchmark {
 
 	}
 
-	record Result(String backend, String maxHeap, double coldStart, List<Step> steps, Restore restore,
+	record Result(String backend, String maxHeap, double coldStart, List<Step> steps, List<Restore> restores,
 			long rocksDbBytes, long failedCheckpoints, String failure, List<String> notes) {
 
 		Optional<Step> step(String name) {
@@ -285,7 +287,7 @@ public class RestoreBenchmark {
 
 		Result execute() {
 			List<Step> steps = new ArrayList<>();
-			Restore restore = null;
+			List<Restore> restores = new ArrayList<>();
 			String failure = null;
 			double coldStart = -1;
 			String maxHeap = "-";
@@ -325,9 +327,12 @@ public class RestoreBenchmark {
 				if (verified != null) {
 					throw new IllegalStateException("Before the kill: " + verified);
 				}
-				restore = killAndRestart();
-				if (!restore.verified().startsWith("all")) {
-					failure = "after the restart: " + restore.verified();
+				for (int restart = 1; restart <= settings.restarts() && failure == null; restart++) {
+					Restore restore = killAndRestart(restart);
+					restores.add(restore);
+					if (!restore.verified().startsWith("all")) {
+						failure = "after restart " + restart + ": " + restore.verified();
+					}
 				}
 			}
 			catch (Exception ex) {
@@ -346,7 +351,7 @@ public class RestoreBenchmark {
 				}
 			}
 			long failed = failedCheckpoints();
-			return new Result(backend, maxHeap, coldStart, steps, restore, rocksDb, failed, failure, notes);
+			return new Result(backend, maxHeap, coldStart, steps, restores, rocksDb, failed, failure, notes);
 		}
 
 		/**
@@ -625,12 +630,12 @@ public class RestoreBenchmark {
 		 * application with {@code kill -9}, starts it again at once on the same data directory and
 		 * times its return from the kill.
 		 */
-		private Restore killAndRestart() throws Exception {
+		private Restore killAndRestart(int number) throws Exception {
 			Checkpoint last = settledAfterAll();
 			long folder = diskUsage(dataDir.resolve("checkpoints").resolve("functions"));
 			int user = random.nextInt(settings.users());
 			int item = random.nextInt(settings.items());
-			System.out.printf("kill -9 after checkpoint %d of the functions job (%s full, %s incremental); "
+			System.out.printf("kill -9 number " + number + " after checkpoint %d of the functions job (%s full, %s incremental); "
 					+ "then reading user %d and item %d%n", last.id(), mib(last.full()), mib(last.incremental()), user,
 					item);
 			String load = loadAverage();
@@ -641,7 +646,7 @@ public class RestoreBenchmark {
 			if (old.isAlive()) {
 				throw new IllegalStateException("The application outlived kill -9");
 			}
-			Path log = dir.resolve("app-restart.log");
+			Path log = dir.resolve("app-restart-" + number + ".log");
 			start(log);
 			ExecutorService pollers = Executors.newFixedThreadPool(3, daemon("restore-poll"));
 			AtomicLong firstAnswer = new AtomicLong(-1);
@@ -972,15 +977,16 @@ public class RestoreBenchmark {
 				+ "| machine's load at the kill / once serving |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 		for (Result result : results) {
-			Restore restore = result.restore();
-			if (restore == null) {
+			if (result.restores().isEmpty()) {
 				System.out.printf("| %s | - | - | - | - | - | - | - | %s | - |%n", result.backend(), seconds(result.coldStart()));
-				continue;
 			}
-			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", result.backend(),
-					restored(restore), seconds(restore.http()), seconds(restore.up()), seconds(restore.user()),
-					seconds(restore.item()), seconds(restore.serving()), restore.verified(), seconds(result.coldStart()),
-					restore.load());
+			for (int i = 0; i < result.restores().size(); i++) {
+				Restore restore = result.restores().get(i);
+				System.out.printf(Locale.ROOT, "| %s, restart %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+						result.backend(), i + 1, restored(restore), seconds(restore.http()), seconds(restore.up()),
+						seconds(restore.user()), seconds(restore.item()), seconds(restore.serving()), restore.verified(),
+						(i == 0) ? seconds(result.coldStart()) : "", restore.load());
+			}
 		}
 		System.out.println();
 		System.out.println("Where the restart's time went (its log's timestamps, seconds from the kill):");
@@ -990,10 +996,10 @@ public class RestoreBenchmark {
 		System.out.println("| backend | " + String.join(" | ", phases) + " |");
 		System.out.println("|---|" + "---|".repeat(phases.size()));
 		for (Result result : results) {
-			if (result.restore() != null) {
-				System.out.println("| " + result.backend() + " | " + String.join(" | ",
-						phases.stream().map(phase -> seconds(result.restore().phases().getOrDefault(phase, -1.0))).toList())
-						+ " |");
+			for (int i = 0; i < result.restores().size(); i++) {
+				Map<String, Double> times = result.restores().get(i).phases();
+				System.out.println("| " + result.backend() + ", restart " + (i + 1) + " | " + String.join(" | ",
+						phases.stream().map(phase -> seconds(times.getOrDefault(phase, -1.0))).toList()) + " |");
 			}
 		}
 		System.out.println();
