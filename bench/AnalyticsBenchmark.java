@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.statefront.analytics.AnalyticsJob;
+import io.statefront.analytics.AnalyticsPipeline;
 import io.statefront.analytics.AnalyticsProperties;
 import io.statefront.analytics.EventType;
 import io.statefront.analytics.MetricResult;
@@ -197,7 +197,7 @@ public class AnalyticsBenchmark {
 		config.setString("execution.checkpointing.storage", "filesystem");
 		config.setString("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
-		AnalyticsJob.connect(env, new FlinkKafka(bootstrap, "bench-baseline", false), defaultSettings());
+		new AnalyticsPipeline(defaultSettings()).addTo(env, new FlinkKafka(bootstrap, "bench-baseline", false));
 		JobClient job = env.executeAsync("analytics (bare MiniCluster)");
 		System.out.println("Baseline job " + job.getJobID() + " running");
 		Thread.sleep(Long.MAX_VALUE);

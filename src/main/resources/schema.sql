@@ -1,4 +1,4 @@
--- The archive of paid orders (io.statefront.shop.OrderArchive); valid in H2 and PostgreSQL.
+-- The archive of paid orders (io.statefront.order.OrderArchive); valid in H2 and PostgreSQL.
 CREATE TABLE IF NOT EXISTS archived_order (
     order_id    VARCHAR(20) PRIMARY KEY,
     order_seq   BIGINT      NOT NULL,

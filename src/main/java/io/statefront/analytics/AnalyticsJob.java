@@ -2,12 +2,9 @@ package io.statefront.analytics;
 
 import java.time.Duration;
 
-import io.statefront.platform.flink.FlinkKafka;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
@@ -28,35 +25,6 @@ public final class AnalyticsJob {
 	/** What the analytics job emits: metric results, alerts, and the events too late for their window. */
 	public record Outputs(DataStream<MetricResult> metrics, DataStream<Alert> alerts,
 			DataStream<WebsiteEvent> lateEvents) {
-	}
-
-	/**
-	 * The analytics job on Kafka: website events from their topic (counted in), through
-	 * {@link #wire}, to the metrics and alerts topics; late events are counted, then dropped.
-	 */
-	public static void connect(StreamExecutionEnvironment env, FlinkKafka kafka, AnalyticsProperties settings) {
-		env.setBufferTimeout(settings.bufferTimeout().toMillis());
-		DataStream<WebsiteEvent> events = env
-			.fromSource(kafka.eventSource(WebsiteEvent.TOPIC, WebsiteEvent.class),
-					watermarks(settings.outOfOrderness(), settings.idleness()), "website events")
-			.uid("website-events-source")
-			.map(new EventCounter(EventCounter.EVENTS_IN))
-			.uid("events-in-counter")
-			.name("events in");
-
-		Outputs outputs = wire(events, settings);
-
-		outputs.metrics()
-			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
-			.uid("processed-metrics-sink")
-			.name("processed-metrics");
-		outputs.alerts().sinkTo(kafka.sink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
-		outputs.lateEvents()
-			.map(new EventCounter(EventCounter.EVENTS_LATE))
-			.uid("late-event-counter")
-			.name("late events")
-			.sinkTo(new DiscardingSink<>())
-			.uid("late-events-sink");
 	}
 
 	/**

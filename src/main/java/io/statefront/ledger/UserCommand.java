@@ -1,5 +1,6 @@
 package io.statefront.ledger;
 
+import io.statefront.platform.flink.EntityFunction;
 import io.statefront.platform.saga.SagaStep;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param step the saga step this message is, or {@code null} for a client's request
  */
 public record UserCommand(@Nullable String requestId, @Nullable String idempotencyKey, UserOperation operation,
-		String userId, long amount, @Nullable SagaStep step) {
+		String userId, long amount, @Nullable SagaStep step) implements EntityFunction.Command {
 
 	/** Every message to a user goes through this topic, keyed by user id (architecture rule 2). */
 	public static final String TOPIC = "users";
@@ -30,9 +31,14 @@ public record UserCommand(@Nullable String requestId, @Nullable String idempoten
 		return new UserCommand(null, null, operation, userId, amount, step);
 	}
 
-	/** What a repeat under the same idempotency key must also ask to get the first answer. */
-	String fingerprint() {
+	@Override
+	public String fingerprint() {
 		return operation + ":" + amount;
+	}
+
+	@Override
+	public boolean opens() {
+		return operation == UserOperation.CREATE;
 	}
 
 }

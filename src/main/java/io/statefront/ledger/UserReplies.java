@@ -3,6 +3,7 @@ package io.statefront.ledger;
 import java.net.URI;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statefront.platform.web.IdempotencyKey;
 import io.statefront.platform.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,7 @@ final class UserReplies {
 			case CREDIT_LIMIT -> Problems.problem(HttpStatus.CONFLICT, "Credit limit exceeded", "User " + result.userId()
 					+ " has " + result.credit() + " credit; adding would pass " + Long.MAX_VALUE + ", nothing was added");
 			case KEY_REUSED -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-					"This Idempotency-Key was used before for a different request; nothing was changed");
+					IdempotencyKey.REUSED);
 			case OK -> throw new IllegalArgumentException("not a refusal");
 		};
 		problem.setProperty("user_id", result.userId());

@@ -30,11 +30,18 @@ import org.apache.flink.util.Collector;
  * fewer than {@value #COUNT}, the most popular items of the shopper's favourite categories, then of
  * all, fill the list. Ties go to the lower item id, so the same input always gives the same list.
  *
+ * <p>The list runs on past the {@value #COUNT} a page shows, to {@value #LISTED} items, all in the
+ * same order: the function does not know what is in stock, so a page drops what is sold out and
+ * shows the first {@value #COUNT} of the rest. The popular items fill a list to {@value #LISTED}
+ * only when they fill it at all (fewer than {@value #COUNT} related items), as they are found then.
+ *
  * <p>The co-occurrences are shared by all shoppers, so the function runs under one key.
  */
 public class RecommendationFunction extends KeyedProcessFunction<Integer, ShopperMoment, Recommendations> {
 
 	static final int COUNT = 5;
+
+	static final int LISTED = 20;
 
 	static final double RECENCY = 0.8;
 
@@ -63,7 +70,9 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 	public void processElement(ShopperMoment moment, Context context, Collector<Recommendations> out)
 			throws Exception {
 		learn(moment);
-		out.collect(recommend(moment));
+		if (!moment.event().simulated()) {
+			out.collect(recommend(moment));
+		}
 	}
 
 	private void learn(ShopperMoment moment) throws Exception {
@@ -120,7 +129,7 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 			addScores(scored, items.get(bought), stats -> stats.coBought, 2);
 		}
 		Map<String, Double> categoryShare = categoryShares(moment);
-		TopItems best = new TopItems(COUNT);
+		TopItems best = new TopItems(LISTED);
 		for (Candidate candidate : scored) {
 			if (!excluded.contains(candidate.id)) {
 				double boost = 1 + categoryShare.getOrDefault(candidate.category, 0.0);
@@ -148,7 +157,7 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 		categories.add(null); // then any category
 		for (String category : categories) {
 			for (Map.Entry<String, ItemStats> item : popular) {
-				if (chosen.size() == COUNT) {
+				if (chosen.size() == LISTED) {
 					return;
 				}
 				boolean inCategory = category == null || category.equals(item.getValue().category);

@@ -5,7 +5,7 @@ package io.statefront.recommendation;
  *
  * @param shopperId whom they are for
  * @param eventId the shop event they answer
- * @param itemIds the items, best first
+ * @param itemIds the items, best first: more than a page shows, for the page to skip what is sold out
  * @param basis {@value #RELATED} when related to what the shopper did, {@value #POPULAR} when the
  * shopper's history said too little and popular items filled the list
  */

@@ -4,10 +4,8 @@ import java.util.List;
 
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent.SessionData;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import io.statefront.support.FunctionHarness;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,18 +20,16 @@ class SessionFunctionTest {
 	private static final SessionData VISITOR = new SessionData("test", "10.0.0.1", "FR", "Lyon", "mobile", "Chrome",
 			"Android");
 
-	private KeyedOneInputStreamOperatorTestHarness<String, WebsiteEvent, SessionSummary> harness;
+	private FunctionHarness<WebsiteEvent, SessionSummary> sessions;
 
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SessionFunction(GAP)),
-				WebsiteEvent::sessionId, Types.STRING);
-		harness.open();
+		sessions = FunctionHarness.open(() -> new SessionFunction(GAP), WebsiteEvent::sessionId);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		sessions.close();
 	}
 
 	@Test
@@ -44,7 +40,7 @@ class SessionFunctionTest {
 		send(EventType.CONVERSION, 3_500);
 		send(EventType.SESSION_END, 4_000);
 
-		assertThat(harness.getOutput()).containsExactly(
+		assertThat(sessions.harness().getOutput()).containsExactly(
 				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false), 4_000));
 	}
 
@@ -52,14 +48,14 @@ class SessionFunctionTest {
 	void abandonsAVisitOnlyWhenTheWatermarkPassesItsLastEventPlusTheGap() throws Exception {
 		send(EventType.SESSION_START, 1_000);
 		send(EventType.PAGE_VIEW, 2_000);
-		harness.processWatermark(11_000);
+		sessions.advanceTo(11_000);
 		send(EventType.PAGE_VIEW, 5_000);
-		harness.processWatermark(14_999);
+		sessions.advanceTo(14_999);
 		assertThat(summaries()).isEmpty();
 
-		harness.processWatermark(15_000);
+		sessions.advanceTo(15_000);
 
-		assertThat(harness.getOutput()).contains(
+		assertThat(sessions.harness().getOutput()).contains(
 				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true), 15_000));
 	}
 
@@ -77,12 +73,11 @@ class SessionFunctionTest {
 	private void send(EventType type, long timestamp) throws Exception {
 		PageViewData page = (type == EventType.PAGE_VIEW) ? new PageViewData("/shop/product/3", "Shoes #3", null, 200)
 				: null;
-		harness.processElement(new WebsiteEvent("e" + timestamp, timestamp, type, "u", "s", page, VISITOR, null),
-				timestamp);
+		sessions.process(new WebsiteEvent("e" + timestamp, timestamp, type, "u", "s", page, VISITOR, null), timestamp);
 	}
 
 	private List<SessionSummary> summaries() {
-		return harness.extractOutputValues();
+		return sessions.outputValues();
 	}
 
 }

@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent.SessionData;
+import io.statefront.catalogue.Catalogue;
+import io.statefront.catalogue.Product;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
-import io.statefront.shop.catalogue.Catalogue;
-import io.statefront.shop.catalogue.Product;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class SitePagesTest {
 				new PageViewData("/shop/product/62", "Knitwear #62", null, 200), VISITOR, null);
 
 		assertThat(EventSimulator.shopEventOf(view))
-			.contains(new ShopEvent("e1", "visitor-7", ShopEventType.PRODUCT_VIEW, "62", "Knitwear", 1_000));
+			.contains(new ShopEvent("e1", "visitor-7", ShopEventType.PRODUCT_VIEW, "62", "Knitwear", 1_000, true));
 		assertThat(EventSimulator.shopEventOf(new WebsiteEvent("e2", 1_000, EventType.PAGE_VIEW, null, "s2",
 				new PageViewData("/shop/category/knitwear", "Knitwear", null, 200), VISITOR, null))).isEmpty();
 		assertThat(EventSimulator.shopEventOf(

@@ -5,13 +5,13 @@ import java.util.List;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
+import io.statefront.platform.saga.StepId;
 import io.statefront.support.Emitted;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.statefront.support.FunctionHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,23 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UserFunctionTest {
 
-	private KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> harness;
+	private static final StepId PAY = StepId.pay("1");
+
+	private static final StepId REFUND = new StepId(StepId.Kind.REFUND, "1");
+
+	private static final StepId USER_EXISTS = StepId.userExists("1");
+
+	private FunctionHarness<UserCommand, UserResponse> users;
+
+	private Emitted<SagaReply> sagaReplies;
+
+	private Emitted<AppliedChange> changes;
 
 	private int requests;
 
-	private final Emitted<SagaReply> sagaReplies = Emitted.sideOutput(() -> harness, UserFunction.SAGA_REPLIES);
-
-	private final Emitted<AppliedChange> changes = Emitted.sideOutput(() -> harness, UserFunction.CHANGES);
-
 	@BeforeEach
 	void openHarness() throws Exception {
-		harness = newHarness();
-		harness.open();
+		users = FunctionHarness.open(() -> new UserFunction(Horizons.defaults()), UserCommand::userId);
+		sagaReplies = users.sideOutput(UserFunction.SAGA_REPLIES);
+		changes = users.sideOutput(UserFunction.CHANGES);
 	}
 
 	@AfterEach
 	void closeHarness() throws Exception {
-		harness.close();
+		users.close();
 	}
 
 	@Test
@@ -66,12 +73,13 @@ class UserFunctionTest {
 		send("add-1", UserOperation.ADD_CREDIT, "1", 100);
 		send("take-too-much", UserOperation.SUBTRACT_CREDIT, "1", 500);
 		send(UserOperation.FIND, "1", 0);
-		step(UserOperation.PAY, "1", 30, 1, "pay");
-		step(UserOperation.PAY, "1", 30, 1, "pay");
-		step(UserOperation.REFUND, "1", 0, 1, "refund");
+		step(UserOperation.PAY, "1", 30, 1, PAY);
+		step(UserOperation.PAY, "1", 30, 1, PAY);
+		step(UserOperation.REFUND, "1", 0, 1, REFUND);
 
 		assertThat(changes.fresh()).containsExactly(new AppliedChange("user/1", "add-1", 100),
-				new AppliedChange("user/1", "order-9/1/pay", -30), new AppliedChange("user/1", "order-9/1/refund", 30));
+				new AppliedChange("user/1", "order-9/1/pay:1", -30),
+				new AppliedChange("user/1", "order-9/1/refund:1", 30));
 	}
 
 	@Test
@@ -79,7 +87,8 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", Long.MAX_VALUE - 1);
 
-		assertThat(send(UserOperation.ADD_CREDIT, "1", 2)).isEqualTo(refused(Outcome.CREDIT_LIMIT, "1", Long.MAX_VALUE - 1));
+		assertThat(send(UserOperation.ADD_CREDIT, "1", 2))
+			.isEqualTo(refused(Outcome.CREDIT_LIMIT, "1", Long.MAX_VALUE - 1));
 		assertThat(send(UserOperation.ADD_CREDIT, "1", 1)).isEqualTo(UserResult.ok("1", Long.MAX_VALUE));
 	}
 
@@ -162,12 +171,9 @@ class UserFunctionTest {
 	void restoresCreditAndRememberedKeysFromACheckpoint() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send("key-1", UserOperation.ADD_CREDIT, "1", 30);
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		OperatorSubtaskState checkpoint = users.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
+		users.restore(checkpoint);
 
 		assertThat(send("key-1", UserOperation.ADD_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 30));
 		assertThat(send(UserOperation.SUBTRACT_CREDIT, "1", 30)).isEqualTo(UserResult.ok("1", 0));
@@ -178,8 +184,8 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);
 
-		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
-		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(step(UserOperation.PAY, "1", 30, 1, PAY)).containsExactly(done(1, PAY, 20));
+		assertThat(step(UserOperation.PAY, "1", 30, 1, PAY)).containsExactly(done(1, PAY, 20));
 		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(20);
 	}
 
@@ -188,11 +194,11 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 10);
 
-		SagaReply refusal = SagaReply.refused(sagaStep(1, "pay"), "INSUFFICIENT_CREDIT", 10);
-		assertThat(step(UserOperation.PAY, "1", 11, 1, "pay")).containsExactly(refusal);
+		SagaReply refusal = SagaReply.refused(sagaStep(1, PAY), SagaRefusal.NOT_ENOUGH, 10);
+		assertThat(step(UserOperation.PAY, "1", 11, 1, PAY)).containsExactly(refusal);
 		send(UserOperation.ADD_CREDIT, "1", 10);
 
-		assertThat(step(UserOperation.PAY, "1", 11, 1, "pay")).containsExactly(refusal);
+		assertThat(step(UserOperation.PAY, "1", 11, 1, PAY)).containsExactly(refusal);
 		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(20);
 	}
 
@@ -200,38 +206,38 @@ class UserFunctionTest {
 	void refundsAPaymentOnceAndNothingForARefusedOne() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);
-		step(UserOperation.PAY, "1", 30, 1, "pay");
+		step(UserOperation.PAY, "1", 30, 1, PAY);
 
-		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
-		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
-		step(UserOperation.PAY, "1", 80, 2, "pay");
-		assertThat(step(UserOperation.REFUND, "1", 0, 2, "refund")).containsExactly(done(2, "refund", 50));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 50));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 50));
+		step(UserOperation.PAY, "1", 80, 2, PAY);
+		assertThat(step(UserOperation.REFUND, "1", 0, 2, REFUND)).containsExactly(done(2, REFUND, 50));
 	}
 
 	@Test
 	void ignoresAStepOfAnAttemptTheSagaHasLeftBehind() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);
-		step(UserOperation.PAY, "1", 30, 1, "pay");
-		step(UserOperation.REFUND, "1", 0, 1, "refund");
-		step(UserOperation.PAY, "1", 40, 2, "pay");
+		step(UserOperation.PAY, "1", 30, 1, PAY);
+		step(UserOperation.REFUND, "1", 0, 1, REFUND);
+		step(UserOperation.PAY, "1", 40, 2, PAY);
 
-		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).isEmpty();
-		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 10));
+		assertThat(step(UserOperation.PAY, "1", 30, 1, PAY)).isEmpty();
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 10));
 		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(10);
 	}
 
 	@Test
 	void refusesToPayForAUserThatDoesNotExistOrWasRemoved() throws Exception {
-		assertThat(step(UserOperation.PAY, "1", 1, 1, "pay"))
-			.containsExactly(SagaReply.refused(sagaStep(1, "pay"), "NOT_FOUND", 0));
-		assertThat(step(UserOperation.FIND, "1", 0, 0, "user"))
-			.containsExactly(SagaReply.refused(sagaStep(0, "user"), "NOT_FOUND", 0));
+		assertThat(step(UserOperation.PAY, "1", 1, 1, PAY))
+			.containsExactly(SagaReply.refused(sagaStep(1, PAY), SagaRefusal.NOT_FOUND, 0));
+		assertThat(step(UserOperation.FIND, "1", 0, 0, USER_EXISTS))
+			.containsExactly(SagaReply.refused(sagaStep(0, USER_EXISTS), SagaRefusal.NOT_FOUND, 0));
 		send(UserOperation.CREATE, "2", 0);
 		send(UserOperation.REMOVE, "2", 0);
 
-		assertThat(step(UserOperation.FIND, "2", 0, 0, "user"))
-			.containsExactly(SagaReply.refused(sagaStep(0, "user"), "NOT_FOUND", 0));
+		assertThat(step(UserOperation.FIND, "2", 0, 0, USER_EXISTS))
+			.containsExactly(SagaReply.refused(sagaStep(0, USER_EXISTS), SagaRefusal.NOT_FOUND, 0));
 	}
 
 	@Test
@@ -248,12 +254,12 @@ class UserFunctionTest {
 	void aBatchInitialisationIsNotUndoneByARefundOfAnEarlierPayment() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 100);
-		step(UserOperation.PAY, "1", 80, 1, "pay");
+		step(UserOperation.PAY, "1", 80, 1, PAY);
 
 		send(UserOperation.INIT, "1", 1000);
 
-		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 1000));
-		assertThat(step(UserOperation.PAY, "1", 80, 1, "pay")).containsExactly(done(1, "pay", 20));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 1000));
+		assertThat(step(UserOperation.PAY, "1", 80, 1, PAY)).containsExactly(done(1, PAY, 20));
 		assertThat(send(UserOperation.FIND, "1", 0).credit()).isEqualTo(1000);
 	}
 
@@ -261,17 +267,13 @@ class UserFunctionTest {
 	void remembersSagaStepsAcrossACheckpoint() throws Exception {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 50);
-		step(UserOperation.PAY, "1", 30, 1, "pay");
-		OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-		harness.close();
+		step(UserOperation.PAY, "1", 30, 1, PAY);
+		OperatorSubtaskState checkpoint = users.snapshot(1);
 
-		harness = newHarness();
-		harness.initializeState(checkpoint);
-		harness.open();
-		sagaReplies.restart();
+		users.restore(checkpoint);
 
-		assertThat(step(UserOperation.PAY, "1", 30, 1, "pay")).containsExactly(done(1, "pay", 20));
-		assertThat(step(UserOperation.REFUND, "1", 0, 1, "refund")).containsExactly(done(1, "refund", 50));
+		assertThat(step(UserOperation.PAY, "1", 30, 1, PAY)).containsExactly(done(1, PAY, 20));
+		assertThat(step(UserOperation.REFUND, "1", 0, 1, REFUND)).containsExactly(done(1, REFUND, 50));
 	}
 
 	@Test
@@ -279,13 +281,10 @@ class UserFunctionTest {
 		send(UserOperation.CREATE, "1", 0);
 		send(UserOperation.ADD_CREDIT, "1", 100);
 		for (String order : List.of("9", "10", "12", "11", "13")) {
-			harness.processElement(UserCommand.step(UserOperation.PAY, "1", 10, new SagaStep(order, 1, "pay", "orders")),
-					0);
+			users.process(UserCommand.step(UserOperation.PAY, "1", 10, new SagaStep(order, 1, PAY, "orders")), 0);
 		}
-		harness.processElement(UserCommand.step(UserOperation.REFUND, "1", 0, new SagaStep("11", 1, "refund", "orders")),
-				0);
-		harness.processElement(UserCommand.step(UserOperation.PAY, "1", 1000, new SagaStep("14", 1, "pay", "orders")),
-				0);
+		users.process(UserCommand.step(UserOperation.REFUND, "1", 0, new SagaStep("11", 1, REFUND, "orders")), 0);
+		users.process(UserCommand.step(UserOperation.PAY, "1", 1000, new SagaStep("14", 1, PAY, "orders")), 0);
 
 		UserResult paid = send(UserOperation.PAID_ORDERS, "1", 0);
 
@@ -294,24 +293,18 @@ class UserFunctionTest {
 		assertThat(send(UserOperation.PAID_ORDERS, "2", 0).outcome()).isEqualTo(Outcome.NOT_FOUND);
 	}
 
-	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, String stepId)
+	private List<SagaReply> step(UserOperation operation, String userId, long amount, long attempt, StepId stepId)
 			throws Exception {
-		harness.processElement(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
+		users.process(UserCommand.step(operation, userId, amount, sagaStep(attempt, stepId)), 0);
 		return sagaReplies.fresh();
 	}
 
-	private static SagaStep sagaStep(long attempt, String stepId) {
+	private static SagaStep sagaStep(long attempt, StepId stepId) {
 		return new SagaStep("order-9", attempt, stepId, "orders");
 	}
 
-	private static SagaReply done(long attempt, String stepId, long credit) {
+	private static SagaReply done(long attempt, StepId stepId, long credit) {
 		return SagaReply.done(sagaStep(attempt, stepId), credit);
-	}
-
-	private static KeyedOneInputStreamOperatorTestHarness<String, UserCommand, UserResponse> newHarness()
-			throws Exception {
-		return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new UserFunction(Horizons.defaults())),
-				UserCommand::userId, Types.STRING);
 	}
 
 	private UserResult send(UserOperation operation, String userId, long amount) throws Exception {
@@ -321,9 +314,8 @@ class UserFunctionTest {
 	private UserResult send(String idempotencyKey, UserOperation operation, String userId, long amount)
 			throws Exception {
 		String requestId = "request-" + (++requests);
-		harness.processElement(new UserCommand(requestId, idempotencyKey, operation, userId, amount), 0);
-		List<UserResponse> replies = harness.extractOutputValues();
-		UserResponse reply = replies.get(replies.size() - 1);
+		users.process(new UserCommand(requestId, idempotencyKey, operation, userId, amount), 0);
+		UserResponse reply = users.latestOutput();
 		assertThat(reply.requestId()).isEqualTo(requestId);
 		return reply.result();
 	}

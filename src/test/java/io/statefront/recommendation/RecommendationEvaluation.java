@@ -57,7 +57,9 @@ public final class RecommendationEvaluation {
 				}
 			}
 			popularity.merge(view.itemId(), 1L, Long::sum);
-			recommendedTo.put(shopper, String.join(",", shown.get(i).itemIds()));
+			// a page shows the first five of the list (the rest stand in for sold-out ones)
+			String[] listed = shown.get(i).itemIds();
+			recommendedTo.put(shopper, String.join(",", List.of(listed).subList(0, Math.min(5, listed.length))));
 			popularTo.put(shopper, topFive(popularity, view.itemId()));
 		}
 		return new Result(views.size(), judged, (double) hits / judged, (double) popularHits / judged);

@@ -30,8 +30,9 @@ class RecommendationFunctionTest {
 
 	@BeforeEach
 	void openHarnesses() throws Exception {
-		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BehaviourFunction(Duration.ofDays(30))),
-				ShopEvent::shopperId, Types.STRING);
+		behaviour = new KeyedOneInputStreamOperatorTestHarness<>(
+				new KeyedProcessOperator<>(new BehaviourFunction(Duration.ofDays(30))), ShopEvent::shopperId,
+				Types.STRING);
 		recommendations = new KeyedOneInputStreamOperatorTestHarness<>(
 				new KeyedProcessOperator<>(new RecommendationFunction()), moment -> 0, Types.INT);
 		behaviour.open();
@@ -101,6 +102,22 @@ class RecommendationFunctionTest {
 	}
 
 	@Test
+	void listsMoreThanAPageShowsBestFirstSoThatAPageCanSkipWhatIsSoldOut() throws Exception {
+		// 1 was seen with 2 by eight shoppers, with 3 by seven, … with 9 by one
+		for (int other = 2; other <= 9; other++) {
+			for (int shopper = 0; shopper < 10 - other; shopper++) {
+				browse("s" + other + "-" + shopper, "1", Integer.toString(other));
+			}
+		}
+
+		Recommendations forDan = recommendationsAfter("dan", ShopEventType.PRODUCT_VIEW, "1", "books");
+
+		assertThat(forDan.itemIds()).hasSizeGreaterThan(RecommendationFunction.COUNT)
+			.containsExactly("2", "3", "4", "5", "6", "7", "8", "9");
+		assertThat(forDan.basis()).isEqualTo(Recommendations.RELATED);
+	}
+
+	@Test
 	void theSameEventsGiveTheSameRecommendations() throws Exception {
 		List<String> first = replay();
 		closeHarnesses();
@@ -126,6 +143,22 @@ class RecommendationFunctionTest {
 		send("ann", ShopEventType.PURCHASE, "3", "books");
 		browse("cid", "4", "2");
 		return recommendations.extractOutputValues().stream().map(r -> String.join(",", r.itemIds())).toList();
+	}
+
+	@Test
+	void learnsFromSimulatedVisitorsButSendsThemNothing() throws Exception {
+		for (String item : new String[] { "1", "2" }) {
+			ShopEvent simulated = new ShopEvent("sim-" + item, "visitor-7", ShopEventType.PRODUCT_VIEW, item, "books",
+					++events, true);
+			behaviour.processElement(new StreamRecord<>(simulated, events));
+			List<ShopperMoment> moments = behaviour.extractOutputValues();
+			recommendations.processElement(new StreamRecord<>(moments.get(moments.size() - 1), events));
+		}
+		assertThat(recommendations.extractOutputValues()).as("nobody watches a simulated visitor").isEmpty();
+
+		Recommendations forAnn = recommendationsAfter("ann", ShopEventType.PRODUCT_VIEW, "1", "books");
+
+		assertThat(forAnn.itemIds()).as("what the simulated visitor viewed with 1").startsWith("2");
 	}
 
 	private void browse(String shopper, String... items) throws Exception {
@@ -156,7 +189,8 @@ class RecommendationFunctionTest {
 
 	private ShopperMoment send(String shopper, ShopEventType type, String item, String category) throws Exception {
 		long time = ++events;
-		behaviour.processElement(new StreamRecord<>(new ShopEvent("e" + time, shopper, type, item, category, time), time));
+		ShopEvent event = new ShopEvent("e" + time, shopper, type, item, category, time);
+		behaviour.processElement(new StreamRecord<>(event, time));
 		List<ShopperMoment> moments = behaviour.extractOutputValues();
 		ShopperMoment moment = moments.get(moments.size() - 1);
 		recommendations.processElement(new StreamRecord<>(moment, time));

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class SagaParticipation {
 
 	/** What this entity did for the latest attempt of one saga. */
-	public record Step(long attempt, String stepId, long amount, @Nullable String refusal, long value,
+	public record Step(long attempt, StepId stepId, long amount, @Nullable SagaRefusal refusal, long value,
 			boolean compensated, long lastSeen) {
 	}
 
@@ -105,7 +105,7 @@ public final class SagaParticipation {
 	}
 
 	/** Records that the step was refused, so a repeat is refused the same way. */
-	public SagaReply refused(SagaStep step, String refusal, long value, long now, TimerService timers)
+	public SagaReply refused(SagaStep step, SagaRefusal refusal, long value, long now, TimerService timers)
 			throws Exception {
 		keep(step.sagaId(), new Step(step.attempt(), step.stepId(), 0, refusal, value, false, now), timers);
 		return SagaReply.refused(step, refusal, value);

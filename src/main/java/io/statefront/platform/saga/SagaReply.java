@@ -15,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param refusal why the step was not applied, when it was not
  * @param value what the participant reports: the balance after the step, or the value queried
  */
-public record SagaReply(String sagaId, long attempt, String stepId, String replyTopic, boolean done,
-		@Nullable String refusal, long value) {
+public record SagaReply(String sagaId, long attempt, StepId stepId, String replyTopic, boolean done,
+		@Nullable SagaRefusal refusal, long value) {
 
 	public static SagaReply done(SagaStep step, long value) {
 		return new SagaReply(step.sagaId(), step.attempt(), step.stepId(), step.replyTopic(), true, null, value);
 	}
 
-	public static SagaReply refused(SagaStep step, String refusal, long value) {
+	public static SagaReply refused(SagaStep step, SagaRefusal refusal, long value) {
 		return new SagaReply(step.sagaId(), step.attempt(), step.stepId(), step.replyTopic(), false, refusal, value);
 	}
 

@@ -10,5 +10,5 @@ package io.statefront.platform.saga;
  * @param stepId names the step within the attempt, echoed in the reply
  * @param replyTopic the coordinator's entity topic
  */
-public record SagaStep(String sagaId, long attempt, String stepId, String replyTopic) {
+public record SagaStep(String sagaId, long attempt, StepId stepId, String replyTopic) {
 }

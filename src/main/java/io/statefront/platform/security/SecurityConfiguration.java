@@ -65,8 +65,12 @@ class SecurityConfiguration {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		if (properties.openApi()) {
-			log.warn("statefront.security.open-api=true: the REST API accepts requests without credentials. "
-					+ "Use this for local benchmarking only.");
+			log.warn("statefront.security.open-api is deprecated (it read like OpenAPI): set "
+					+ "statefront.security.api-without-credentials instead");
+		}
+		if (properties.apiOpen()) {
+			log.warn("statefront.security.api-without-credentials=true: the REST API accepts requests without "
+					+ "credentials. Use this for local benchmarking only.");
 			http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
 				.authenticated()
 				.anyRequest()

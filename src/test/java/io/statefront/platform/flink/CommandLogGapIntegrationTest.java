@@ -154,9 +154,9 @@ class CommandLogGapIntegrationTest {
 		assertThat(notStarted.path("functions").asString()).isEqualTo("NOT_STARTED");
 		assertThat(notStarted.path("reason").asString()).startsWith("Flink job 'functions' not started");
 		// unless the operator asks for that rebuild
-		assertThat(new CommandLogGuard(bootstrapServers(), false).refuseFirstStart("functions", Set.of(USERS)))
+		assertThat(new RestoreGuard(bootstrapServers(), false).refuseFirstStart("functions", Set.of(USERS)))
 			.isPresent();
-		CommandLogGuard rebuild = new CommandLogGuard(bootstrapServers(), true);
+		RestoreGuard rebuild = new RestoreGuard(bootstrapServers(), true);
 		assertThat(rebuild.refuseFirstStart("functions", Set.of(USERS, "no-such-topic"))).isEmpty();
 		assertThat(rebuild.reason("functions")).isEmpty();
 	}

@@ -1,0 +1,43 @@
+package io.statefront.storefront;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a guest the customer they have just become, without a form: signed in for the session
+ * (a new session id, against fixation) and remembered by a signed cookie for later visits.
+ */
+@Component
+class CustomerSignIn {
+
+	private final SecurityContextRepository contexts;
+
+	private final RememberMeServices rememberMe;
+
+	CustomerSignIn(SecurityContextRepository storefrontContexts, RememberMeServices storefrontRememberMe) {
+		this.contexts = storefrontContexts;
+		this.rememberMe = storefrontRememberMe;
+	}
+
+	void signIn(Customer customer, HttpServletRequest request, HttpServletResponse response) {
+		request.changeSessionId();
+		UserDetails details = StorefrontSecurity.details(customer);
+		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(details, null,
+				details.getAuthorities());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		contexts.saveContext(context, request, response);
+		rememberMe.loginSuccess(request, response, authentication);
+		Customer.signedIn(request, customer);
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.statefront.storefront;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.analytics.EventType;
+import io.statefront.analytics.WebsiteEvent.ConversionData;
+import io.statefront.analytics.WebsiteEvent.PageViewData;
+import io.statefront.analytics.WebsiteEvent;
+import io.statefront.catalogue.Product;
+import io.statefront.platform.kafka.Json;
+import io.statefront.recommendation.ShopEvent;
+import io.statefront.recommendation.ShopEventType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Storefront events on Kafka: every page, cart add and checkout on the analytics topic (the
+ * simulator's JSON, so real and simulated traffic count alike: a paid order is a conversion), and
+ * what shoppers do with products (view, add to cart, buy) on the shop events topic for the
+ * recommendations. A visit starts with the session.
+ */
+@Component
+class KafkaStorefrontEvents implements StorefrontEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaStorefrontEvents.class);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final Counter failed;
+
+	KafkaStorefrontEvents(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+		this.kafka = kafka;
+		this.failed = Counter.builder("statefront.storefront.events.failed")
+			.description("Storefront events Kafka did not take")
+			.register(meters);
+	}
+
+	@Override
+	public void pageViewed(HttpServletRequest request, String title) {
+		pageView(request, title);
+	}
+
+	@Override
+	public void productViewed(HttpServletRequest request, Product product) {
+		pageView(request, product.name());
+		shopEvent(request, ShopEventType.PRODUCT_VIEW, product);
+	}
+
+	@Override
+	public void addedToCart(HttpServletRequest request, Product product) {
+		pageView(request, "Added to cart: " + product.name());
+		shopEvent(request, ShopEventType.ADD_TO_CART, product);
+	}
+
+	@Override
+	public void checkedOut(HttpServletRequest request, String orderId, long revenue, List<Product> products) {
+		send(event(request, EventType.CONVERSION, null, new ConversionData(orderId, revenue)));
+		products.forEach(product -> shopEvent(request, ShopEventType.PURCHASE, product));
+	}
+
+	@Override
+	public void checkoutRefused(HttpServletRequest request) {
+		pageView(request, "Checkout refused");
+	}
+
+	private void pageView(HttpServletRequest request, String title) {
+		String url = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+		send(event(request, EventType.PAGE_VIEW, new PageViewData(url, title, request.getHeader("Referer"), 0), null));
+	}
+
+	/** An analytics event of this visit; the first of a visit is preceded by its SESSION_START. */
+	private WebsiteEvent event(HttpServletRequest request, EventType type, @Nullable PageViewData page,
+			@Nullable ConversionData conversion) {
+		HttpSession session = request.getSession();
+		boolean starts = Shoppers.startsVisit(session);
+		String visit = Shoppers.visit(session);
+		String userId = Customer.of(request).map(Customer::userId).orElse(null);
+		long now = System.currentTimeMillis();
+		if (starts) {
+			send(new WebsiteEvent(UUID.randomUUID().toString(), now, EventType.SESSION_START, userId, visit, null,
+					Visitor.of(request), null));
+		}
+		return new WebsiteEvent(UUID.randomUUID().toString(), now, type, userId, visit, page, Visitor.of(request),
+				conversion);
+	}
+
+	private void shopEvent(HttpServletRequest request, ShopEventType type, Product product) {
+		String shopper = Shoppers.id(request);
+		ShopEvent event = new ShopEvent(UUID.randomUUID().toString(), shopper, type, product.id(), product.category(),
+				System.currentTimeMillis());
+		send(ShopEvent.TOPIC, shopper, Json.write(event));
+	}
+
+	private void send(WebsiteEvent event) {
+		send(WebsiteEvent.TOPIC, event.key(), Json.write(event));
+	}
+
+	private void send(String topic, String key, byte[] value) {
+		try {
+			kafka.send(topic, key, value).whenComplete((sent, failure) -> {
+				if (failure != null) {
+					failed.increment();
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// a page is shown whether or not its event could be sent
+			failed.increment();
+			log.debug("Storefront event not sent: {}", ex.getMessage());
+		}
+	}
+
+}

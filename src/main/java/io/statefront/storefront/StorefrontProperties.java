@@ -1,0 +1,24 @@
+package io.statefront.storefront;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The storefront's settings.
+ *
+ * @param startingCredit the credit a guest's new customer account opens with
+ * @param rememberMeKey signs the cookie that keeps a customer known across visits; when unset, a
+ * key is generated once and kept in the data directory, so cookies outlive restarts
+ * @param rememberMeFor how long a customer stays known without visiting
+ */
+@ConfigurationProperties("statefront.shop")
+@Validated
+record StorefrontProperties(@DefaultValue("500") @PositiveOrZero long startingCredit, @Nullable String rememberMeKey,
+		@DefaultValue("30d") Duration rememberMeFor) {
+}
