@@ -280,8 +280,8 @@ public class RestoreBenchmark {
 					// the lines that time a start: Spring's, the broker's, the jobs' submission and run
 					"--logging.level.io.statefront.Application=INFO",
 					"--logging.level.io.statefront.platform.kafka.EmbeddedKafkaBroker=INFO",
-					"--logging.level.io.statefront.platform.flink.FlinkRuntime=INFO",
-					"--logging.level.io.statefront.platform.flink.CheckpointHistory=INFO"));
+					// the submission and "Flink jobs: {...}" lines the restart's phases are read from
+					"--logging.level.io.statefront.platform.flink=INFO"));
 			command.addAll(settings.appArgumentsFor(backend));
 		}
 
