@@ -10,16 +10,14 @@ import io.statefront.analytics.WebsiteEvent.ConversionData;
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent;
 import io.statefront.catalogue.Product;
+import io.statefront.platform.kafka.EventProducer;
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaStorefrontEvents implements StorefrontEvents {
 
-	private static final Logger log = LoggerFactory.getLogger(KafkaStorefrontEvents.class);
-
-	private final KafkaTemplate<String, byte[]> kafka;
+	private final EventProducer kafka;
 
 	private final Counter failed;
 
-	KafkaStorefrontEvents(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+	KafkaStorefrontEvents(EventProducer kafka, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.failed = Counter.builder("statefront.storefront.events.failed")
 			.description("Storefront events Kafka did not take")
@@ -104,19 +100,13 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 		send(WebsiteEvent.TOPIC, event.key(), Json.write(event));
 	}
 
+	/** A page is shown whether or not its event could be sent. */
 	private void send(String topic, String key, byte[] value) {
-		try {
-			kafka.send(topic, key, value).whenComplete((sent, failure) -> {
-				if (failure != null) {
-					failed.increment();
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			// a page is shown whether or not its event could be sent
-			failed.increment();
-			log.debug("Storefront event not sent: {}", ex.getMessage());
-		}
+		kafka.send(topic, key, value).whenComplete((sent, failure) -> {
+			if (failure != null) {
+				failed.increment();
+			}
+		});
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import io.statefront.platform.disk.DiskSpaceLowException;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
+import io.statefront.platform.gateway.ReplyTimeoutException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -68,7 +69,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(noReplyInTime(ex).getBody());
 	}
 
-	@ExceptionHandler({ KafkaReplyTimeoutException.class, TimeoutException.class })
+	@ExceptionHandler({ ReplyTimeoutException.class, KafkaReplyTimeoutException.class, TimeoutException.class })
 	ResponseEntity<ProblemDetail> noReplyInTime(Exception ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
 				"No answer came in time; the request may or may not have been applied. "
