@@ -15,7 +15,6 @@ import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Storefront events on Kafka: every page, cart add and checkout on the analytics topic (the
  * simulator's JSON, so real and simulated traffic count alike: a paid order is a conversion), and
  * what shoppers do with products (view, add to cart, buy) on the shop events topic for the
- * recommendations. A visit starts with the session.
+ * recommendations. A visit is the visitor's, kept by their cookie ({@link Shoppers}).
  */
 @Component
 class KafkaStorefrontEvents implements StorefrontEvents {
@@ -76,9 +75,8 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 	/** An analytics event of this visit; the first of a visit is preceded by its SESSION_START. */
 	private WebsiteEvent event(HttpServletRequest request, EventType type, @Nullable PageViewData page,
 			@Nullable ConversionData conversion) {
-		HttpSession session = request.getSession();
-		boolean starts = Shoppers.startsVisit(session);
-		String visit = Shoppers.visit(session);
+		boolean starts = Shoppers.startsVisit(request);
+		String visit = Shoppers.visit(request);
 		String userId = Customer.of(request).map(Customer::userId).orElse(null);
 		long now = System.currentTimeMillis();
 		if (starts) {
