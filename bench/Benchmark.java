@@ -39,6 +39,7 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <pre>
  * ./mvnw -q package -DskipTests && java bench/Benchmark.java ledger|checkout [seconds-per-step] [rate,rate,...]
+ * BENCH_REFERENCE_JAR=main.jar java bench/Benchmark.java compare [seconds]   # see bench/compare-with-main.sh
  * </pre>
  */
 public class Benchmark {
@@ -50,8 +51,8 @@ public class Benchmark {
 
 	private static final int USERS = 1_000;
 
-	/** The shop a checkout benchmark runs on: this many users, items and orders. */
-	private static final int SHOP_SIZE = 100_000;
+	/** The shop a checkout benchmark runs on: this many users, items and orders (BENCH_SHOP_SIZE). */
+	private static final int SHOP_SIZE = Integer.parseInt(System.getenv().getOrDefault("BENCH_SHOP_SIZE", "100000"));
 
 	private static final int CONNECTIONS = 64;
 
@@ -181,81 +182,48 @@ public class Benchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String workloadName = (args.length > 0) ? args[0] : "ledger";
-		Workload workload = switch (workloadName) {
-			case "ledger" -> new LedgerWorkload();
-			case "checkout" -> new CheckoutWorkload();
-			default -> throw new IllegalArgumentException("Workloads: ledger, checkout");
-		};
+		String mode = (args.length > 0) ? args[0] : "ledger";
+		if (mode.equals("compare")) {
+			compare((args.length > 1) ? Integer.parseInt(args[1]) : 15);
+			return;
+		}
+		Workload workload = workload(mode);
 		boolean baselined = workload instanceof LedgerWorkload;
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
 		int[] rates = (args.length > 2) ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
 				: workload.defaultRates();
-		List<String> command = new ArrayList<>(List.of(javaExecutable()));
-		String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "");
-		if (!jvmOptions.isBlank()) {
-			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-		}
-		Path jar = Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"));
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("Build the jar first: ./mvnw -q package -DskipTests");
-		}
-		Path dataDir = Files.createTempDirectory("statefront-bench-");
-		int port = freePort();
-		long launched = System.nanoTime();
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--statefront.data-dir=" + dataDir,
-				"--statefront.security.api-password=" + PASSWORD, "--statefront.console.admin-password=" + PASSWORD,
-				"--statefront.kafka.embedded.port=" + freePort(),
-				"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
-		String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
-		if (!appArguments.isBlank()) {
-			command.addAll(List.of(appArguments.trim().split("\\s+")));
-		}
-		Process app = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("app.log").toFile())
-			.start();
+		App app = App.start(Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar")));
 		HttpServer baseline = null;
 		try {
-			String appUrl = "http://localhost:" + port;
-			awaitHealthy(appUrl, app);
-			double coldStartSeconds = (System.nanoTime() - launched) / 1e9;
-			long rssAfterStart = rssKiB(app.pid());
-
-			String auth = "Basic " + Base64.getEncoder().encodeToString(("api:" + PASSWORD).getBytes());
 			String baselineUrl = null;
 			if (baselined) {
 				baseline = startBaseline();
 				baselineUrl = "http://localhost:" + baseline.getAddress().getPort();
 			}
-
-			// Warm up until the JIT has compiled the hot paths: Spring, Kafka and Flink together
-			// keep the C2 compiler busy for over a minute, and that CPU is not the steady state.
-			for (int rate : workload.warmUpRates()) {
-				run("warm-up", appUrl, auth, workload, rate, 20, app.pid());
-			}
+			warmUp(app, workload, WARM_UP_SECONDS);
 			if (baselined) {
-				run("warm-up", baselineUrl, auth, workload, 2_000, 10, 0);
+				run("warm-up", baselineUrl, AUTH, workload, 2_000, 10, 0);
 			}
 
 			List<Result> results = new ArrayList<>();
 			for (int rate : rates) {
-				results.add(run("statefront", appUrl, auth, workload, rate, seconds, app.pid()));
+				results.add(run("statefront", app.url(), AUTH, workload, rate, seconds, app.pid()));
 				if (baselined) {
-					results.add(run("baseline (map)", baselineUrl, auth, workload, rate, seconds, 0));
+					results.add(run("baseline (map)", baselineUrl, AUTH, workload, rate, seconds, 0));
 				}
 			}
 			long rssAfterLoad = rssKiB(app.pid());
 
 			System.out.println();
 			System.out.printf("Cold start to healthy: %.1f s; RSS after start %d MiB, after the load %d MiB%n",
-					coldStartSeconds, rssAfterStart / 1024, rssAfterLoad / 1024);
+					app.coldStartSeconds(), app.rssAfterStartKiB() / 1024, rssAfterLoad / 1024);
 			System.out.println();
 			System.out.println("| target | offered ops/s | achieved ops/s | errors | p50 ms | p99 ms | max ms "
 					+ "| app CPU (cores) | sustained |");
 			System.out.println("|---|---|---|---|---|---|---|---|---|");
 			results.forEach(result -> System.out.println(result.row()));
 			System.out.println();
-			System.out.printf("Highest sustained rate (%s): statefront %,d ops/s", workloadName,
+			System.out.printf("Highest sustained rate (%s): statefront %,d ops/s", mode,
 					highestSustained(results, "statefront"));
 			System.out.println(baselined ? String.format(", baseline %,d ops/s",
 					highestSustained(results, "baseline (map)")) : "");
@@ -264,10 +232,142 @@ public class Benchmark {
 			if (baseline != null) {
 				baseline.stop(0);
 			}
-			app.destroy();
-			app.waitFor(30, TimeUnit.SECONDS);
+			app.stop();
 			System.exit(0);
 		}
+	}
+
+	private static Workload workload(String name) {
+		return switch (name) {
+			case "ledger" -> new LedgerWorkload();
+			case "checkout" -> new CheckoutWorkload();
+			default -> throw new IllegalArgumentException("Workloads: ledger, checkout (or: compare)");
+		};
+	}
+
+	/** Seconds of each warm-up rate ({@code BENCH_WARM_UP_SECONDS}, 20 by default). */
+	private static final int WARM_UP_SECONDS = Integer
+		.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_SECONDS", "20"));
+
+	private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("api:" + PASSWORD).getBytes());
+
+	/**
+	 * Until the JIT has compiled the hot paths: Spring, Kafka and Flink together keep the C2
+	 * compiler busy for over a minute, and that CPU is not the steady state.
+	 */
+	private static void warmUp(App app, Workload workload, int seconds) throws Exception {
+		for (int rate : workload.warmUpRates()) {
+			run("warm-up", app.url(), AUTH, workload, rate, seconds, app.pid());
+		}
+	}
+
+	/** The application under test: the packaged jar on a data directory, ports and password of its own. */
+	record App(Process process, String url, double coldStartSeconds, long rssAfterStartKiB) {
+
+		static App start(Path jar) throws Exception {
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException(jar + " is missing; build it first: ./mvnw -q package -DskipTests");
+			}
+			List<String> command = new ArrayList<>(List.of(javaExecutable()));
+			String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "");
+			if (!jvmOptions.isBlank()) {
+				command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+			}
+			Path dataDir = Files.createTempDirectory("statefront-bench-");
+			int port = freePort();
+			long launched = System.nanoTime();
+			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--statefront.data-dir=" + dataDir,
+					"--statefront.security.api-password=" + PASSWORD, "--statefront.console.admin-password=" + PASSWORD,
+					"--statefront.kafka.embedded.port=" + freePort(),
+					"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
+			String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
+			if (!appArguments.isBlank()) {
+				command.addAll(List.of(appArguments.trim().split("\\s+")));
+			}
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(dataDir.resolve("app.log").toFile())
+				.start();
+			String url = "http://localhost:" + port;
+			try {
+				awaitHealthy(url, process);
+			}
+			catch (Exception ex) {
+				process.destroyForcibly();
+				throw new IllegalStateException(ex.getMessage() + "; see " + dataDir.resolve("app.log"), ex);
+			}
+			return new App(process, url, (System.nanoTime() - launched) / 1e9, rssKiB(process.pid()));
+		}
+
+		long pid() {
+			return process.pid();
+		}
+
+		void stop() throws InterruptedException {
+			process.destroy();
+			process.waitFor(30, TimeUnit.SECONDS);
+			process.destroyForcibly();
+		}
+
+	}
+
+	/** What one build did under each workload, for {@link #compare}. */
+	record Measured(String build, Result ledger, Result checkout) {
+	}
+
+	/**
+	 * The regression guard: the working tree's build (BENCH_JAR, else target/statefront.jar) against
+	 * a reference build (BENCH_REFERENCE_JAR: main's), each started once and driven through the
+	 * ledger at 2,000 ops/s and checkout at 500 checkouts/s for {@code seconds} after a short
+	 * warm-up, the reference first; prints each figure and the ratio tree / reference. A shop of
+	 * 20,000 users, items and orders (BENCH_SHOP_SIZE) keeps the preparation short.
+	 */
+	private static void compare(int seconds) throws Exception {
+		Path tree = Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar"));
+		String referenceJar = System.getenv("BENCH_REFERENCE_JAR");
+		if (referenceJar == null || referenceJar.isBlank()) {
+			throw new IllegalStateException("Set BENCH_REFERENCE_JAR to the reference build's jar (bench/compare-with-main.sh does)");
+		}
+		List<Measured> builds = new ArrayList<>();
+		for (Path jar : List.of(Path.of(referenceJar), tree)) {
+			App app = App.start(jar);
+			try {
+				Workload ledger = new LedgerWorkload();
+				warmUp(app, ledger, Math.min(WARM_UP_SECONDS, 10));
+				Result ledgerResult = run(jar.getFileName().toString(), app.url(), AUTH, ledger, 2_000, seconds, app.pid());
+				Workload checkout = new CheckoutWorkload();
+				warmUp(app, checkout, Math.min(WARM_UP_SECONDS, 10));
+				Result checkoutResult = run(jar.getFileName().toString(), app.url(), AUTH, checkout, 500, seconds,
+						app.pid());
+				builds.add(new Measured(jar.toString(), ledgerResult, checkoutResult));
+			}
+			finally {
+				app.stop();
+			}
+		}
+		Measured reference = builds.get(0);
+		Measured candidate = builds.get(1);
+		System.out.println();
+		System.out.println("| workload | figure | reference | tree | tree / reference |");
+		System.out.println("|---|---|---|---|---|");
+		compareRows("ledger 2,000/s", reference.ledger(), candidate.ledger());
+		compareRows("checkout 500/s", reference.checkout(), candidate.checkout());
+		System.out.println();
+		System.out.println("reference: " + reference.build() + "; tree: " + candidate.build());
+		System.out.println("CPU per 1,000 ops is the steadiest figure here: above 1.2 is worth a look, and a "
+				+ "fall of the achieved rate below the offered one is a regression");
+		System.exit(0);
+	}
+
+	private static void compareRows(String workload, Result reference, Result tree) {
+		row(workload, "achieved ops/s", reference.achieved(), tree.achieved());
+		row(workload, "p50 ms", reference.p50(), tree.p50());
+		row(workload, "p99 ms", reference.p99(), tree.p99());
+		row(workload, "app CPU ms per op", 1000 * reference.cpuCoresUsed() / reference.achieved(),
+				1000 * tree.cpuCoresUsed() / tree.achieved());
+	}
+
+	private static void row(String workload, String figure, double reference, double tree) {
+		System.out.printf("| %s | %s | %.2f | %.2f | %.2f |%n", workload, figure, reference, tree, tree / reference);
 	}
 
 	private static int highestSustained(List<Result> results, String target) {

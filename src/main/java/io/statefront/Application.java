@@ -1,5 +1,7 @@
 package io.statefront;
 
+import io.statefront.platform.StopSignal;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +13,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class Application {
 
 	public static void main(String[] args) {
-		SpringApplication.run(Application.class, args);
+		StopSignal.exitCleanlyOnTerm(SpringApplication.run(Application.class, args));
 	}
 
 }

@@ -10,9 +10,29 @@
   const rangeSelect = document.getElementById('range');
   const live = document.getElementById('live');
   const charts = {};
+  const units = {};
   const tables = {};
-  const time = (millis) => new Date(millis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const number = (value) => Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  // times as every console page writes them: 2026-12-02 01:57:36 UTC
+  const time = (millis) => new Date(millis).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+  // axis ticks: the time of day in UTC (the axis says so), to the minute with the date on the day's range
+  const tick = (millis) => (minutes() >= 1440 ? new Date(millis).toISOString().slice(5, 16)
+    : new Date(millis).toISOString().slice(11, 19)).replace('T', ' ');
+  const number = (value, digits = 2) => value.toLocaleString('en', { maximumFractionDigits: digits });
+  // each value in its measurement's unit (data-unit: share, seconds, credits or number)
+  const formats = {
+    share: (value) => number(value * 100, 1) + ' %',
+    seconds: (value) => value < 60 ? number(value, 0) + ' s'
+      : Math.floor(value / 60) + ' min ' + Math.round(value % 60) + ' s',
+    credits: (value) => number(value) + ' credits',
+    number: (value) => number(value),
+  };
+  const axisFormats = {
+    share: (value) => number(value * 100, 1) + ' %',
+    seconds: (value) => number(value, 1) + ' s',
+    credits: (value) => number(value),
+    number: (value) => number(value),
+  };
+  const format = (measurement, value) => (formats[units[measurement]] || formats.number)(value);
 
   const minutes = () => Number(rangeSelect.value);
 
@@ -22,6 +42,8 @@
   const acrossGap = (segment) => (segment.p1.parsed.x - segment.p0.parsed.x > gapMillis() ? 'transparent' : undefined);
 
   root.querySelectorAll('canvas[data-measurement]').forEach((canvas) => {
+    const unit = canvas.dataset.unit || 'number';
+    units[canvas.dataset.measurement] = unit;
     charts[canvas.dataset.measurement] = new Chart(canvas, {
       type: 'line',
       data: { datasets: [{ data: [], borderColor: '#2b4c7e', backgroundColor: 'rgba(43, 76, 126, 0.12)', fill: true,
@@ -30,13 +52,17 @@
         animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { title: (items) => time(items[0].parsed.x) } },
+          tooltip: { callbacks: {
+            title: (items) => time(items[0].parsed.x),
+            label: (item) => format(canvas.dataset.measurement, item.parsed.y),
+          } },
           // a day's range is some 17,000 windows: drawn as at most 500 points
           decimation: { enabled: true, algorithm: 'lttb', samples: 500 },
         },
         scales: {
-          x: { type: 'linear', bounds: 'data', ticks: { callback: (value) => time(value), maxTicksLimit: 5, maxRotation: 0 } },
-          y: { beginAtZero: true, ticks: { maxTicksLimit: 5 } },
+          x: { type: 'linear', bounds: 'data', ticks: { display: false, callback: (value) => tick(value), maxTicksLimit: 5, maxRotation: 0 },
+            title: { display: true, text: 'UTC', align: 'end', padding: 0, font: { size: 11 } } },
+          y: { beginAtZero: true, ticks: { maxTicksLimit: 5, callback: (value) => (axisFormats[unit] || axisFormats.number)(value) } },
         },
       },
     });
@@ -49,11 +75,13 @@
     while (points.length && points[0].x < oldest) {
       points.shift();
     }
+    // an empty chart has no times to show (its axis would count from 1970)
+    chart.options.scales.x.ticks.display = points.length > 0;
     chart.update('none');
     const figure = document.getElementById('chart-' + measurement);
     figure.dataset.points = points.length;
     figure.dataset.latest = points.length ? points[points.length - 1].x : 0;
-    figure.querySelector('.value').textContent = points.length ? number(points[points.length - 1].y) : '—';
+    figure.querySelector('.value').textContent = points.length ? format(measurement, points[points.length - 1].y) : '—';
   }
 
   function addPoint(measurement, at, value) {

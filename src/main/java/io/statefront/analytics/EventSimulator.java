@@ -86,7 +86,8 @@ public class EventSimulator implements SmartLifecycle {
 
 	/**
 	 * A simulated product page view is also a product view for the recommendations, as the
-	 * storefront's are: the visitors' hidden tastes are what the recommendations learn.
+	 * storefront's are: the visitors' hidden tastes are what the recommendations learn. It is marked
+	 * simulated, so no recommendations are made for a visitor nobody is watching.
 	 */
 	static Optional<ShopEvent> shopEventOf(WebsiteEvent event) {
 		if (event.eventType() != EventType.PAGE_VIEW || event.pageViewData() == null) {
@@ -95,7 +96,7 @@ public class EventSimulator implements SmartLifecycle {
 		return SitePages.productOf(event.pageViewData().url())
 			.map(page -> new ShopEvent(event.eventId(), event.key(), ShopEventType.PRODUCT_VIEW,
 					page.url().substring(page.url().lastIndexOf('/') + 1), SitePages.CATEGORIES.get(page.category()),
-					event.timestamp()));
+					event.timestamp(), true));
 	}
 
 	@Override

@@ -13,7 +13,30 @@ public final class Measurements {
 	/** One value per tag (a page, a country) per window, shown as tables. */
 	public static final List<String> TAGGED = List.of(AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
 
+	/** What a scalar measurement's values are. */
+	public enum Unit {
+
+		/** A share of a whole, 0 to 1 (bounce rate, conversion rate). */
+		SHARE,
+		/** Seconds (average session duration). */
+		SECONDS,
+		/** The shop's credit units (revenue per user). */
+		CREDITS,
+		/** A count or a rate, as it is. */
+		NUMBER
+
+	}
+
 	private Measurements() {
+	}
+
+	public static Unit unit(String measurement) {
+		return switch (measurement) {
+			case SessionWindow.BOUNCE_RATE, AudienceWindow.CONVERSION_RATE -> Unit.SHARE;
+			case SessionWindow.AVERAGE_SESSION_DURATION -> Unit.SECONDS;
+			case AudienceWindow.REVENUE_PER_USER -> Unit.CREDITS;
+			default -> Unit.NUMBER;
+		};
 	}
 
 	public static boolean isKnown(String measurement) {

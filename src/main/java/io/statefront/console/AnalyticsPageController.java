@@ -2,6 +2,7 @@ package io.statefront.console;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.statefront.analytics.Measurements;
@@ -30,6 +31,15 @@ class AnalyticsPageController {
 
 	static final List<Integer> RANGES = List.of(5, 15, 60, 1440);
 
+	/** A chart of one measurement, whose values the page writes in their unit ({@link Measurements.Unit}). */
+	public record Chart(String measurement, String unit) {
+
+		public String caption() {
+			return measurement.replace('_', ' ');
+		}
+
+	}
+
 	private final MetricsStore store;
 
 	AnalyticsPageController(MetricsStore store) {
@@ -40,7 +50,9 @@ class AnalyticsPageController {
 	String analytics(Model model) {
 		model.addAttribute("section", "analytics");
 		model.addAttribute("title", "Analytics");
-		model.addAttribute("charts", Measurements.SCALAR);
+		model.addAttribute("charts", Measurements.SCALAR.stream()
+			.map(measurement -> new Chart(measurement, Measurements.unit(measurement).name().toLowerCase(Locale.ROOT)))
+			.toList());
 		model.addAttribute("ranges", RANGES);
 		model.addAttribute("store", store.mode());
 		return "console/analytics";

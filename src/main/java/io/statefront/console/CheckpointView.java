@@ -18,6 +18,19 @@ public record CheckpointView(CheckpointRecord record) {
 		return Formats.time(record.triggeredAt());
 	}
 
+	/**
+	 * When it ended, epoch ms: a checkpoint or savepoint when it completed (or failed), a restore
+	 * when the job restored it. The history and the restart menu both show this time.
+	 */
+	long endedAt() {
+		return (record.status() == CheckpointRecord.Status.RESTORED) ? record.triggeredAt()
+				: record.triggeredAt() + record.durationMs();
+	}
+
+	public String ended() {
+		return Formats.time(endedAt());
+	}
+
 	public String duration() {
 		return (record.status() == CheckpointRecord.Status.RESTORED) ? "—" : Formats.millis(record.durationMs());
 	}

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +27,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console's own filter chain: form sign-in as the administrator (role {@value #ROLE}), a
@@ -59,6 +66,7 @@ class ConsoleSecurity {
 					TimeMeter.SYSTEM_MILLISECONDS)))
 			.securityContext(context -> context.securityContextRepository(administrators()))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", false).failureHandler(failures))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(refused -> refused.defaultAuthenticationEntryPointFor(
@@ -80,6 +88,33 @@ class ConsoleSecurity {
 		HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
 		tokens.setSessionAttributeName("STATEFRONT_CONSOLE_CSRF_TOKEN");
 		return tokens;
+	}
+
+	/**
+	 * The page an administrator asked for before signing in, where the sign-in takes them: under a
+	 * session attribute of its own, and without the {@code ?continue} that Spring Security otherwise
+	 * adds to the address they land on. Only pages are remembered, not an htmx panel, a chart's data
+	 * or a WebSocket handshake that found the session expired.
+	 */
+	private static HttpSessionRequestCache pagesAskedFor() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache() {
+
+			/** Nor is a page asked for replayed onto an htmx panel's request for the same address. */
+			@Override
+			public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+				return isHtmx(request) ? null : super.getMatchingRequest(request, response);
+			}
+
+		};
+		cache.setSessionAttrName("STATEFRONT_CONSOLE_SAVED_REQUEST");
+		cache.setMatchingRequestParameterName(null);
+		cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && !isHtmx(request)
+				&& String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains(MediaType.TEXT_HTML_VALUE));
+		return cache;
+	}
+
+	private static boolean isHtmx(HttpServletRequest request) {
+		return request.getHeader("HX-Request") != null;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the console writes durations, sizes and times (templates may not call static methods). */
 final class Formats {
@@ -20,7 +21,7 @@ final class Formats {
 			return seconds + " s";
 		}
 		if (seconds < 3_600) {
-			return (seconds / 60) + " min " + (seconds % 60) + " s";
+			return (seconds / 60) + " min" + ((seconds % 60 > 0) ? " " + (seconds % 60) + " s" : "");
 		}
 		if (seconds < 86_400) {
 			return (seconds / 3_600) + " h " + (seconds % 3_600 / 60) + " min";
@@ -43,6 +44,17 @@ final class Formats {
 			return String.format("%.1f MiB", bytes / (1024.0 * 1024));
 		}
 		return String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+	}
+
+	/** A latency: whole milliseconds from 10 ms, one decimal below. */
+	static String latency(double millis) {
+		return (millis >= 10) ? String.format(Locale.ROOT, "%,.0f ms", millis) : String.format(Locale.ROOT, "%.1f ms", millis);
+	}
+
+	/** A count or figure: whole numbers as they are, others to one decimal. */
+	static String number(double value) {
+		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? String.format(Locale.ROOT, "%,d", (long) value)
+				: String.format(Locale.ROOT, "%,.1f", value);
 	}
 
 	static String time(long epochMillis) {

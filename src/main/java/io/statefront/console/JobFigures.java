@@ -2,8 +2,11 @@ package io.statefront.console;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.MicrometerReporter;
 import org.apache.flink.api.common.JobStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each job's state and figures as the overview shows them: uptime and parallelism from the
- * JobManager; restarts, records and back pressure from the same meters {@code /actuator/prometheus}
+ * JobManager; restarts, throughput and back pressure from the same meters {@code /actuator/prometheus}
  * exposes, which only the embedded cluster reports to (a remote cluster's are in its own web UI).
- * Rates are the change since the previous look, at least a second before.
+ * A job's throughput is what its sources read and what its sinks wrote, each a second; rates are
+ * the change over the looks of the last 30 seconds (one look a second at most).
  */
 @Component
 class JobFigures {
@@ -31,6 +36,8 @@ class JobFigures {
 	 * @param parallelism the subtasks each operator runs, 0 when not known
 	 * @param measured whether Flink's metrics reach this application: restarts, rates and back
 	 * pressure are not known otherwise
+	 * @param recordsInPerSecond records its sources read a second
+	 * @param recordsOutPerSecond records its sinks wrote a second
 	 * @param backPressure the busiest task's share of time spent back-pressured, 0…1
 	 * @param stopReason why the job was refused a start or stopped, when it was (see
 	 * {@link FlinkRuntime#stopReason(String)})
@@ -49,8 +56,14 @@ class JobFigures {
 
 	}
 
-	private record Sample(long atNanos, double count, double rate) {
+	private record Sample(long atNanos, double count) {
 	}
+
+	/**
+	 * The span a rate is measured over: a sink that writes a window's results at once (the
+	 * analytics job, every five seconds) would read 0 or a burst over a single refresh.
+	 */
+	private static final long SPAN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
 	private final FlinkRuntime flink;
 
@@ -58,7 +71,8 @@ class JobFigures {
 
 	private final Clock clock;
 
-	private final Map<String, Sample> samples = new HashMap<>();
+	// per job and meter, the looks of the last span and the newest one before it, oldest first
+	private final Map<String, Deque<Sample>> samples = new HashMap<>();
 
 	JobFigures(FlinkRuntime flink, MeterRegistry meters) {
 		this.flink = flink;
@@ -73,7 +87,7 @@ class JobFigures {
 				: flink.stopReason(job).isPresent() ? "NOT_STARTED" : "UNKNOWN",
 				(status == JobStatus.RUNNING) ? uptime(job) : null,
 				flink.job(job).map(FlinkRuntime.RunningJob::parallelism).orElse(0), measured, restarts(job),
-				rate(job, "flink.task.records.in"), rate(job, "flink.task.records.out"), backPressure(job),
+				rate(job, MicrometerReporter.SOURCE_RECORDS), rate(job, MicrometerReporter.SINK_RECORDS), backPressure(job),
 				flink.stopReason(job).orElse(null))));
 		return rows;
 	}
@@ -114,19 +128,27 @@ class JobFigures {
 	private synchronized double rate(String job, String meter) {
 		double count = meters.find(meter).tag("job", job).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
 		long now = System.nanoTime();
-		String key = job + " " + meter;
-		Sample previous = samples.get(key);
-		if (previous == null || count < previous.count()) {
-			samples.put(key, new Sample(now, count, 0));
-			return 0;
+		Deque<Sample> looks = samples.computeIfAbsent(job + " " + meter, key -> new ArrayDeque<>());
+		if (!looks.isEmpty() && count < looks.peekLast().count()) {
+			// the job restarted: its counters did too
+			looks.clear();
 		}
-		double seconds = (now - previous.atNanos()) / 1e9;
-		if (seconds < 1) {
-			return previous.rate();
+		if (looks.isEmpty() || now - looks.peekLast().atNanos() >= TimeUnit.SECONDS.toNanos(1)) {
+			looks.addLast(new Sample(now, count));
 		}
-		double rate = (count - previous.count()) / seconds;
-		samples.put(key, new Sample(now, count, rate));
-		return rate;
+		while (looks.size() > 2 && now - secondOldest(looks).atNanos() >= SPAN_NANOS) {
+			looks.removeFirst();
+		}
+		Sample oldest = looks.peekFirst();
+		Sample newest = looks.peekLast();
+		double seconds = (newest.atNanos() - oldest.atNanos()) / 1e9;
+		return (seconds >= 1) ? (newest.count() - oldest.count()) / seconds : 0;
+	}
+
+	private static Sample secondOldest(Deque<Sample> looks) {
+		Iterator<Sample> oldestFirst = looks.iterator();
+		oldestFirst.next();
+		return oldestFirst.next();
 	}
 
 }

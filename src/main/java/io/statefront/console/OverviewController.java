@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import io.statefront.platform.disk.DataDirUsage;
 import io.statefront.platform.disk.DiskGuard;
+import io.statefront.platform.flink.FlinkRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,11 @@ class OverviewController {
 
 	private final DiskGuard guard;
 
+	private final FlinkRuntime flink;
+
 	OverviewController(JobFigures jobs, KafkaOffsets kafka, Map<String, HealthIndicator> health, DataDirUsage usage,
-			DiskGuard guard) {
+			DiskGuard guard, FlinkRuntime flink) {
+		this.flink = flink;
 		this.jobs = jobs;
 		this.kafka = kafka;
 		this.health = health;
@@ -53,7 +57,9 @@ class OverviewController {
 		model.addAttribute("section", "overview");
 		model.addAttribute("jobs", jobs.rows());
 		model.addAttribute("cluster", jobs.unmeasuredCluster().orElse(null));
-		model.addAttribute("health", health());
+		model.addAttribute("health", HealthPanel.of(health()));
+		model.addAttribute("checkpointInterval", Formats.duration(flink.checkpointInterval()));
+		model.addAttribute("lagPatience", Formats.duration(kafka.patience()));
 		// both read what the background threads measured last: no file is walked here
 		model.addAttribute("disk", DiskPanel.of(usage.latest(), guard.space()));
 		try {

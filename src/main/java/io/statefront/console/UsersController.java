@@ -2,6 +2,8 @@ package io.statefront.console;
 
 import java.util.UUID;
 
+import io.statefront.catalogue.Catalogue;
+import io.statefront.catalogue.Product;
 import io.statefront.console.PipelineAnswers.NoAnswer;
 import io.statefront.ledger.LedgerClient;
 import io.statefront.ledger.UserOperation;
@@ -38,10 +40,17 @@ class UsersController {
 
 	private final OrderClient orders;
 
-	UsersController(LedgerClient ledger, StockClient stock, OrderClient orders) {
+	private final Catalogue catalogue;
+
+	UsersController(LedgerClient ledger, StockClient stock, OrderClient orders, Catalogue catalogue) {
 		this.ledger = ledger;
 		this.stock = stock;
 		this.orders = orders;
+		this.catalogue = catalogue;
+	}
+
+	/** An order's line with the catalogue's name for its item, where the catalogue has one. */
+	public record LineView(String itemId, @Nullable String product, long quantity) {
 	}
 
 	@GetMapping("/console/users")
@@ -68,6 +77,7 @@ class UsersController {
 					return "No item " + id + ".";
 				}
 				model.addAttribute("itemFound", found);
+				model.addAttribute("product", productName(found.itemId()));
 				return null;
 			});
 		}
@@ -78,6 +88,10 @@ class UsersController {
 					return "No order " + id + ".";
 				}
 				model.addAttribute("orderFound", found);
+				model.addAttribute("lines", found.items()
+					.stream()
+					.map(line -> new LineView(line.itemId(), productName(line.itemId()), line.quantity()))
+					.toList());
 				return null;
 			});
 		}
@@ -158,6 +172,10 @@ class UsersController {
 		}, htmx ? VIEW + " :: results" : VIEW);
 	}
 
+	private @Nullable String productName(String itemId) {
+		return catalogue.product(itemId).map(Product::name).orElse(null);
+	}
+
 	/** A change whose outcome is unknown, to be sent again as it was. */
 	public record Retry(String user, String change, String amount, String submission) {
 	}
@@ -190,7 +208,8 @@ class UsersController {
 			refusal = lookup.run(EntityId.valueOf(text.strip()));
 		}
 		catch (IllegalArgumentException ex) {
-			refusal = "“" + text + "” is not " + what + " id: " + ex.getMessage() + ".";
+			refusal = "“" + text + "” is not " + (what.equals("user") ? "a " : "an ") + what + " id: ids are whole "
+					+ "numbers from 0 to " + Long.MAX_VALUE + ", written in digits 0–9.";
 		}
 		catch (NoAnswer ex) {
 			refusal = ex.getMessage();

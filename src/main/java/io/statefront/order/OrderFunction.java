@@ -1,22 +1,16 @@
 package io.statefront.order;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.statefront.ledger.UserCommand;
-import io.statefront.ledger.UserOperation;
 import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
-import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
-import io.statefront.platform.saga.SagaStep;
 import io.statefront.platform.saga.StepId;
 import io.statefront.stock.ItemCommand;
-import io.statefront.stock.ItemOperation;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -41,13 +35,10 @@ import org.apache.flink.util.OutputTag;
  * (architecture rules 2 and 3), and the participants apply each step once, so a restore from a
  * checkpoint replays the same saga to the same end.
  *
- * <p>An order has a horizon ({@link Horizons}, by the clock of its input): a paid order (or one
- * whose user did not exist) is forgotten {@code statefront.retention.finished-orders} after it was
- * settled, once the archive has it ({@link #ARCHIVE}); an unpaid one that is not waiting for answers
- * is closed and forgotten {@code statefront.retention.open-orders} after its last change. What can
- * still arrive then asks about an order that is gone: a client's request (answered as not found, and
- * read from the archive by the web side) or a late copy of a saga reply (ignored, as no operation
- * waits for it).
+ * <p>An order leaves the state at its horizon ({@link OrderHorizon}), a paid one once the archive
+ * has it ({@link #ARCHIVE}). What can still arrive then asks about an order that is gone: a client's
+ * request (answered as not found, and read from the archive by the web side) or a late copy of a
+ * saga reply (ignored, as no operation waits for it).
  */
 public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, OrderResponse> {
 
@@ -115,13 +106,6 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		long now = Horizons.timeOf(context.timestamp());
 		if (passedHorizon(now)) {
 			forget(); // the timer may not have fired yet: what it will remove is gone already
-		}
-		Order current = order.value();
-		if (current != null && current.paid() && !horizon.settled() && Horizons.known(now)) {
-			// paid before orders had horizons: archived and settled now, so it leaves like any other
-			horizon.settle(now, context.timerService());
-			context.output(ARCHIVE, new ArchivedOrder(context.getCurrentKey(), current.userId(), current.items(),
-					current.totalCost(), now));
 		}
 		dispatch(message, context, out);
 		if (message.operation() != OrderOperation.FIND && order.value() != null && !horizon.settled()) {
@@ -197,10 +181,8 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 					answer(message, (current != null) ? OrderResult.ok(orderId, current) : refusedCreate.value(), out);
 					return;
 				}
-				StepId userExists = StepId.userExists(message.userId());
-				SagaStep step = step(orderId, 0, userExists);
+				StepId userExists = steps(context).askUserExists(message.userId());
 				inFlight.update(InFlight.awaiting(message, 0, List.of(userExists)));
-				context.output(USER_STEPS, UserCommand.step(UserOperation.FIND, message.userId(), 0, step));
 			}
 			case ADD_ITEM, CHECKOUT -> {
 				if (current == null || current.paid()) {
@@ -210,41 +192,12 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 				}
 				Order next = current.nextSequence();
 				order.update(next);
-				if (message.operation() == OrderOperation.ADD_ITEM) {
-					askPrice(message, next.sequence(), context);
-				}
-				else {
-					startCheckout(message, next, context);
-				}
+				List<StepId> asked = (message.operation() == OrderOperation.ADD_ITEM)
+						? List.of(steps(context).askPrice(message.itemId(), next.sequence()))
+						: steps(context).takeAndPay(next);
+				inFlight.update(InFlight.awaiting(message, next.sequence(), asked));
 			}
 		}
-	}
-
-	private void askPrice(OrderMessage message, long attempt, Context context) throws Exception {
-		StepId price = StepId.itemPrice(message.itemId());
-		inFlight.update(InFlight.awaiting(message, attempt, List.of(price)));
-		SagaStep step = step(context.getCurrentKey(), attempt, price);
-		context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.FIND, message.itemId(), 0, step));
-	}
-
-	private void startCheckout(OrderMessage message, Order current, Context context) throws Exception {
-		String orderId = context.getCurrentKey();
-		long attempt = current.sequence();
-		Map<String, Long> quantities = new LinkedHashMap<>();
-		for (OrderLine line : current.items()) {
-			quantities.merge(line.itemId(), line.quantity(), Math::addExact);
-		}
-		List<StepId> steps = new ArrayList<>();
-		quantities.forEach((itemId, quantity) -> {
-			StepId take = StepId.takeStock(itemId);
-			steps.add(take);
-			context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.TAKE, itemId, quantity, step(orderId, attempt, take)));
-		});
-		StepId pay = StepId.pay(current.userId());
-		steps.add(pay);
-		context.output(USER_STEPS,
-				UserCommand.step(UserOperation.PAY, current.userId(), current.totalCost(), step(orderId, attempt, pay)));
-		inFlight.update(InFlight.awaiting(message, attempt, steps));
 	}
 
 	private void onReply(SagaReply reply, Context context, Collector<OrderResponse> out) throws Exception {
@@ -306,36 +259,12 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			finish(checkout.command(), OrderResult.ok(orderId, paid).paidAt(paidAt(paidAt)), context, out);
 		}
 		else if (checkout.compensating() || checkout.taken().isEmpty()) {
-			finish(checkout.command(), refusalResult(refusal, orderId), context, out);
+			finish(checkout.command(), OrderResult.of(OrderSteps.outcomeOf(refusal), orderId, order.value(),
+					refusal.stepId().participantId(), refusal.value()), context, out);
 		}
 		else {
-			inFlight.update(checkout.compensating(compensate(checkout, context)));
+			inFlight.update(checkout.compensating(steps(context).undo(checkout)));
 		}
-	}
-
-	private List<StepId> compensate(InFlight checkout, Context context) {
-		String orderId = context.getCurrentKey();
-		List<StepId> compensations = new ArrayList<>();
-		for (StepId taken : checkout.taken()) {
-			StepId undo = taken.compensation();
-			compensations.add(undo);
-			SagaStep step = step(orderId, checkout.attempt(), undo);
-			if (undo.asksUser()) {
-				context.output(USER_STEPS, UserCommand.step(UserOperation.REFUND, undo.participantId(), 0, step));
-			}
-			else {
-				context.output(ITEM_STEPS, ItemCommand.step(ItemOperation.RETURN, undo.participantId(), 0, step));
-			}
-		}
-		return compensations;
-	}
-
-	private OrderResult refusalResult(SagaReply refusal, String orderId) throws Exception {
-		boolean byUser = refusal.stepId().asksUser();
-		boolean notFound = refusal.refusal() == SagaRefusal.NOT_FOUND;
-		Outcome outcome = byUser ? (notFound ? Outcome.USER_NOT_FOUND : Outcome.INSUFFICIENT_CREDIT)
-				: (notFound ? Outcome.ITEM_NOT_FOUND : Outcome.INSUFFICIENT_STOCK);
-		return OrderResult.of(outcome, orderId, order.value(), refusal.stepId().participantId(), refusal.value());
 	}
 
 	private void finish(OrderMessage command, OrderResult result, Context context, Collector<OrderResponse> out)
@@ -364,8 +293,8 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 		}
 	}
 
-	private static SagaStep step(String orderId, long attempt, StepId stepId) {
-		return new SagaStep(orderId, attempt, stepId, OrderMessage.TOPIC);
+	private static OrderSteps steps(Context context) {
+		return new OrderSteps(context.getCurrentKey(), context::output);
 	}
 
 }

@@ -70,7 +70,9 @@ public class RecommendationFunction extends KeyedProcessFunction<Integer, Shoppe
 	public void processElement(ShopperMoment moment, Context context, Collector<Recommendations> out)
 			throws Exception {
 		learn(moment);
-		out.collect(recommend(moment));
+		if (!moment.event().simulated()) {
+			out.collect(recommend(moment));
+		}
 	}
 
 	private void learn(ShopperMoment moment) throws Exception {

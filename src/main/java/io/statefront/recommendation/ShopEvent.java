@@ -10,10 +10,18 @@ package io.statefront.recommendation;
  * @param itemId the item (a stock item id)
  * @param category the item's category
  * @param timestamp when, epoch milliseconds
+ * @param simulated whether the traffic simulator made it up: the recommendations learn from it like
+ * any other, but no simulated shopper is sent recommendations (nobody would read them)
  */
 public record ShopEvent(String eventId, String shopperId, ShopEventType type, String itemId, String category,
-		long timestamp) {
+		long timestamp, boolean simulated) {
 
 	public static final String TOPIC = "shop-events";
+
+	/** A real shopper's event. */
+	public ShopEvent(String eventId, String shopperId, ShopEventType type, String itemId, String category,
+			long timestamp) {
+		this(eventId, shopperId, type, itemId, category, timestamp, false);
+	}
 
 }

@@ -38,7 +38,7 @@ class SitePagesTest {
 				new PageViewData("/shop/product/62", "Knitwear #62", null, 200), VISITOR, null);
 
 		assertThat(EventSimulator.shopEventOf(view))
-			.contains(new ShopEvent("e1", "visitor-7", ShopEventType.PRODUCT_VIEW, "62", "Knitwear", 1_000));
+			.contains(new ShopEvent("e1", "visitor-7", ShopEventType.PRODUCT_VIEW, "62", "Knitwear", 1_000, true));
 		assertThat(EventSimulator.shopEventOf(new WebsiteEvent("e2", 1_000, EventType.PAGE_VIEW, null, "s2",
 				new PageViewData("/shop/category/knitwear", "Knitwear", null, 200), VISITOR, null))).isEmpty();
 		assertThat(EventSimulator.shopEventOf(

@@ -1,11 +1,19 @@
 package io.statefront.console;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.statefront.analytics.EventSimulator;
+import io.statefront.analytics.MetricResult;
 import io.statefront.analytics.SimulatorSettings;
+import io.statefront.analytics.history.MetricsStore;
 import io.statefront.support.Browser;
 import io.statefront.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console in a real headless Chromium: sign in, see the jobs running, take a checkpoint and
@@ -33,6 +42,9 @@ class ConsoleBrowserTest extends IntegrationTest {
 	@Autowired
 	EventSimulator simulator;
 
+	@Autowired
+	MetricsStore store;
+
 	private ChromeDriver browser;
 
 	@BeforeEach
@@ -42,7 +54,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		browser.quit();
+		Browser.quitAfterCheckingContentSecurityPolicy(browser);
 	}
 
 	@Test
@@ -58,6 +70,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 			return states.size() == 3 && states.stream().allMatch("RUNNING"::equals) ? states : null;
 		});
 		assertThat(running).hasSize(3);
+		assertThat(browser.getCurrentUrl()).as("the page asked for, as it was asked for").isEqualTo(url("/console"));
 
 		browser.findElement(By.linkText("Checkpoints")).click();
 		browser.findElement(By.linkText("functions")).click();
@@ -125,6 +138,39 @@ class ConsoleBrowserTest extends IntegrationTest {
 		finally {
 			simulator.apply(new SimulatorSettings(false, 0));
 		}
+	}
+
+	@Test
+	void theAnalyticsPageWritesEachMetricInItsUnitAndItsTimesInUtc() {
+		// one window's results as the analytics job emits them, the newest the store holds while this
+		// test runs (and soon in the past, for the charts' test: its live windows must be newer)
+		long end = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+		Map<String, Double> values = Map.of("page_views_per_second", 40.5, "active_users", 17.0, "bounce_rate", 0.24,
+				"conversion_rate", 0.1375, "average_session_duration", 125.4, "revenue_per_user", 13.456);
+		values.forEach((measurement, value) -> store.write(MetricResult.of(measurement, end - 5_000, end, value)));
+		store.write(new MetricResult("top_pages", end - 60_000, end, 12, "url", "/shop/product/57"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> values.keySet().stream().allMatch(this::stored));
+
+		signIn();
+		browser.get(url("/console/analytics"));
+		Map<String, String> shown = waiting(driver -> {
+			Map<String, String> captions = new TreeMap<>();
+			values.keySet().forEach(measurement -> captions.put(measurement, text(driver, "#chart-" + measurement + " .value")));
+			return captions.values().stream().allMatch(caption -> caption != null && !caption.equals("—")) ? captions : null;
+		});
+		assertThat(shown).containsEntry("bounce_rate", "24 %")
+			.containsEntry("conversion_rate", "13.8 %")
+			.containsEntry("average_session_duration", "2 min 5 s")
+			.containsEntry("revenue_per_user", "13.46 credits")
+			.containsEntry("page_views_per_second", "40.5")
+			.containsEntry("active_users", "17");
+		String window = waiting(driver -> text(driver, ".window[data-for=\"top_pages\"]"));
+		assertThat(window).isEqualTo("window ending "
+				+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(end)));
+	}
+
+	private boolean stored(String measurement) {
+		return store.history(measurement, Duration.ofMinutes(15)).stream().anyMatch(point -> point.time() > Instant.now().toEpochMilli());
 	}
 
 	private void signIn() {

@@ -62,6 +62,24 @@ class ConsoleIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void signingInLandsOnThePageAskedFor() throws Exception {
+		ConsoleAdmin admin = ConsoleAdmin.anonymous(port);
+		admin.get("/console");
+		HttpResponse<String> signedIn = admin.signIn(ADMIN, ADMIN_PASSWORD);
+		assertThat(signedIn.headers().firstValue("Location")).contains("http://localhost:" + port + "/console");
+		assertThat(admin.get("/console").body()).contains("Flink jobs");
+
+		ConsoleAdmin deepLink = ConsoleAdmin.anonymous(port);
+		deepLink.get("/console/checkpoints?job=analytics");
+		// a panel's refresh is not a page to land on
+		deepLink.htmx("/console");
+		HttpResponse<String> landed = deepLink.signIn(ADMIN, ADMIN_PASSWORD);
+		assertThat(landed.headers().firstValue("Location"))
+			.contains("http://localhost:" + port + "/console/checkpoints?job=analytics");
+		assertThat(deepLink.get("/console/checkpoints?job=analytics").body()).contains("analytics — counts and history");
+	}
+
+	@Test
 	void theOverviewShowsEveryJobRunningTheTopicsAndTheHealthOfEachPart() throws Exception {
 		ConsoleAdmin admin = ConsoleAdmin.signedIn(port);
 
@@ -70,7 +88,8 @@ class ConsoleIntegrationTest extends IntegrationTest {
 		for (String job : flink.jobNames()) {
 			assertThat(page).containsPattern("<td>" + job + "</td>\\s*<td><span class=\"status up\">RUNNING</span>");
 		}
-		assertThat(page).contains("<td>users-create</td>").contains("<strong>broker</strong>").contains("<strong>gateway</strong>");
+		assertThat(page).contains("<td>users-create</td>").contains("<strong>Kafka broker</strong>")
+			.contains("<strong>Request gateway</strong>");
 
 		String panels = admin.htmx("/console").body();
 		assertThat(panels).doesNotContain("<html").startsWith("<div id=\"panels\"").contains("<td>functions</td>");
@@ -81,11 +100,16 @@ class ConsoleIntegrationTest extends IntegrationTest {
 		ConsoleAdmin admin = ConsoleAdmin.signedIn(port);
 		admin.get("/console/checkpoints?job=functions");
 
+		long completedBefore = completed(admin.htmx("/console/checkpoints?job=functions").body());
 		String answer = admin.post("/console/checkpoints/functions/checkpoint", Map.of()).body();
 		Matcher taken = PATH.matcher(answer);
 		assertThat(taken.find()).as(answer).isTrue();
 		String checkpoint = taken.group(1);
 		String id = checkpoint.substring(checkpoint.lastIndexOf("chk-") + 4);
+		// the answer brings the counts and the latest checkpoint along (out of band): they agree with it at once
+		assertThat(answer).contains("id=\"history\" hx-swap-oob=\"true\"");
+		assertThat(completed(answer)).isEqualTo(completedBefore + 1);
+		assertThat(answer).containsPattern("<dt>Latest completed</dt>\\s*<dd>[^<]* · " + Pattern.quote(checkpoint) + "</dd>");
 
 		String history = admin.htmx("/console/checkpoints?job=functions").body();
 		assertThat(history).doesNotContain("<html").contains(checkpoint).contains(">COMPLETED<");
@@ -170,7 +194,7 @@ class ConsoleIntegrationTest extends IntegrationTest {
 					Map.of("user", user, "change", "add", "amount", nonsense, "submission", java.util.UUID.randomUUID().toString()))
 				.body()).as(nonsense).contains("Not changed");
 		}
-		assertThat(admin.get("/console/users?user=../etc").body()).contains("is not user id");
+		assertThat(admin.get("/console/users?user=../etc").body()).contains("“../etc” is not a user id");
 		assertThat(api().get("/users/credit/" + user).number("credit")).isEqualTo(125);
 
 		String unconfirmed = admin.post("/console/users/remove", Map.of("user", user, "submission", submission)).body();
@@ -204,6 +228,13 @@ class ConsoleIntegrationTest extends IntegrationTest {
 			admin.post("/console/simulator", Map.of("eventsPerSecond", "0", "bouncerPercent", "0"));
 		}
 		assertThat(simulator.settings()).isEqualTo(new SimulatorSettings(false, 0, 0));
+	}
+
+	/** The completed checkpoints the history panel counts. */
+	private static long completed(String panel) {
+		Matcher count = Pattern.compile("<dt>Completed</dt><dd>(\\d+)</dd>").matcher(panel);
+		assertThat(count.find()).as(panel).isTrue();
+		return Long.parseLong(count.group(1));
 	}
 
 	private static String hidden(String page, String name) {

@@ -5,12 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
 import io.statefront.analytics.history.MetricsStore;
+import io.statefront.catalogue.Catalogue;
+import io.statefront.catalogue.Product;
 import io.statefront.ledger.LedgerClient;
 import io.statefront.order.OrderClient;
+import io.statefront.order.OrderLine;
+import io.statefront.order.OrderResult;
 import io.statefront.platform.disk.DataDirUsage;
 import io.statefront.platform.disk.DiskGuard;
 import io.statefront.platform.disk.DiskSpace;
@@ -21,23 +28,29 @@ import io.statefront.platform.flink.CheckpointRecord.TaskRecord;
 import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
+import io.statefront.platform.web.EntityId;
+import io.statefront.stock.ItemResult;
 import io.statefront.stock.StockClient;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -49,9 +62,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * pipeline behind them is stood in for by Mockito (the same pages on the real pipeline:
  * {@link ConsoleIntegrationTest}, {@link ConsoleBrowserTest}).
  */
-@WebMvcTest(controllers = { OverviewController.class, CheckpointsController.class, UsersController.class,
-		SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class })
-@Import(ConsoleSecurity.class)
+@WebMvcTest(controllers = { OverviewController.class, CheckpointsController.class, CheckpointActions.class,
+		UsersController.class, SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class })
+@Import({ ConsoleSecurity.class, CheckpointHistoryPanel.class, Catalogue.class })
 class ConsolePagesTest {
 
 	private static final String RUN = "5a7b1d7d32cb3c6a72f76dcdfbe57fc0";
@@ -89,6 +102,12 @@ class ConsolePagesTest {
 	@MockitoBean(name = "broker")
 	HealthIndicator broker;
 
+	@MockitoBean(name = "gateway")
+	HealthIndicator gateway;
+
+	@Autowired
+	Catalogue catalogue;
+
 	@MockitoBean
 	DataDirUsage usage;
 
@@ -117,8 +136,13 @@ class ConsolePagesTest {
 				new JobFigures.JobRow("orders", "CANCELED", null, 1, true, 5, 0, 0, 0,
 						"Flink job 'orders' stopped: it restored offset 3 of orders-1")));
 		given(kafka.topics()).willReturn(List.of(new KafkaOffsets.TopicRow("users", 4, 120,
-				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3)))));
-		given(broker.health()).willReturn(org.springframework.boot.health.contributor.Health.up().withDetail("brokers", 1).build());
+				List.of(new KafkaOffsets.GroupLag("statefront-job-functions", 3, false))),
+				new KafkaOffsets.TopicRow("orders", 4, 80, List.of(new KafkaOffsets.GroupLag("statefront-job-orders", 9, true)))));
+		given(kafka.patience()).willReturn(Duration.ofMinutes(1));
+		given(flink.checkpointInterval()).willReturn(Duration.ofSeconds(10));
+		given(broker.health()).willReturn(Health.up().withDetail("brokers", 1).build());
+		given(gateway.health()).willReturn(Health.up().withDetail("listening", true).withDetail("pendingRequests", 0)
+			.withDetail("replyLatencyP50Ms", 23.59296).withDetail("replyLatencyP99Ms", 4.25).build());
 		given(simulator.settings()).willReturn(new SimulatorSettings(true, 200, 0));
 		given(usage.latest()).willReturn(new DataDirUsage.Usage(Path.of("/data"),
 				List.of(new DataDirUsage.Part("broker log", Path.of("/data/kafka"), 3 * 1024 * 1024, true),
@@ -155,16 +179,38 @@ class ConsolePagesTest {
 	void theOverviewIsAPageAndItsPanelsAFragment() throws Exception {
 		String page = mvc.perform(get("/console")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<html", "<nav class=\"sections\"", "id=\"panels\"", "every 3s")
-			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td>3 min 0 s</td>")
-			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td>—</td>")
+			.containsPattern("<td>functions</td>\\s*<td><span class=\"status up\">RUNNING</span></td>\\s*<td class=\"wide\">3 min</td>")
+			.containsPattern("<td>analytics</td>\\s*<td><span class=\"status down\">RESTARTING</span></td>\\s*<td class=\"wide\">—</td>")
 			.containsPattern("<td colspan=\"8\"><p class=\"message error\" role=\"alert\">Flink job &#39;orders&#39; "
 					+ "stopped: it restored offset 3 of orders-1</p></td>")
 			.doesNotContain("Flink job &#39;functions&#39;")
-			.contains("statefront-job-functions 3", "<strong>broker</strong>", "brokers: 1");
+			.contains("statefront-job-functions 3", "<strong>Kafka broker</strong>", "brokers: 1");
 
 		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(panels).startsWith("<div id=\"panels\"").doesNotContain("<html", "<nav");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theOverviewNamesEachPartAndWritesItsFiguresInTheirUnits() throws Exception {
+		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(panels).contains("<strong>Request gateway</strong>", "listening for replies: yes",
+				"requests waiting for a reply: 0", "reply latency, median: 24 ms", "reply latency, 99th percentile: 4.3 ms")
+			.doesNotContain("replyLatencyP50Ms", "23.59296", "pendingRequests")
+			.contains("title=\"records its sources read from Kafka, a second\">Read/s</th>");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void onlyALagThatPointsToAProblemIsMarked() throws Exception {
+		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(panels).containsPattern("<span>statefront-job-functions 3</span>")
+			.containsPattern("<span title=\"more than 1 min behind: its committed offsets are below where the topic ended "
+					+ "1 min ago\"\\s+class=\"behind\">statefront-job-orders 9</span>")
+			.contains("commit their offsets when a checkpoint completes (every\n        <span>10 s</span>)");
 	}
 
 	@Test
@@ -190,7 +236,7 @@ class ConsolePagesTest {
 		given(flink.stopReason("functions")).willReturn(Optional.of("Flink job 'functions' stopped: it restored offset 3"));
 		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<html", "Checkpoint now", "Take a savepoint", "checkpoint chk-7 — 2026-11-22 10:00:00 UTC")
+		assertThat(page).contains("<html", "Checkpoint now", "Take a savepoint", "checkpoint chk-7 — completed 2026-11-22 10:00:00 UTC")
 			.contains("Checkpoint expired before completing", "2026-11-22 10:00:00 UTC · file:/data/checkpoints/functions/")
 			.containsPattern("<dt>Completed</dt><dd>7</dd>")
 			.containsPattern("<dt>Failed</dt><dd>1</dd>")
@@ -220,6 +266,53 @@ class ConsolePagesTest {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void theRestartMenuAndTheHistoryShowWhenEachCheckpointCompleted() throws Exception {
+		// the checkpoint's metadata was written a moment after Flink counted it complete; an on-stop
+		// savepoint is not in the history, and only its folder tells when it completed
+		given(flink.restorePoints("functions")).willReturn(List.of(
+				new RestorePoint(RestorePoint.Kind.SAVEPOINT, Path.of("/data/savepoints/functions/on-stop/savepoint-5a7b1d-01"),
+						Instant.parse("2026-11-22T10:05:00Z")),
+				new RestorePoint(RestorePoint.Kind.CHECKPOINT, Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"),
+						Instant.parse("2026-11-22T10:00:04Z"))));
+		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
+			.getContentAsString();
+
+		String ended = "2026-11-22 10:00:00 UTC"; // triggered at 10:00:00, 25 ms before it completed
+		assertThat(page).contains("savepoint savepoint-5a7b1d-01 — completed 2026-11-22 10:05:00 UTC",
+				"checkpoint chk-7 — completed " + ended)
+			.containsPattern("<th>Ended</th>")
+			.containsPattern(">7</a></td>\\s*<td><span class=\"status COMPLETED\">COMPLETED</span></td>\\s*"
+					+ "<td class=\"wide\">checkpoint</td>\\s*<td class=\"nowrap\">" + ended + "</td>")
+			// the failed one was triggered at 10:00:10 and expired 60 s later
+			.containsPattern(">8</a></td>\\s*<td><span class=\"status FAILED\">FAILED</span></td>\\s*"
+					+ "<td class=\"wide\">checkpoint</td>\\s*<td class=\"nowrap\">2026-11-22 10:01:10 UTC</td>");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void anActionsAnswerCarriesTheHistoryReadAfreshSoItsCountsAgreeWithIt() throws Exception {
+		String path = "file:/data/checkpoints/functions/" + RUN + "/chk-9";
+		given(flink.triggerCheckpoint("functions")).willReturn(CompletableFuture.completedFuture(path));
+		// Flink's statistics count the checkpoint once the history has read them again
+		AtomicBoolean refreshed = new AtomicBoolean();
+		willAnswer(call -> {
+			refreshed.set(true);
+			return null;
+		}).given(history).refresh();
+		given(history.counts("functions")).willAnswer(call -> refreshed.get() ? new CheckpointCounts(9, 0, 8, 1, 0)
+				: new CheckpointCounts(8, 0, 7, 1, 0));
+
+		String answer = mvc.perform(post("/console/checkpoints/functions/checkpoint").with(csrf()).header("HX-Request", "true"))
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(answer).startsWith("<div id=\"result\">")
+			.contains("Checkpoint completed: " + path)
+			.containsPattern("<section class=\"panel\" id=\"history\" hx-swap-oob=\"true\"")
+			.containsPattern("<dt>Completed</dt><dd>8</dd>");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void aRestartNeedsAConfirmationAndARetainedPointAndACsrfToken() throws Exception {
 		String path = "/data/checkpoints/functions/" + RUN + "/chk-7";
 		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).with(csrf())
@@ -230,6 +323,32 @@ class ConsolePagesTest {
 		assertThat(mvc.perform(post("/console/checkpoints/functions/restart").param("from", path).param("confirm", "true"))
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
 		verify(flink, never()).restart(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aRestartWhoseReportFailedSaysWhereFlinkReportsTheJobNow() throws Exception {
+		Path chosen = Path.of("/data/checkpoints/functions/" + RUN + "/chk-7");
+		Path latest = Path.of("/data/checkpoints/functions/" + RUN + "/chk-9");
+		given(flink.currentStatus("functions")).willReturn(Optional.of(JobStatus.RUNNING));
+
+		given(flink.restart("functions", chosen)).willThrow(new IllegalStateException(
+				"Cannot start functions from " + chosen + " (boom); it runs again from its latest checkpoint"));
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions", new JobID(),
+				Optional.of(latest), 1)));
+		assertThat(restart(chosen)).contains("Failed: Cannot start functions from " + chosen
+				+ " (boom); it runs again from its latest checkpoint. Flink reports functions RUNNING, started from " + latest + ".");
+
+		// the restart went through, and only its report failed
+		given(flink.job("functions")).willReturn(Optional.of(new FlinkRuntime.RunningJob("functions", new JobID(),
+				Optional.of(chosen), 1)));
+		assertThat(restart(chosen)).contains("<p class=\"message\" role=\"status\">Restarted functions from " + chosen
+				+ ": Flink reports it running from there");
+	}
+
+	private String restart(Path from) throws Exception {
+		return mvc.perform(post("/console/checkpoints/functions/restart").param("from", from.toString())
+			.param("confirm", "true").with(csrf()).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
 	}
 
 	@Test
@@ -287,12 +406,36 @@ class ConsolePagesTest {
 	void theUsersPageRefusesWhatIsNotAnIdWithoutAskingThePipeline() throws Exception {
 		String page = mvc.perform(get("/console/users").param("user", "-1")).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("<html", "is not user id");
+		assertThat(page).contains("<html",
+				"“-1” is not a user id: ids are whole numbers from 0 to 9223372036854775807, written in digits 0–9.");
 		String fragment = mvc.perform(get("/console/users").param("item", "1.5").header("HX-Request", "true")).andReturn()
 			.getResponse().getContentAsString();
-		assertThat(fragment).startsWith("<div id=\"results\"").contains("is not item id");
+		assertThat(fragment).startsWith("<div id=\"results\"").contains("“1.5” is not an item id");
 		verify(ledger, never()).send(any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
 		verify(stock, never()).find(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void anOrderAndAnItemShowTheirProductsNames() throws Exception {
+		Product product = catalogue.products().get(61);
+		given(orders.find(EntityId.valueOf("3"))).willReturn(CompletableFuture.completedFuture(
+				new OrderResult(OrderResult.Outcome.OK, "3", "7", List.of(new OrderLine(product.id(), 2), new OrderLine("4242", 1)),
+						2 * product.price() + 5, true, null, 0)));
+		given(stock.find(EntityId.valueOf(product.id()))).willReturn(CompletableFuture.completedFuture(
+				new ItemResult(ItemResult.Outcome.OK, product.id(), 3, 35)));
+
+		String order = mvc.perform(get("/console/users").param("order", "3").header("HX-Request", "true")).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(order)
+			.containsPattern(">" + product.id() + "</a></td>\\s*<td>" + Pattern.quote(HtmlUtils.htmlEscape(product.name()))
+					+ "</td>\\s*<td class=\"number\">2</td>")
+			.containsPattern(">4242</a></td>\\s*<td>—</td>");
+
+		String item = mvc.perform(get("/console/users").param("item", product.id()).header("HX-Request", "true"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(item).contains("Item " + product.id(), HtmlUtils.htmlEscape(product.name()),
+				"35 credits");
 	}
 
 	@Test
@@ -302,7 +445,12 @@ class ConsolePagesTest {
 		given(store.history(any(), any())).willReturn(List.of(new MetricsStore.MetricPoint(1_000, 12.5, null)));
 		String page = mvc.perform(get("/console/analytics")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("chart.umd.min.js", "console-analytics.js", "data-ws=\"/console/ws\"")
-			.contains("id=\"chart-page_views_per_second\"", "id=\"chart-revenue_per_user\"", "id=\"top_pages\"");
+			.contains("id=\"chart-page_views_per_second\"", "id=\"chart-revenue_per_user\"", "id=\"top_pages\"")
+			.contains("data-measurement=\"bounce_rate\" data-unit=\"share\"",
+					"data-measurement=\"conversion_rate\" data-unit=\"share\"",
+					"data-measurement=\"average_session_duration\" data-unit=\"seconds\"",
+					"data-measurement=\"revenue_per_user\" data-unit=\"credits\"",
+					"data-measurement=\"page_views_per_second\" data-unit=\"number\"");
 		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("minutes", "15"))
 			.andReturn().getResponse().getContentAsString()).contains("\"value\":12.5");
 		assertThat(mvc.perform(get("/console/analytics/history/nope")).andReturn().getResponse().getStatus()).isEqualTo(400);

@@ -103,18 +103,6 @@ class OrderFunctionHorizonsTest {
 	}
 
 	@Test
-	void anOrderPaidBeforeOrdersHadHorizonsIsArchivedAndSettledByItsNextMessage() throws Exception {
-		payFor("0", 0); // a message without a time: as state from before horizons were kept
-		archived.fresh();
-
-		assertThat(find("0", 5_000).paid()).isTrue();
-		assertThat(archived.fresh()).containsExactly(
-				new ArchivedOrder("0", "5", List.of(new OrderLine("3", 2)), 50, 5_000));
-		orders.advanceTo(HORIZONS.cleanupTime(5_000, FINISHED));
-		assertThat(orders.keyedStateEntries()).isZero();
-	}
-
-	@Test
 	void anOrderSetOutrightAfterItWasSettledStartsAgainAsAnOpenOne() throws Exception {
 		payFor("0", 1_000);
 		send(OrderMessage.init(nextRequest(), "0", "5", List.of(new OrderLine("3", 1)), 25), 2_000);

@@ -145,6 +145,22 @@ class RecommendationFunctionTest {
 		return recommendations.extractOutputValues().stream().map(r -> String.join(",", r.itemIds())).toList();
 	}
 
+	@Test
+	void learnsFromSimulatedVisitorsButSendsThemNothing() throws Exception {
+		for (String item : new String[] { "1", "2" }) {
+			ShopEvent simulated = new ShopEvent("sim-" + item, "visitor-7", ShopEventType.PRODUCT_VIEW, item, "books",
+					++events, true);
+			behaviour.processElement(new StreamRecord<>(simulated, events));
+			List<ShopperMoment> moments = behaviour.extractOutputValues();
+			recommendations.processElement(new StreamRecord<>(moments.get(moments.size() - 1), events));
+		}
+		assertThat(recommendations.extractOutputValues()).as("nobody watches a simulated visitor").isEmpty();
+
+		Recommendations forAnn = recommendationsAfter("ann", ShopEventType.PRODUCT_VIEW, "1", "books");
+
+		assertThat(forAnn.itemIds()).as("what the simulated visitor viewed with 1").startsWith("2");
+	}
+
 	private void browse(String shopper, String... items) throws Exception {
 		for (String item : items) {
 			send(shopper, ShopEventType.PRODUCT_VIEW, item, Integer.parseInt(item) >= 10 ? "kitchen" : "books");

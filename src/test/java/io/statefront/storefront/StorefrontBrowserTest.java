@@ -20,8 +20,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,15 +49,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		try {
-			assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-				.as("what the pages logged: no content security policy refused anything")
-				.extracting(LogEntry::getMessage)
-				.noneMatch(message -> message.contains("Content Security Policy"));
-		}
-		finally {
-			browser.quit();
-		}
+		Browser.quitAfterCheckingContentSecurityPolicy(browser);
 	}
 
 	@Test

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headless Chromium driven by Selenium, from Debian's {@code chromium} and {@code chromium-driver}.
@@ -49,6 +52,22 @@ public final class Browser {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * Quits the browser, after checking that no page it showed had anything refused by its content
+	 * security policy (an inline style htmx adds, an inline script).
+	 */
+	public static void quitAfterCheckingContentSecurityPolicy(ChromeDriver browser) {
+		try {
+			assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+				.as("what the pages logged: no content security policy refused anything")
+				.extracting(LogEntry::getMessage)
+				.noneMatch(message -> message.contains("Content Security Policy"));
+		}
+		finally {
+			browser.quit();
+		}
 	}
 
 }

@@ -3,8 +3,6 @@ package io.statefront.analytics.history;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class ManagedInfluxd implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ManagedInfluxd.class);
-
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
 	/** Starts influxd ($0 -config $1), writes its pid to $2, and ends it once stdin closes or it is signalled. */
 	private static final String WATCHDOG = "\"$0\" -config \"$1\" & influxd=$!; echo $influxd > \"$2\"; "
@@ -89,12 +84,12 @@ final class ManagedInfluxd implements AutoCloseable {
 	private static ManagedInfluxd start(Path binary, Path home, FileLock lock, int port, Duration startupTimeout)
 			throws IOException {
 		Path pidFile = home.resolve("influxd.pid");
-		endLeftover(pidFile);
-		int httpPort = port == 0 ? freePort() : port;
+		InfluxdProcesses.endLeftover(pidFile);
+		int httpPort = port == 0 ? InfluxdProcesses.freePort() : port;
 		// another server on the port would answer the pings meant for this one
-		requireFree(httpPort);
+		InfluxdProcesses.requireFree(httpPort);
 		Path config = home.resolve("influxdb.conf");
-		Files.writeString(config, config(home, httpPort, freePort()));
+		Files.writeString(config, InfluxdProcesses.config(home, httpPort, InfluxdProcesses.freePort()));
 		Path logFile = home.resolve("influxd.log");
 		Process watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, binary.toString(), config.toString(),
 				pidFile.toString())
@@ -122,7 +117,7 @@ final class ManagedInfluxd implements AutoCloseable {
 	}
 
 	private static long awaitPid(Path pidFile, Process watchdog) throws IOException {
-		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		long deadline = System.nanoTime() + InfluxdProcesses.STOP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
 			if (!pid.isEmpty()) {
@@ -131,9 +126,9 @@ final class ManagedInfluxd implements AutoCloseable {
 			if (!watchdog.isAlive()) {
 				throw new IOException("Could not start influxd: sh exited with " + watchdog.exitValue());
 			}
-			sleep(10);
+			InfluxdProcesses.sleep(10);
 		}
-		throw new IOException("influxd was not started within " + STOP_TIMEOUT);
+		throw new IOException("influxd was not started within " + InfluxdProcesses.STOP_TIMEOUT);
 	}
 
 	String url() {
@@ -157,15 +152,15 @@ final class ManagedInfluxd implements AutoCloseable {
 	public void close() {
 		try {
 			abandon();
-			if (!watchdog.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!watchdog.waitFor(InfluxdProcesses.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				watchdog.destroyForcibly();
 			}
 			// the watchdog may have died alone, killed from outside: then influxd is still to end
-			endProcess(pid);
+			InfluxdProcesses.endProcess(pid);
 		}
 		catch (IOException ex) {
 			watchdog.destroyForcibly();
-			endProcess(pid);
+			InfluxdProcesses.endProcess(pid);
 		}
 		catch (InterruptedException ex) {
 			watchdog.destroyForcibly();
@@ -173,7 +168,7 @@ final class ManagedInfluxd implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		try {
-			if (!running(pid)) {
+			if (!InfluxdProcesses.running(pid)) {
 				Files.deleteIfExists(pidFile);
 			}
 			home.channel().close();
@@ -189,8 +184,8 @@ final class ManagedInfluxd implements AutoCloseable {
 		HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping")).timeout(Duration.ofSeconds(1)).build();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!running(pid)) {
-				throw new IOException("influxd exited: " + lastLines(logFile));
+			if (!InfluxdProcesses.running(pid)) {
+				throw new IOException("influxd exited: " + InfluxdProcesses.lastLines(logFile));
 			}
 			try {
 				if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
@@ -204,47 +199,10 @@ final class ManagedInfluxd implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IOException("Interrupted while waiting for influxd", ex);
 			}
-			sleep(100);
+			InfluxdProcesses.sleep(100);
 		}
-		throw new IOException("influxd did not answer " + url + "/ping within " + timeout + ": " + lastLines(logFile));
-	}
-
-	/** Ends an influxd a previous run left behind (the pid file names it), which would hold the data files. */
-	private static void endLeftover(Path pidFile) throws IOException {
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		long pid;
-		try {
-			pid = Long.parseLong(Files.readString(pidFile).trim());
-		}
-		catch (NumberFormatException unreadable) {
-			// written half by a run that died mid-start: nothing to end
-			Files.delete(pidFile);
-			return;
-		}
-		boolean influxd = ProcessHandle.of(pid)
-			.flatMap(handle -> handle.info().command())
-			.map(command -> command.endsWith("influxd"))
-			.orElse(false);
-		if (influxd && running(pid)) {
-			log.warn("Ending influxd (pid {}) left running by a previous run", pid);
-			endProcess(pid);
-		}
-		Files.delete(pidFile);
-	}
-
-	/** SIGTERM, a grace period, then SIGKILL. */
-	private static void endProcess(long pid) {
-		ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-		while (running(pid) && System.nanoTime() < deadline) {
-			sleep(50);
-		}
-		if (running(pid)) {
-			log.warn("influxd (pid {}) did not stop in {}: killing it", pid, STOP_TIMEOUT);
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-		}
+		throw new IOException(
+				"influxd did not answer " + url + "/ping within " + timeout + ": " + InfluxdProcesses.lastLines(logFile));
 	}
 
 	/**
@@ -266,80 +224,6 @@ final class ManagedInfluxd implements AutoCloseable {
 			throw new IOException("Another application runs the influxd of " + home);
 		}
 		return lock;
-	}
-
-	/**
-	 * Whether {@code pid} runs: alive and, where {@code /proc} tells, not a zombie (an influxd that
-	 * exited stays one until its watchdog reaps it).
-	 */
-	static boolean running(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-		}
-		catch (IOException | RuntimeException ex) {
-			return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-		}
-	}
-
-	static String config(Path home, int httpPort, int rpcPort) {
-		return """
-				reporting-disabled = true
-				bind-address = "127.0.0.1:%d"
-
-				[meta]
-				  dir = "%s"
-
-				[data]
-				  dir = "%s"
-				  wal-dir = "%s"
-				  query-log-enabled = false
-
-				[http]
-				  bind-address = "127.0.0.1:%d"
-				  log-enabled = false
-
-				[monitor]
-				  store-enabled = false
-
-				[logging]
-				  level = "warn"
-				""".formatted(rpcPort, home.resolve("meta"), home.resolve("data"), home.resolve("wal"), httpPort);
-	}
-
-	private static void requireFree(int port) throws IOException {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-			socket.setReuseAddress(true);
-		}
-		catch (IOException ex) {
-			throw new IOException("Port " + port + " on 127.0.0.1 is taken (set statefront.influx.managed.port, "
-					+ "or statefront.influx.url to use the server that has it)", ex);
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String lastLines(Path logFile) {
-		try {
-			List<String> lines = Files.readAllLines(logFile);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

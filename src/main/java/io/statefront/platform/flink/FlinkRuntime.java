@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -18,12 +17,6 @@ import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.core.execution.CheckpointType;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.client.JobStatusMessage;
-import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.SmartLifecycle;
@@ -38,14 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlinkRuntime implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(FlinkRuntime.class);
-
 	// generous: a busy 2-core machine has been seen to take half a minute to start the stack
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
+	/** How long a checkpoint taken on request may take before it is reported as still in progress. */
+	public static final Duration CHECKPOINT_WAIT = Duration.ofMinutes(1);
+
+	/** How long a savepoint taken on request may take before it is reported as still in progress. */
+	public static final Duration SAVEPOINT_WAIT = Duration.ofMinutes(2);
 
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
@@ -53,7 +48,7 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final StatefrontProperties statefront;
 
-	private final JobGraphs jobGraphs;
+	private final JobSubmitter submitter;
 
 	private final MeterRegistry meters;
 
@@ -76,8 +71,9 @@ public class FlinkRuntime implements SmartLifecycle {
 		this.properties = properties;
 		this.statefront = statefront;
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
-		this.jobGraphs = new JobGraphs(properties, statefront, bootstrapServers);
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
+		this.submitter = new JobSubmitter(new JobGraphs(properties, statefront, bootstrapServers), partsByJob,
+				restoreGuard, jobs);
 		this.meters = meters;
 	}
 
@@ -88,10 +84,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom, int parallelism) {
 	}
 
-	/**
-	 * Starts before the web server and stops after it has drained: requests in flight at
-	 * shutdown still get their answers.
-	 */
+	/** Starts before the web server and stops after it has drained: requests in flight still get answers. */
 	@Override
 	public int getPhase() {
 		return PHASE;
@@ -102,16 +95,14 @@ public class FlinkRuntime implements SmartLifecycle {
 		try {
 			this.cluster = connect();
 			partsByJob.keySet().forEach(name -> {
-				RetainedCheckpoints checkpoints = checkpoints(name);
-				checkpoints.deleteRunsOtherThan(checkpoints.latestComplete());
-				RetainedCheckpoints.keepNewestSavepoints(onStopSavepoints(name), ON_STOP_SAVEPOINTS_KEPT);
+				folders(name).tidy();
 				// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
 				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
 			});
 			FlinkCluster connected = this.cluster;
 			this.statuses = new JobStatusPoller(connected.client(), jobs::values,
 					(job, status) -> restoreGuard.inspect(job, status, connected.client()));
-			awaitRunning();
+			statuses.awaitRunning(connected.client(), name -> stopReason(name).isPresent(), STARTUP_WAIT);
 		}
 		catch (Exception ex) {
 			// leave no Flink threads behind to keep a failed application's JVM alive
@@ -125,7 +116,7 @@ public class FlinkRuntime implements SmartLifecycle {
 			RemoteCluster remote = RemoteCluster.connect(properties.remote(),
 					statefront.dataDir().resolve("flink-user-jars"), STARTUP_WAIT);
 			this.cluster = remote;
-			stopLeftoverJobs(remote.client());
+			stops(remote.client()).stopLeftovers(partsByJob.keySet());
 			return remote;
 		}
 		this.meterRegistryId = MicrometerReporter.register(meters);
@@ -133,24 +124,8 @@ public class FlinkRuntime implements SmartLifecycle {
 				statefront.rocksDbDir());
 	}
 
-	/**
-	 * Jobs of an earlier run of the application that still run on a remote cluster (it was killed,
-	 * the cluster was not) are stopped with a savepoint, which this run resumes from: never two
-	 * jobs of one name applying the same commands.
-	 */
-	private void stopLeftoverJobs(RestClusterClient<String> client) throws Exception {
-		for (JobStatusMessage job : client.listJobs().get(30, TimeUnit.SECONDS)) {
-			if (partsByJob.containsKey(job.getJobName()) && !job.getJobState().isGloballyTerminalState()) {
-				log.warn("Flink job '{}' ({}) still runs on the cluster from an earlier run; stopping it",
-						job.getJobName(), job.getJobId());
-				stopWithSavepoint(client, new RunningJob(job.getJobName(), job.getJobId(), Optional.empty(), 0));
-				ClusterWaits.awaitStatus(client, job.getJobId(), JobStatus::isGloballyTerminalState);
-			}
-		}
-	}
-
-	private RetainedCheckpoints checkpoints(String name) {
-		return new RetainedCheckpoints(statefront.checkpointsDir().resolve(name));
+	private JobFolders folders(String job) {
+		return JobFolders.of(statefront, job);
 	}
 
 	/**
@@ -158,41 +133,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	 * longer start at offset 0 ({@link #stopReason(String)} then says so).
 	 */
 	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
-		FlinkCluster current = this.cluster;
-		JobGraphs.Built built = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
-		restoreGuard.clear(name);
-		if (restoreFrom.isEmpty() && restoreGuard.refuseFirstStart(name, built.commandTopics()).isPresent()) {
-			return;
-		}
-		JobGraph jobGraph = built.graph();
-		current.addClasses(jobGraph);
-		try {
-			current.client().submitJob(jobGraph).get(60, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot submit Flink job " + name, ex);
-		}
-		jobs.put(name, new RunningJob(name, jobGraph.getJobID(), restoreFrom, parallelism));
-		log.info("Submitted Flink job '{}' ({}) with parallelism {} to {}, {}", name, jobGraph.getJobID(), parallelism,
-				current.address(), restoreFrom.map(path -> "resuming from " + path).orElse("starting without state"));
-	}
-
-	/** Until every job runs, or was stopped with a reason (it then waits for the operator). */
-	private void awaitRunning() throws Exception {
-		long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
-		while (!jobs.keySet().stream().allMatch(name -> isRunning(name) || stopReason(name).isPresent())) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Flink jobs not running after " + STARTUP_WAIT + ": " + statuses);
-			}
-			statuses.refresh();
-			Thread.sleep(50);
-		}
-		// a job runs before its tasks do; started means every task runs (and a checkpoint can be taken)
-		for (RunningJob job : jobs.values()) {
-			ClusterWaits.awaitTasksRunning(cluster.client(), job.id(), STARTUP_WAIT,
-					() -> stopReason(job.name()).isPresent());
-		}
-		log.info("Flink jobs: {}", statuses);
+		submitter.submit(this.cluster, name, restoreFrom, parallelism);
 	}
 
 	/** Whether the named job is running now; requests to a job that is not are refused. */
@@ -209,10 +150,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		return result;
 	}
 
-	/**
-	 * Why the named job does not run, when it was refused a start or stopped because its command
-	 * log no longer holds what it would resume from (architecture rule 9); cleared by its next submission.
-	 */
+	/** Why the named job does not run, when the {@link RestoreGuard} refused or stopped it (rule 9). */
 	public Optional<String> stopReason(String job) {
 		return restoreGuard.reason(job);
 	}
@@ -221,16 +159,25 @@ public class FlinkRuntime implements SmartLifecycle {
 		return Optional.ofNullable(jobs.get(name));
 	}
 
-	/** Triggers a checkpoint of the named job now; completes with the checkpoint's path. */
+	/**
+	 * Triggers a checkpoint of the named job now; completes with the checkpoint's path, or fails with
+	 * what Flink says went wrong (see {@link Snapshots}), within {@link #CHECKPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerCheckpoint(String job) {
-		return ask(job, (client, id) -> client.triggerCheckpoint(id, CheckpointType.DEFAULT)
-			.thenCompose(checkpoint -> JobQueries.completedPath(client, id, checkpoint)));
+		return ask(job, (client, id) -> Snapshots.checkpoint(client, id, CHECKPOINT_WAIT));
 	}
 
-	/** Takes a savepoint of the named job, which keeps running; completes with the savepoint's path. */
+	/**
+	 * Takes a savepoint of the named job, which keeps running; completes with the savepoint's path,
+	 * or fails with what Flink says went wrong (see {@link Snapshots}), within {@link #SAVEPOINT_WAIT}.
+	 */
 	public CompletableFuture<String> triggerSavepoint(String job) {
-		String target = savepoints(job).toUri().toString();
-		return ask(job, (client, id) -> client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL));
+		return ask(job, (client, id) -> Snapshots.savepoint(client, id, savepoints(job), SAVEPOINT_WAIT));
+	}
+
+	/** The named job's state as Flink answers now, rather than as last polled; empty when it does not answer. */
+	public Optional<JobStatus> currentStatus(String job) {
+		return JobQueries.answerWithin(ask(job, RestClusterClient::getJobStatus), 10);
 	}
 
 	/** The names of the jobs, in the order they start. */
@@ -240,16 +187,12 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Where the named job can be restarted from: its retained checkpoints and savepoints, newest first. */
 	public List<RestorePoint> restorePoints(String job) {
-		return RestorePoint.list(checkpoints(job), savepoints(job));
+		return folders(job).restorePoints();
 	}
 
 	/** Since when the named job runs, as its JobManager says; empty if it does not. */
 	public CompletableFuture<Optional<Instant>> runningSince(String job) {
-		return ask(job, (client, id) -> client.getJobDetails(id).thenApply(details -> {
-			Long since = details.getTimestamps().get(JobStatus.RUNNING);
-			return (details.getJobStatus() == JobStatus.RUNNING && since != null && since > 0)
-					? Optional.of(Instant.ofEpochMilli(since)) : Optional.<Instant>empty();
-		}));
+		return ask(job, JobQueries::runningSince);
 	}
 
 	/**
@@ -276,23 +219,19 @@ public class FlinkRuntime implements SmartLifecycle {
 		return question.apply(current.client(), running.id());
 	}
 
-	/**
-	 * Cancels the named job (unless it has already failed) and starts it again from
-	 * {@code restorePoint}, one of its {@link #restorePoints(String) restore points}: see
-	 * {@link JobRestarts}.
-	 */
+	/** Starts the named job again from one of its {@link #restorePoints restore points} ({@link JobRestarts}). */
 	public Restart restart(String job, Path restorePoint) {
 		return restarts.restart(job, restorePoint);
 	}
 
-	/**
-	 * Stops the named job with a savepoint and starts it again from there with {@code parallelism}
-	 * subtasks per operator (1 to {@value FlinkConfigurations#MAX_PARALLELISM}), its state
-	 * redistributed over them: see {@link JobRestarts#rescale}. Lasts until the application stops;
-	 * the next start uses {@code statefront.flink.parallelism} again.
-	 */
+	/** Runs the named job with {@code parallelism} subtasks per operator until the next stop ({@link JobRestarts}). */
 	public RunningJob rescale(String job, int parallelism) {
 		return restarts.rescale(job, parallelism);
+	}
+
+	/** How often each job checkpoints (and its Kafka sources commit their offsets). */
+	public Duration checkpointInterval() {
+		return properties.checkpointInterval();
 	}
 
 	/** The most subtasks a job can be rescaled to. */
@@ -309,12 +248,12 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	Optional<Path> latestCheckpoint(String job) {
-		return checkpoints(job).latestComplete();
+		return folders(job).latestCheckpoint();
 	}
 
 	/** Where the named job's savepoints taken on request (and before a rescale) go. */
 	Path savepoints(String job) {
-		return statefront.savepointsDir().resolve(job);
+		return folders(job).savepoints();
 	}
 
 	void refreshStatuses() {
@@ -334,9 +273,9 @@ public class FlinkRuntime implements SmartLifecycle {
 			poller.stop();
 		}
 		if (current != null) {
-			// one stopped for its command log has ended already, and has no state worth a savepoint
-			jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty())
-				.forEach(job -> stopWithSavepoint(current.client(), job));
+			// one stopped for its command log has ended already, and has no state worth a savepoint; the
+			// cluster closes fast once the others have stopped, where running jobs take it seconds
+			stops(current.client()).stopAll(jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty()).toList());
 			current.close();
 		}
 		if (meterRegistryId != null) {
@@ -346,32 +285,10 @@ public class FlinkRuntime implements SmartLifecycle {
 		jobs.clear();
 	}
 
-	/**
-	 * Suspends the job with a savepoint, which the next start resumes from (windows are not fired
-	 * early: event time goes on where it stopped); a job that cannot take one is cancelled, and the
-	 * next start resumes from its latest checkpoint.
-	 */
-	private void stopWithSavepoint(RestClusterClient<String> client, RunningJob job) {
-		try {
-			String savepoint = client.stopWithSavepoint(job.id(), false, onStopSavepoints(job.name()).toUri().toString(),
-					SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
-			log.info("Stopped Flink job '{}' with savepoint {}", job.name(), savepoint);
-		}
-		catch (Exception ex) {
-			log.warn("Flink job '{}' took no savepoint ({}); cancelling it: the next start resumes from its latest "
-					+ "checkpoint", job.name(), ex.toString());
-			try {
-				client.cancel(job.id()).get(10, TimeUnit.SECONDS);
-			}
-			catch (Exception cancelFailed) {
-				log.warn("Cancelling Flink job '{}' failed: {}", job.name(), cancelFailed.toString());
-			}
-		}
+	private JobStops stops(RestClusterClient<String> client) {
+		return new JobStops(client, job -> folders(job).onStopSavepoints());
 	}
 
-	private Path onStopSavepoints(String job) {
-		return savepoints(job).resolve(RestorePoint.ON_STOP);
-	}
 
 	@Override
 	public boolean isRunning() {

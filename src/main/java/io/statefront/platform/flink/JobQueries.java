@@ -1,11 +1,14 @@
 package io.statefront.platform.flink;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
@@ -149,6 +152,29 @@ final class JobQueries {
 			}
 		}
 		throw new IllegalArgumentException("No path parameter " + key + " in " + parameters.getClass().getSimpleName());
+	}
+
+	/** Since when the job runs, as its JobManager says; empty if it does not. */
+	static CompletableFuture<Optional<Instant>> runningSince(RestClusterClient<?> client, JobID job) {
+		return client.getJobDetails(job).thenApply(details -> {
+			Long since = details.getTimestamps().get(JobStatus.RUNNING);
+			return (details.getJobStatus() == JobStatus.RUNNING && since != null && since > 0)
+					? Optional.of(Instant.ofEpochMilli(since)) : Optional.<Instant>empty();
+		});
+	}
+
+	/** The answer, if it comes within {@code seconds}; empty if it does not, or is a failure. */
+	static <T> Optional<T> answerWithin(CompletableFuture<T> answer, int seconds) {
+		try {
+			return Optional.of(answer.get(seconds, TimeUnit.SECONDS));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
 	}
 
 }

@@ -1,15 +1,18 @@
 package io.statefront.platform.flink;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.client.program.rest.RestClusterClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,28 @@ final class JobStatusPoller {
 	@Override
 	public String toString() {
 		return statuses.toString();
+	}
+
+	/**
+	 * Until every job runs, or was stopped with a reason (it then waits for the operator): its state
+	 * RUNNING and then every task running, as a job runs before its tasks do and only then can a
+	 * checkpoint be taken.
+	 */
+	void awaitRunning(RestClusterClient<?> client, Predicate<String> stopped, Duration wait) throws Exception {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (!jobs.get()
+			.stream()
+			.allMatch(job -> status(job.name()) == JobStatus.RUNNING || stopped.test(job.name()))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Flink jobs not running after " + wait + ": " + this);
+			}
+			refresh();
+			Thread.sleep(50);
+		}
+		for (FlinkRuntime.RunningJob job : jobs.get()) {
+			ClusterWaits.awaitTasksRunning(client, job.id(), wait, () -> stopped.test(job.name()));
+		}
+		log.info("Flink jobs: {}", this);
 	}
 
 }

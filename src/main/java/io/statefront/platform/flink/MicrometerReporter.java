@@ -21,7 +21,8 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
  * Shows the in-process cluster's figures as Micrometer meters (and so in {@code /actuator/prometheus}):
- * per job its restarts and checkpoints, per task records in and out and back pressure, and every
+ * per job its restarts and checkpoints, per task records in and out and back pressure, per source
+ * the records it read and per sink those it wrote, and every
  * counter a function registers in a {@value #USER_GROUP} metric group, as
  * {@code statefront.<counter name>}. Flink's thousands of other metrics are left out.
  *
@@ -48,6 +49,14 @@ public final class MicrometerReporter implements MetricReporter {
 	private static final Map<String, String> TASK_METRICS = Map.of("numRecordsIn", "flink.task.records.in",
 			"numRecordsOut", "flink.task.records.out", "backPressuredTimeMsPerSecond",
 			"flink.task.backpressured.time.per.second");
+
+	/** Records a job's sources read, per source operator and subtask. */
+	public static final String SOURCE_RECORDS = "flink.source.records.read";
+
+	/** Records a job's sinks wrote, per sink writer and subtask. */
+	public static final String SINK_RECORDS = "flink.sink.records.written";
+
+	private static final String SOURCE_PREFIX = "Source: ";
 
 	private final MeterRegistry meters;
 
@@ -93,6 +102,9 @@ public final class MicrometerReporter implements MetricReporter {
 			meter = metric instanceof Counter counter ? counter(TASK_METRICS.get(name), counter, subtask)
 					: gauge(TASK_METRICS.get(name), metric, subtask);
 		}
+		else if (scope.equals("taskmanager.job.task.operator") && metric instanceof Counter counter) {
+			meter = operatorCounter(name, counter, variables.getOrDefault("<operator_name>", ""), subtask);
+		}
 		else if (scope.endsWith("." + USER_GROUP) && metric instanceof Counter counter) {
 			meter = counter(USER_GROUP + "." + name, counter, subtask);
 		}
@@ -107,6 +119,21 @@ public final class MicrometerReporter implements MetricReporter {
 		if (meter != null) {
 			meters.remove(meter);
 		}
+	}
+
+	/**
+	 * What a job takes in and gives out, as an operator means its throughput: the records its
+	 * sources read (a source operator's input, which Flink names {@code Source: <name>}) and those
+	 * its sinks wrote (a sink writer's records sent), not every operator's input summed.
+	 */
+	private Meter operatorCounter(String name, Counter counter, String operator, Tags subtask) {
+		if (name.equals("numRecordsIn") && operator.startsWith(SOURCE_PREFIX)) {
+			return counter(SOURCE_RECORDS, counter, subtask.and("operator", operator));
+		}
+		if (name.equals("numRecordsSend")) {
+			return counter(SINK_RECORDS, counter, subtask.and("operator", operator));
+		}
+		return null;
 	}
 
 	private Meter counter(String name, Counter counter, Tags tags) {

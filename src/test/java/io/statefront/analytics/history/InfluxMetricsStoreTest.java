@@ -154,7 +154,7 @@ class InfluxMetricsStoreTest {
 
 	@Test
 	void createsItsDatabaseOnceAServerThatWasAwayAtStartComesUp(@TempDir Path laterHome) throws IOException {
-		int port = ManagedInfluxd.freePort();
+		int port = InfluxdProcesses.freePort();
 		String database = database();
 		String url = "http://127.0.0.1:" + port;
 		try (InfluxMetricsStore store = new InfluxMetricsStore("external", url,

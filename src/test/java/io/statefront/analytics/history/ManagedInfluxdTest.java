@@ -35,7 +35,7 @@ class ManagedInfluxdTest {
 		finally {
 			influxd.close();
 		}
-		assertThat(ManagedInfluxd.running(pid)).isFalse();
+		assertThat(InfluxdProcesses.running(pid)).isFalse();
 		assertThat(home.resolve("influxd.pid")).doesNotExist();
 	}
 
@@ -46,7 +46,7 @@ class ManagedInfluxdTest {
 			// what a kill -9 of this JVM does to the watchdog: its standard input closes
 			influxd.abandon();
 
-			await().atMost(Duration.ofSeconds(15)).until(() -> !ManagedInfluxd.running(influxd.pid()));
+			await().atMost(Duration.ofSeconds(15)).until(() -> !InfluxdProcesses.running(influxd.pid()));
 		}
 		finally {
 			influxd.close();
@@ -59,7 +59,7 @@ class ManagedInfluxdTest {
 		try {
 			ProcessHandle.of(influxd.watchdogPid()).orElseThrow().destroy();
 
-			await().atMost(Duration.ofSeconds(15)).until(() -> !ManagedInfluxd.running(influxd.pid()));
+			await().atMost(Duration.ofSeconds(15)).until(() -> !InfluxdProcesses.running(influxd.pid()));
 		}
 		finally {
 			influxd.close();
@@ -71,7 +71,7 @@ class ManagedInfluxdTest {
 	void endsTheInfluxdACrashedRunLeftOnItsDataBeforeStartingAnother() throws IOException {
 		// a previous run's influxd, its application and watchdog gone, its pid file still there
 		Path config = home.resolve("influxdb.conf");
-		Files.writeString(config, ManagedInfluxd.config(home, ManagedInfluxd.freePort(), ManagedInfluxd.freePort()));
+		Files.writeString(config, InfluxdProcesses.config(home, InfluxdProcesses.freePort(), InfluxdProcesses.freePort()));
 		Process leftover = new ProcessBuilder(Installed.influxd().toString(), "-config", config.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(home.resolve("leftover.log").toFile())
@@ -95,7 +95,7 @@ class ManagedInfluxdTest {
 		try {
 			assertThatIOException().isThrownBy(() -> ManagedInfluxd.start(Installed.influxd(), home, 0, STARTUP))
 				.withMessageContaining("Another application runs the influxd of " + home);
-			assertThat(ManagedInfluxd.running(first.pid())).isTrue();
+			assertThat(InfluxdProcesses.running(first.pid())).isTrue();
 		}
 		finally {
 			first.close();

@@ -61,7 +61,7 @@ class MetricsStoreConfigurationTest {
 			assertThat(InfluxQl.series(((InfluxMetricsStore) store).url(), "", "SHOW DATABASES").path("values")
 				.toString()).contains("statefront");
 		});
-		assertThat(ManagedInfluxd.running(pid[0])).isFalse();
+		assertThat(InfluxdProcesses.running(pid[0])).isFalse();
 		assertThat(pidFile).doesNotExist();
 	}
 
