@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -42,7 +43,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
-			.authenticationProvider(apiCredentials)
+			.authenticationManager(alone(apiCredentials))
 			.build();
 	}
 
@@ -78,8 +79,10 @@ class SecurityConfiguration {
 		if (properties.apiOpen()) {
 			log.warn("statefront.security.api-without-credentials=true: the REST API accepts requests without "
 					+ "credentials. Use this for local benchmarking only.");
-			http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
-				.authenticated()
+			http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PROMETHEUS)
+				.hasAnyRole(Credential.API, Credential.ADMIN, Credential.METRICS)
+				.requestMatchers("/actuator/**")
+				.hasAnyRole(Credential.API, Credential.ADMIN)
 				.anyRequest()
 				.permitAll());
 		}
@@ -99,8 +102,17 @@ class SecurityConfiguration {
 			.exceptionHandling(refused -> refused.accessDeniedHandler(problemForRefusedRole()))
 			.addFilterAfter(new ApiRequestLimit(limits.apiRequestsPerSecond(), limits.trackedKeys()),
 					BasicAuthenticationFilter.class)
-			.authenticationProvider(apiCredentials)
+			.authenticationManager(alone(apiCredentials))
 			.build();
+	}
+
+	/**
+	 * A manager of the API's credentials without the application's global manager as its parent:
+	 * with it, a wrong password would be checked (and counted) twice, by this manager's provider
+	 * and again by the parent's, the same bean.
+	 */
+	private static ProviderManager alone(AuthenticationProvider apiCredentials) {
+		return new ProviderManager(apiCredentials);
 	}
 
 	/** The API's credentials, each address's wrong ones counted. */
