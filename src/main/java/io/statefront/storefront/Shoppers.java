@@ -32,9 +32,14 @@ final class Shoppers {
 
 	/**
 	 * Gives a visitor the ids they lack and keeps their visit going: on the request's own thread,
-	 * before its page is started.
+	 * before its page is started. Once a request: a page finished asynchronously passes the
+	 * interceptors again, still without the cookies given the first time, and would be given
+	 * other ids.
 	 */
 	static void greet(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(SHOPPER) != null) {
+			return;
+		}
 		String shopper = VisitorCookies.read(request, SHOPPER_COOKIE, VisitorCookies.ID);
 		if (shopper == null) {
 			shopper = UUID.randomUUID().toString();
