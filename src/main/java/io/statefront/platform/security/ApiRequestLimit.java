@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.statefront.platform.limits.ClientAddress;
 import io.statefront.platform.limits.KeyedBuckets;
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,14 @@ final class ApiRequestLimit extends OncePerRequestFilter {
 	private final KeyedBuckets byClient;
 
 	ApiRequestLimit(int perSecond, long maxClients) {
+		this(perSecond, maxClients, TimeMeter.SYSTEM_MILLISECONDS);
+	}
+
+	/** With a clock of the tests' own. */
+	ApiRequestLimit(int perSecond, long maxClients, TimeMeter time) {
 		this.byClient = new KeyedBuckets(
 				Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build(),
-				maxClients);
+				maxClients, time);
 	}
 
 	@Override
