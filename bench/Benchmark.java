@@ -46,6 +46,9 @@ public class Benchmark {
 
 	private static final String PASSWORD = "bench";
 
+	/** The batch inits are the administrator's: the application is started with this password for them too. */
+	static final String ADMIN_AUTH = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
+
 	private static final int USERS = 1_000;
 
 	/** The shop a checkout benchmark runs on: this many users, items and orders (BENCH_SHOP_SIZE). */
@@ -154,15 +157,16 @@ public class Benchmark {
 		public void prepare(String url, String auth, int requests) throws Exception {
 			if (!shopReady) {
 				long started = System.nanoTime();
-				call(url, "POST", "/payment/batch_init/" + SHOP_SIZE + "/1000000000", auth);
-				call(url, "POST", "/stock/batch_init/" + SHOP_SIZE + "/1000000000/1", auth);
+				call(url, "POST", "/payment/batch_init/" + SHOP_SIZE + "/1000000000", ADMIN_AUTH);
+				call(url, "POST", "/stock/batch_init/" + SHOP_SIZE + "/1000000000/1", ADMIN_AUTH);
 				System.out.printf("Batch init of %,d users and %,d items: %.1f s%n", SHOP_SIZE, SHOP_SIZE,
 						(System.nanoTime() - started) / 1e9);
 				shopReady = true;
 			}
 			if (ordersUsed + requests > SHOP_SIZE) {
 				long started = System.nanoTime();
-				call(url, "POST", "/orders/batch_init/" + SHOP_SIZE + "/" + SHOP_SIZE + "/" + SHOP_SIZE + "/1", auth);
+				call(url, "POST", "/orders/batch_init/" + SHOP_SIZE + "/" + SHOP_SIZE + "/" + SHOP_SIZE + "/1",
+						ADMIN_AUTH);
 				System.out.printf("Batch init of %,d orders: %.1f s%n", SHOP_SIZE, (System.nanoTime() - started) / 1e9);
 				ordersUsed = 0;
 			}
@@ -273,7 +277,8 @@ public class Benchmark {
 			int port = freePort();
 			long launched = System.nanoTime();
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--statefront.data-dir=" + dataDir,
-					"--statefront.security.api-password=" + PASSWORD, "--statefront.kafka.embedded.port=" + freePort(),
+					"--statefront.security.api-password=" + PASSWORD, "--statefront.console.admin-password=" + PASSWORD,
+					"--statefront.kafka.embedded.port=" + freePort(),
 					"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
 			String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
 			if (!appArguments.isBlank()) {

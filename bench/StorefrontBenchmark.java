@@ -79,7 +79,10 @@ public class StorefrontBenchmark {
 				"--server.port=" + port, "--statefront.data-dir=" + work.resolve("data"),
 				"--statefront.kafka.embedded.port=" + freePort(), "--statefront.kafka.embedded.controller-port=" + freePort(),
 				"--statefront.influx.managed.port=0", "--statefront.simulator.enabled=false",
-				"--statefront.security.api-password=bench", "--logging.level.root=WARN"));
+				"--statefront.security.api-password=bench", "--logging.level.root=WARN",
+				// every shopper of the benchmark connects from this one address: past the cap on STOMP
+				// connections per address that a real shop keeps
+				"--statefront.limits.stomp-connections-per-address=" + (shoppers + 10)));
 		Process app = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("app.log").toFile())
@@ -100,7 +103,7 @@ public class StorefrontBenchmark {
 				String session = sessionAndToken[0];
 				sessions.add(session);
 				WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-				handshake.add("Cookie", "JSESSIONID=" + session);
+				handshake.add("Cookie", session);
 				// as the page does: its CSRF token on CONNECT
 				StompHeaders connect = new StompHeaders();
 				connect.add("X-CSRF-TOKEN", sessionAndToken[1]);
@@ -179,7 +182,7 @@ public class StorefrontBenchmark {
 			// what the storefront's page sends when a shopper clicks a product: a boosted link, which
 			// asks for the page's content only (the header and the recommendations panel stay)
 			Request click = new Request.Builder().url(base + "/shop/product/" + random.nextInt(300))
-				.header("Cookie", "JSESSIONID=" + session)
+				.header("Cookie", session)
 				.header("HX-Request", "true")
 				.header("HX-Boosted", "true")
 				.build();
@@ -213,15 +216,21 @@ public class StorefrontBenchmark {
 			.build();
 	}
 
-	/** A storefront visit: its session id and the CSRF token its page carries. */
+	/**
+	 * A storefront visit: the cookies its first page gave (the shopper's and the visit's ids, the CSRF
+	 * token; a guest has no session), as one Cookie header, and the CSRF token its page carries.
+	 */
 	private static String[] openSession(String base) throws Exception {
 		HttpResponse<String> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		String cookie = home.headers().firstValue("Set-Cookie").orElseThrow();
+		String cookies = home.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.collect(java.util.stream.Collectors.joining("; "));
 		String body = home.body();
 		int meta = body.indexOf("<meta name=\"_csrf\" content=\"") + "<meta name=\"_csrf\" content=\"".length();
-		return new String[] { cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')),
-				body.substring(meta, body.indexOf('"', meta)) };
+		return new String[] { cookies, body.substring(meta, body.indexOf('"', meta)) };
 	}
 
 	/** p50, p95 and max of the clicks made in each 10 s of the run: a stall shows where it happened. */

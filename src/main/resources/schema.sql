@@ -8,3 +8,15 @@ CREATE TABLE IF NOT EXISTS archived_order (
     paid_at     BIGINT      NOT NULL
 );
 CREATE INDEX IF NOT EXISTS archived_order_by_user ON archived_order (user_id, order_seq);
+
+-- The browsers that remember a storefront customer (io.statefront.storefront.RememberedCustomers):
+-- Spring Security's persistent remember-me tokens, a row per browser, deleted on sign-out, when
+-- the customer's user is removed, and statefront.shop.remember-me-for after its last use.
+CREATE TABLE IF NOT EXISTS persistent_logins (
+    username    VARCHAR(64) NOT NULL,
+    series      VARCHAR(64) PRIMARY KEY,
+    token       VARCHAR(64) NOT NULL,
+    last_used   TIMESTAMP   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS persistent_logins_by_username ON persistent_logins (username);
+CREATE INDEX IF NOT EXISTS persistent_logins_by_last_used ON persistent_logins (last_used);

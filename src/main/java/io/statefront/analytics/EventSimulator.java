@@ -2,6 +2,7 @@ package io.statefront.analytics;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.platform.kafka.EventProducer;
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
@@ -16,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ public class EventSimulator implements SmartLifecycle {
 
 	private static final int TICKS_PER_SECOND = 100;
 
-	private final KafkaTemplate<String, byte[]> kafka;
+	private final EventProducer kafka;
 
 	private final TrafficModel traffic = new TrafficModel(new SplittableRandom(), System::currentTimeMillis);
 
@@ -49,7 +50,7 @@ public class EventSimulator implements SmartLifecycle {
 
 	private ScheduledExecutorService ticker;
 
-	EventSimulator(KafkaTemplate<String, byte[]> kafka, SimulatorProperties properties, MeterRegistry meters) {
+	EventSimulator(EventProducer kafka, SimulatorProperties properties, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.running = properties.enabled();
 		this.eventsPerSecond = properties.eventsPerSecond();
@@ -123,19 +124,17 @@ public class EventSimulator implements SmartLifecycle {
 		}
 		// a tick that came late does not make up for more than a second
 		due = Math.min(due + (double) eventsPerSecond / TICKS_PER_SECOND, eventsPerSecond);
-		try {
-			for (; due >= 1; due--) {
-				WebsiteEvent event = traffic.next();
-				kafka.send(WebsiteEvent.TOPIC, event.key(), Json.write(event)).whenComplete((result, failure) -> {
-					(failure == null ? sent : failed).incrementAndGet();
-				});
-				shopEventOf(event).ifPresent(view -> kafka.send(ShopEvent.TOPIC, view.shopperId(), Json.write(view)));
+		for (; due >= 1; due--) {
+			WebsiteEvent event = traffic.next();
+			CompletableFuture<Void> handed = kafka.send(WebsiteEvent.TOPIC, event.key(), Json.write(event));
+			if (handed.isCompletedExceptionally()) {
+				// the broker may be down for a moment: keep ticking, count what could not be sent
+				failed.incrementAndGet();
+				due = 0;
+				return;
 			}
-		}
-		catch (RuntimeException ex) {
-			// the broker may be down for a moment: keep ticking, count what could not be sent
-			failed.incrementAndGet();
-			due = 0;
+			handed.whenComplete((result, failure) -> (failure == null ? sent : failed).incrementAndGet());
+			shopEventOf(event).ifPresent(view -> kafka.send(ShopEvent.TOPIC, view.shopperId(), Json.write(view)));
 		}
 	}
 

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Who may use the admin console, and how hard guessing is made.
  *
  * @param adminUser the administrator's user name
- * @param adminPassword the administrator's password; when none is set one is generated and logged
- * at startup
+ * @param adminPassword the administrator's password (the console's, and the API's administrator's
+ * over HTTP Basic); when none is set one is generated once into
+ * {@code <data-dir>/secrets/console-admin-password}
  * @param loginAttempts failed sign-ins from one address for one user name before sign-ins are
  * refused for a while
  * @param lockout how long they are refused

@@ -1,12 +1,15 @@
 package io.statefront.console;
 
-import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.bucket4j.TimeMeter;
+import io.statefront.platform.limits.LimitsProperties;
+import io.statefront.platform.security.Credential;
+import io.statefront.platform.security.Credentials;
+import io.statefront.platform.security.Secrets;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -31,7 +29,6 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.util.StringUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,13 +37,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * The console's own filter chain: form sign-in as the administrator (role {@value #ROLE}), a
  * session, CSRF protection, the storefront's strict headers. An htmx request whose session has
  * expired gets {@code HX-Refresh}, so the browser reloads into the sign-in page instead of
- * showing it inside a panel. Sign-ins are throttled by {@link LoginThrottle}.
+ * showing it inside a panel. Sign-ins are throttled by {@link LoginThrottle}. The administrator's
+ * credentials are also the REST API's administrator over HTTP Basic (the batch inits are theirs).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleProperties.class)
 class ConsoleSecurity {
 
-	static final String ROLE = "ADMIN";
+	static final String ROLE = Credential.ADMIN;
 
 	static final String LOGIN = "/console/login";
 
@@ -54,17 +52,18 @@ class ConsoleSecurity {
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
-
 	@Bean
 	@Order(3)
-	SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties) throws Exception {
+	SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties, LimitsProperties limits,
+			@Qualifier("consoleAdministrator") Credential administrator) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl(LOGIN + "?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
 		return http.securityMatcher("/console/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN).permitAll().anyRequest().hasRole(ROLE))
-			.authenticationManager(new ProviderManager(administrator(properties)))
+			.authenticationManager(new ProviderManager(new LoginThrottle(new Credentials(List.of(administrator)),
+					properties.adminUser(), properties.loginAttempts(), properties.lockout(), limits.trackedKeys(),
+					TimeMeter.SYSTEM_MILLISECONDS)))
 			.securityContext(context -> context.securityContextRepository(administrators()))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.requestCache(cache -> cache.requestCache(pagesAskedFor()))
@@ -128,22 +127,15 @@ class ConsoleSecurity {
 		return repository;
 	}
 
-	/** The one administrator, not a bean: no other chain may sign anyone in with these credentials. */
-	private static LoginThrottle administrator(ConsoleProperties properties) {
-		String password = properties.adminPassword();
-		if (!StringUtils.hasText(password)) {
-			password = UUID.randomUUID().toString();
-			log.warn("\n\nUsing generated console password for user '{}': {}\n\n"
-					+ "Set statefront.console.admin-password to choose one.\n", properties.adminUser(), password);
-		}
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(User
-			.withUsername(properties.adminUser())
-			.password(encoder.encode(password))
-			.roles(ROLE)
-			.build()));
-		provider.setPasswordEncoder(encoder);
-		return new LoginThrottle(provider, properties.loginAttempts(), properties.lockout(), Clock.systemUTC());
+	/**
+	 * The administrator: the console's one user, and the API's administrator. Their password is the
+	 * configured one, or one generated once into {@code <data-dir>/secrets/console-admin-password}.
+	 */
+	@Bean
+	Credential consoleAdministrator(ConsoleProperties properties, Secrets secrets) {
+		return Credential.of(properties.adminUser(), secrets.password("console-admin-password",
+				properties.adminPassword(), "statefront.console.admin-password",
+				"the console's administrator '" + properties.adminUser() + "'"), Credential.ADMIN);
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.statefront.console;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.statefront.platform.limits.ClientAddress;
+import io.statefront.platform.limits.KeyedBuckets;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
@@ -14,62 +17,61 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Refuses sign-ins for a user name from an address that has failed too often: after
- * {@code attempts} wrong passwords, every attempt is refused (right password or not) until
- * {@code lockout} has passed since the last one. A success forgets the failures. Keyed by
- * address and name together, so that someone guessing elsewhere cannot lock the administrator out.
+ * Refuses sign-ins for a user name from an address that has failed too often: {@code attempts}
+ * wrong passwords within {@code lockout}, and every attempt is refused (right password or not)
+ * until that lockout has passed. A success forgets the failures. Keyed by address and name
+ * together, so that someone guessing elsewhere cannot lock the administrator out.
+ *
+ * <p>Bounded whatever is sent: the names a client may type are endless, so every name that is not
+ * the administrator's counts as one ("someone else"), and the addresses are kept in a bounded
+ * cache ({@link KeyedBuckets}, {@code statefront.limits.tracked-keys}). An attempt is counted
+ * before its password is checked, so attempts sent at once are counted too.
  */
 final class LoginThrottle implements AuthenticationProvider {
 
-	private record Failures(int count, Instant last) {
-	}
-
-	private static final int MAX_TRACKED = 10_000;
+	private static final String SOMEONE_ELSE = "";
 
 	private final AuthenticationProvider delegate;
 
+	private final String administrator;
+
 	private final int attempts;
 
-	private final Duration lockout;
+	private final KeyedBuckets failures;
 
-	private final Clock clock;
-
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-	LoginThrottle(AuthenticationProvider delegate, int attempts, Duration lockout, Clock clock) {
+	LoginThrottle(AuthenticationProvider delegate, String administrator, int attempts, Duration lockout,
+			long maxKeys, TimeMeter time) {
 		this.delegate = delegate;
+		this.administrator = administrator.toLowerCase(Locale.ROOT);
 		this.attempts = attempts;
-		this.lockout = lockout;
-		this.clock = clock;
+		this.failures = new KeyedBuckets(
+				Bandwidth.builder().capacity(attempts).refillIntervally(attempts, lockout).build(), maxKeys, time);
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String key = key(authentication);
-		Instant now = clock.instant();
-		// counted before the password is checked, so that attempts sent at once are counted too
-		Failures counted = failures.compute(key, (name, seen) -> (seen == null || expired(seen, now))
-				? new Failures(1, now) : new Failures(seen.count() + 1, now));
-		if (counted.count() > attempts) {
-			throw new LockedException("Too many failed sign-ins; try again in " + lockout.toMinutes() + " minutes");
-		}
-		if (failures.size() > MAX_TRACKED) {
-			failures.entrySet().removeIf(entry -> expired(entry.getValue(), now));
+		Bucket bucket = failures.bucket(key(authentication));
+		ConsumptionProbe attempt = bucket.tryConsumeAndReturnRemaining(1);
+		if (!attempt.isConsumed()) {
+			long minutes = Math.max(1, (attempt.getNanosToWaitForRefill() + 59_999_999_999L) / 60_000_000_000L);
+			throw new LockedException("Too many failed sign-ins; try again in " + minutes + " minutes");
 		}
 		Authentication authenticated = delegate.authenticate(authentication);
-		failures.remove(key);
+		bucket.addTokens(attempts);
 		return authenticated;
 	}
 
-	private boolean expired(Failures failures, Instant now) {
-		return now.isAfter(failures.last().plus(lockout));
+	/** How many address and name pairs are remembered now. */
+	long tracked() {
+		return failures.size();
 	}
 
-	private static String key(Authentication authentication) {
+	private String key(Authentication authentication) {
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
-				? details.getRemoteAddress() : "";
+				? ClientAddress.of(details.getRemoteAddress()) : "";
 		// user names are not case-sensitive: "Admin" must not be a fresh name to guess with
-		return address + "\n" + authentication.getName().toLowerCase(Locale.ROOT);
+		String name = authentication.getName().toLowerCase(Locale.ROOT);
+		return address + "\n" + (name.equals(administrator) ? name : SOMEONE_ELSE);
 	}
 
 	@Override

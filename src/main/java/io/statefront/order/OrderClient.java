@@ -6,15 +6,20 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.IdAllocatorFunction;
+import io.statefront.platform.gateway.RequestPool;
 import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
 import io.statefront.platform.gateway.RequestReplyGateway;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Sends order messages to the order functions and returns their answers. */
+/**
+ * Sends order messages to the order functions and returns their answers; for the API and, waiting
+ * in its own pool, the storefront ({@link #forStorefront()}).
+ */
 @Component
 public class OrderClient {
 
@@ -22,15 +27,28 @@ public class OrderClient {
 
 	private final OrderArchive archive;
 
+	private final RequestPool pool;
+
+	@Autowired
 	OrderClient(RequestReplyGateway gateway, OrderArchive archive) {
+		this(gateway, archive, RequestPool.API);
+	}
+
+	private OrderClient(RequestReplyGateway gateway, OrderArchive archive, RequestPool pool) {
 		this.gateway = gateway;
 		this.archive = archive;
+		this.pool = pool;
+	}
+
+	/** The same client, its requests waiting in the storefront's pool. */
+	public OrderClient forStorefront() {
+		return new OrderClient(gateway, archive, RequestPool.STOREFRONT);
 	}
 
 	public CompletableFuture<OrderResult> create(EntityId userId, @Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		CreateOrderRequest request = new CreateOrderRequest(requestId, value(key), userId.value(), 0);
-		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
+		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
 				requestId, request, OrderResponse.class)
 			.thenApply(OrderResponse::result);
 	}
@@ -63,7 +81,7 @@ public class OrderClient {
 	}
 
 	private CompletableFuture<OrderResult> send(OrderMessage message) {
-		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS, message.orderId(),
+		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS, message.orderId(),
 				message.requestId(), message, OrderResponse.class)
 			.thenCompose(response -> orArchived(message, response.result()));
 	}

@@ -23,7 +23,8 @@ class GatewayStockLevels {
 	private final StockClient stock;
 
 	GatewayStockLevels(StockClient stock) {
-		this.stock = stock;
+		// asked for the storefront's pages: in its pool
+		this.stock = stock.forStorefront();
 	}
 
 	CompletableFuture<Map<String, Level>> levels(List<String> itemIds) {
@@ -45,15 +46,10 @@ class GatewayStockLevels {
 	}
 
 	private CompletableFuture<ItemResult> find(String itemId) {
-		try {
-			return stock.send(ItemOperation.FIND, new EntityId(itemId), 0, null)
-				.completeOnTimeout(null, WAIT_MILLIS, TimeUnit.MILLISECONDS)
-				.exceptionally(failure -> null);
-		}
-		catch (RuntimeException refused) {
-			// the pipeline is not running: no level to show
-			return CompletableFuture.completedFuture(null);
-		}
+		// not running, full or slow: no level to show
+		return stock.send(ItemOperation.FIND, new EntityId(itemId), 0, null)
+			.completeOnTimeout(null, WAIT_MILLIS, TimeUnit.MILLISECONDS)
+			.exceptionally(failure -> null);
 	}
 
 }

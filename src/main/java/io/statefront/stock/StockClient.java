@@ -5,28 +5,46 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.IdAllocatorFunction;
+import io.statefront.platform.gateway.RequestPool;
 import io.statefront.platform.gateway.RequestReplyGateway.BatchRequest;
 import io.statefront.platform.gateway.RequestReplyGateway;
 import io.statefront.platform.web.EntityId;
 import io.statefront.platform.web.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Sends stock commands to the item functions and returns their answers. */
+/**
+ * Sends stock commands to the item functions and returns their answers; for the API and, waiting in
+ * its own pool, the storefront's pages ({@link #forStorefront()}).
+ */
 @Component
 public class StockClient {
 
 	private final RequestReplyGateway gateway;
 
+	private final RequestPool pool;
+
+	@Autowired
 	StockClient(RequestReplyGateway gateway) {
+		this(gateway, RequestPool.API);
+	}
+
+	private StockClient(RequestReplyGateway gateway, RequestPool pool) {
 		this.gateway = gateway;
+		this.pool = pool;
+	}
+
+	/** The same client, its requests waiting in the storefront's pool. */
+	public StockClient forStorefront() {
+		return new StockClient(gateway, RequestPool.STOREFRONT);
 	}
 
 	CompletableFuture<ItemResult> create(long price, @Nullable IdempotencyKey key) {
 		String requestId = RequestReplyGateway.newRequestId();
 		CreateItemRequest request = new CreateItemRequest(requestId, (key != null) ? key.value() : null, price, 0);
-		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
+		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
 				request, ItemResponse.class)
 			.thenApply(ItemResponse::result);
 	}
@@ -68,7 +86,7 @@ public class StockClient {
 		String requestId = RequestReplyGateway.newRequestId();
 		ItemCommand command = ItemCommand.request(requestId, (key != null) ? key.value() : null, operation,
 				itemId.value(), amount);
-		return gateway.request(FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
+		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
 				ItemResponse.class)
 			.thenApply(ItemResponse::result);
 	}

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
-import io.statefront.ledger.UserResult;
 import io.statefront.order.OrderResult.Outcome;
 import io.statefront.order.OrderResult;
 import io.statefront.storefront.ShopPages.Notice;
@@ -21,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * "Add to cart": the first add makes a guest a customer with starting credit. An add that asks for
+ * "Add to cart": the first add makes a guest a customer with starting credit, as many a time as
+ * {@link SignUps} allows. An add that asks for
  * more than the live stock view says is left beyond what the cart holds is refused before anything
  * is sent (409, nothing changed): the page offers no more than that, but a form can be sent by
  * hand. The checkout stays the one true check of stock. Every form carries a submission id, the
@@ -38,27 +38,21 @@ class CartAddController {
 
 	private final InCart inCart;
 
-	private final CustomerAccounts accounts;
-
-	private final CustomerSignIn signIn;
+	private final SignUps signUps;
 
 	private final StorefrontEvents events;
 
 	private final ShopPages pages;
 
-	private final StorefrontProperties properties;
-
-	CartAddController(Catalogue catalogue, ProductCards cards, Carts carts, InCart inCart, CustomerAccounts accounts,
-			CustomerSignIn signIn, StorefrontEvents events, ShopPages pages, StorefrontProperties properties) {
+	CartAddController(Catalogue catalogue, ProductCards cards, Carts carts, InCart inCart, SignUps signUps,
+			StorefrontEvents events, ShopPages pages) {
 		this.catalogue = catalogue;
 		this.cards = cards;
 		this.carts = carts;
 		this.inCart = inCart;
-		this.accounts = accounts;
-		this.signIn = signIn;
+		this.signUps = signUps;
 		this.events = events;
 		this.pages = pages;
-		this.properties = properties;
 	}
 
 	@PostMapping("/shop/cart/items")
@@ -140,24 +134,17 @@ class CartAddController {
 	}
 
 	/**
-	 * The signed-in customer, or the guest made one now: a ledger user with the starting credit.
-	 * Null when the ledger refused to open one.
+	 * The signed-in customer, or the guest made one now ({@link SignUps}: a ledger user with the
+	 * starting credit, unless too many were opened lately). Null when the ledger refused to open one.
 	 */
 	private CompletableFuture<@Nullable SignedIn> customer(HttpServletRequest request, HttpServletResponse response) {
 		Customer known = Customer.of(request).orElse(null);
 		if (known != null) {
 			return CompletableFuture.completedFuture(new SignedIn(known, null));
 		}
-		String shopperId = Shoppers.id(request);
-		return accounts.open(shopperId, properties.startingCredit()).thenApply(opened -> {
-			if (opened.outcome() != UserResult.Outcome.OK) {
-				return null;
-			}
-			Customer customer = new Customer(opened.userId(), shopperId);
-			signIn.signIn(customer, request, response);
-			return new SignedIn(customer, "Welcome! You are customer " + customer.userId() + ", with "
-					+ Credits.of(opened.credit()) + " to spend.");
-		});
+		return signUps.open(request, response).thenApply(opened -> (opened == null) ? null
+				: new SignedIn(opened.customer(), "Welcome! You are customer " + opened.customer().userId()
+						+ ", with " + Credits.of(opened.credit()) + " to spend."));
 	}
 
 	/**

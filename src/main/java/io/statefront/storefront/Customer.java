@@ -24,7 +24,12 @@ record Customer(String userId, String shopperId) {
 	private static final Pattern USERNAME = Pattern.compile("(\\d{1,19})\\.([0-9a-f-]{36})");
 
 	String username() {
-		return userId + "." + shopperId;
+		return usernamePrefix(userId) + shopperId;
+	}
+
+	/** What the user names of every customer of ledger user {@code userId} begin with. */
+	static String usernamePrefix(String userId) {
+		return userId + ".";
 	}
 
 	static Optional<Customer> parse(String username) {

@@ -13,8 +13,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a guest the customer they have just become, without a form: signed in for the session
- * (a new session id, against fixation) and remembered by a signed cookie for later visits.
+ * Makes a guest the customer they have just become, without a form: signed in for a session (the
+ * first the guest has, or their session under a new id, against fixation) and remembered by a
+ * cookie for later visits.
  */
 @Component
 class CustomerSignIn {
@@ -29,7 +30,12 @@ class CustomerSignIn {
 	}
 
 	void signIn(Customer customer, HttpServletRequest request, HttpServletResponse response) {
-		request.changeSessionId();
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+		else {
+			request.getSession();
+		}
 		UserDetails details = StorefrontSecurity.details(customer);
 		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(details, null,
 				details.getAuthorities());

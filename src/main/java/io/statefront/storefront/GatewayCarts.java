@@ -9,14 +9,14 @@ import io.statefront.platform.web.IdempotencyKey;
 
 import org.springframework.stereotype.Component;
 
-/** Storefront carts on the order functions, through the same client as the orders API. */
+/** Storefront carts on the order functions, through the orders API's client, in the storefront's pool. */
 @Component
 class GatewayCarts implements Carts {
 
 	private final OrderClient orders;
 
 	GatewayCarts(OrderClient orders) {
-		this.orders = orders;
+		this.orders = orders.forStorefront();
 	}
 
 	@Override

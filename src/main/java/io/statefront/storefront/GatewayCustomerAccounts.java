@@ -34,7 +34,7 @@ class GatewayCustomerAccounts implements CustomerAccounts {
 	private final OrderArchive archive;
 
 	GatewayCustomerAccounts(LedgerClient ledger, OrderArchive archive) {
-		this.ledger = ledger;
+		this.ledger = ledger.forStorefront();
 		this.archive = archive;
 	}
 

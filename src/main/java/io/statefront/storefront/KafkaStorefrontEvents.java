@@ -10,34 +10,29 @@ import io.statefront.analytics.WebsiteEvent.ConversionData;
 import io.statefront.analytics.WebsiteEvent.PageViewData;
 import io.statefront.analytics.WebsiteEvent;
 import io.statefront.catalogue.Product;
+import io.statefront.platform.kafka.EventProducer;
 import io.statefront.platform.kafka.Json;
 import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Storefront events on Kafka: every page, cart add and checkout on the analytics topic (the
  * simulator's JSON, so real and simulated traffic count alike: a paid order is a conversion), and
  * what shoppers do with products (view, add to cart, buy) on the shop events topic for the
- * recommendations. A visit starts with the session.
+ * recommendations. A visit is the visitor's, kept by their cookie ({@link Shoppers}).
  */
 @Component
 class KafkaStorefrontEvents implements StorefrontEvents {
 
-	private static final Logger log = LoggerFactory.getLogger(KafkaStorefrontEvents.class);
-
-	private final KafkaTemplate<String, byte[]> kafka;
+	private final EventProducer kafka;
 
 	private final Counter failed;
 
-	KafkaStorefrontEvents(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+	KafkaStorefrontEvents(EventProducer kafka, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.failed = Counter.builder("statefront.storefront.events.failed")
 			.description("Storefront events Kafka did not take")
@@ -80,9 +75,8 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 	/** An analytics event of this visit; the first of a visit is preceded by its SESSION_START. */
 	private WebsiteEvent event(HttpServletRequest request, EventType type, @Nullable PageViewData page,
 			@Nullable ConversionData conversion) {
-		HttpSession session = request.getSession();
-		boolean starts = Shoppers.startsVisit(session);
-		String visit = Shoppers.visit(session);
+		boolean starts = Shoppers.startsVisit(request);
+		String visit = Shoppers.visit(request);
 		String userId = Customer.of(request).map(Customer::userId).orElse(null);
 		long now = System.currentTimeMillis();
 		if (starts) {
@@ -104,19 +98,13 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 		send(WebsiteEvent.TOPIC, event.key(), Json.write(event));
 	}
 
+	/** A page is shown whether or not its event could be sent. */
 	private void send(String topic, String key, byte[] value) {
-		try {
-			kafka.send(topic, key, value).whenComplete((sent, failure) -> {
-				if (failure != null) {
-					failed.increment();
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			// a page is shown whether or not its event could be sent
-			failed.increment();
-			log.debug("Storefront event not sent: {}", ex.getMessage());
-		}
+		kafka.send(topic, key, value).whenComplete((sent, failure) -> {
+			if (failure != null) {
+				failed.increment();
+			}
+		});
 	}
 
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The shopper's cart for this visit: the id of their open order and how many items it holds (the
- * header's count, so that no page has to ask the order function), kept in the session; and the
+ * header's count, so that no page has to ask the order function), kept in the session, which only
+ * a customer has (reading it makes none); and the
  * submission ids that make each cart form's request apply once (they are its idempotency key).
  */
 final class SessionCart {
@@ -26,7 +27,8 @@ final class SessionCart {
 	}
 
 	static @Nullable String orderId(HttpServletRequest request) {
-		return (String) request.getSession().getAttribute(ORDER);
+		HttpSession session = request.getSession(false);
+		return (session != null) ? (String) session.getAttribute(ORDER) : null;
 	}
 
 	static void use(HttpServletRequest request, String orderId) {
@@ -35,8 +37,11 @@ final class SessionCart {
 
 	/** The order is paid or given up: the next add opens a new cart. */
 	static void forget(HttpServletRequest request) {
-		request.getSession().removeAttribute(ORDER);
-		request.getSession().removeAttribute(COUNT);
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.removeAttribute(ORDER);
+			session.removeAttribute(COUNT);
+		}
 	}
 
 	/** How many items the cart held when this visit last saw it. */

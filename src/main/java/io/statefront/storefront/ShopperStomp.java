@@ -3,7 +3,6 @@ package io.statefront.storefront;
 import java.security.Principal;
 import java.util.Map;
 
-
 import io.statefront.platform.websocket.CsrfOnConnect;
 
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -24,7 +23,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * The storefront's STOMP endpoint, {@value #ENDPOINT}: a shopper's browser connects as that
- * shopper (the visit's session, with its page's CSRF token on CONNECT), so
+ * shopper (by their cookies, with their page's CSRF token on CONNECT), so
  * {@code /user/queue/recommendations} is theirs alone; and a shopper may subscribe to that queue
  * only, none of the application's topics.
  */
@@ -39,9 +38,15 @@ class ShopperStomp implements WebSocketMessageBrokerConfigurer {
 	record Shopper(String getName) implements Principal {
 	}
 
+	private final CookieCsrfTokenRepository csrfTokens;
+
+	ShopperStomp(CookieCsrfTokenRepository storefrontCsrfTokens) {
+		this.csrfTokens = storefrontCsrfTokens;
+	}
+
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake(new HttpSessionCsrfTokenRepository())).setHandshakeHandler(shoppers());
+		registry.addEndpoint(ENDPOINT).addInterceptors(CsrfOnConnect.handshake(csrfTokens)).setHandshakeHandler(shoppers());
 	}
 
 	private static DefaultHandshakeHandler shoppers() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,14 +76,15 @@ class StorefrontController {
 	 * the one page that asks the cart's order function, and only when the shopper has a cart.
 	 */
 	@GetMapping("/shop/product/{id}")
-	CompletableFuture<ModelAndView> product(@PathVariable String id, HttpServletRequest request) {
+	CompletableFuture<ModelAndView> product(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) {
 		Product product = catalogue.product(id).orElse(null);
 		if (product == null) {
 			return CompletableFuture.completedFuture(pages.notFound("No such product",
 					"We have no product with the number “" + abbreviate(id) + "”.", request));
 		}
 		events.productViewed(request, product);
-		RecentViews.viewed(request, product.id());
+		RecentViews.viewed(request, response, product.id());
 		List<Product> shown = new ArrayList<>(List.of(product));
 		catalogue.inCategory(product.categorySlug())
 			.stream()

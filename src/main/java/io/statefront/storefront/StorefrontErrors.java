@@ -45,17 +45,47 @@ class StorefrontErrors {
 	@ExceptionHandler(DiskSpaceLowException.class)
 	ModelAndView diskSpaceLow(HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, DiskSpaceLowException.RETRY_AFTER_SECONDS);
-		ModelAndView page = pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is closed for a moment",
+		return asPage(pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is closed for a moment",
 				"The shop cannot take changes just now. Nothing was changed: you can keep browsing, "
 						+ "and your cart is as you left it.",
-				request);
+				request), request, response);
+	}
+
+	/** A guest not made a customer, as too many were lately: when to come back, with Retry-After. */
+	@ExceptionHandler(TooManySignUpsException.class)
+	ModelAndView tooManySignUps(TooManySignUpsException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		String who = ex.fromEveryone() ? "So many shoppers have become customers in the last minute"
+				: "So many new customers have come from your address lately";
+		return asPage(pages.getObject().problem(HttpStatus.TOO_MANY_REQUESTS, "Please come back a little later",
+				who + " that we cannot open your account just now. Nothing was added and nothing was charged: you "
+						+ "can keep browsing, and add to your cart again " + when(ex.retryAfterSeconds()) + ".",
+				request), request, response);
+	}
+
+	/**
+	 * A form that swaps a panel of its own (add to cart) gets the message in the page's content
+	 * instead; a page or a boosted link gets it as it is.
+	 */
+	private static ModelAndView asPage(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
 		if ("true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))) {
-			// a form that swaps a panel of its own (add to cart): the message takes the page's content instead
 			response.setHeader("HX-Retarget", "#page");
 			response.setHeader("HX-Reswap", "outerHTML show:window:top");
 			page.addObject("boosted", true);
 		}
 		return page;
+	}
+
+	/** "in a minute", "in 12 minutes", "in an hour". */
+	static String when(long seconds) {
+		long minutes = (seconds + 59) / 60;
+		if (minutes <= 1) {
+			return "in a minute";
+		}
+		if (minutes < 60) {
+			return "in " + minutes + " minutes";
+		}
+		return (minutes < 90) ? "in an hour" : "in " + ((minutes + 30) / 60) + " hours";
 	}
 
 	@ExceptionHandler({ OutcomeUnknownException.class, KafkaReplyTimeoutException.class, TimeoutException.class,

@@ -3,7 +3,6 @@ package io.statefront.storefront;
 import java.time.Duration;
 
 import jakarta.validation.constraints.PositiveOrZero;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The storefront's settings.
  *
- * @param startingCredit the credit a guest's new customer account opens with
- * @param rememberMeKey signs the cookie that keeps a customer known across visits; when unset, a
- * key is generated once and kept in the data directory, so cookies outlive restarts
+ * @param startingCredit the credit a guest's new customer account opens with (0: none)
  * @param rememberMeFor how long a customer stays known without visiting
  */
 @ConfigurationProperties("statefront.shop")
 @Validated
-record StorefrontProperties(@DefaultValue("500") @PositiveOrZero long startingCredit, @Nullable String rememberMeKey,
+record StorefrontProperties(@DefaultValue("500") @PositiveOrZero long startingCredit,
 		@DefaultValue("30d") Duration rememberMeFor) {
 }

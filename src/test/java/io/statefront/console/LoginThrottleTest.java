@@ -1,22 +1,18 @@
 package io.statefront.console;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 
+import io.github.bucket4j.TimeMeter;
+import io.statefront.platform.security.Credential;
+import io.statefront.platform.security.Credentials;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTest {
 
-	private final MutableClock clock = new MutableClock();
+	private static final int TRACKED = 100;
 
-	private final LoginThrottle throttle = new LoginThrottle(administrator(), 3, Duration.ofMinutes(5), clock);
+	private final ManualTime clock = new ManualTime();
+
+	private final LoginThrottle throttle = new LoginThrottle(
+			new Credentials(List.of(Credential.of("admin", "secret", Credential.ADMIN))), "admin", 3,
+			Duration.ofMinutes(5), TRACKED, clock);
 
 	@Test
 	void refusesEvenTheRightPasswordAfterTooManyWrongOnesUntilTheLockoutHasPassed() {
@@ -74,6 +74,41 @@ class LoginThrottleTest {
 			.isInstanceOf(LockedException.class);
 	}
 
+	@Test
+	void everyOtherNameIsOneNameToGuess() {
+		for (String name : new String[] { "root", "guest", "administrator" }) {
+			assertThatThrownBy(() -> throttle.authenticate(attempt("10.0.0.1", name, "wrong")))
+				.isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> throttle.authenticate(attempt("10.0.0.1", "nobody-yet", "wrong")))
+			.isInstanceOf(LockedException.class);
+		assertThat(throttle.authenticate(attempt("10.0.0.1", "secret")).isAuthenticated())
+			.as("the administrator's own name is counted apart")
+			.isTrue();
+	}
+
+	@Test
+	void remembersNoMoreAddressesThanItIsToldWhateverItIsSent() {
+		for (int i = 0; i < 10 * TRACKED; i++) {
+			String address = "10.1." + (i / 256) + "." + (i % 256);
+			assertThatThrownBy(() -> throttle.authenticate(attempt(address, "name-" + address, "wrong")))
+				.isInstanceOf(BadCredentialsException.class);
+		}
+
+		assertThat(throttle.tracked()).isLessThanOrEqualTo(TRACKED);
+	}
+
+	@Test
+	void forgetsAnAddressOnceItsLockoutHasPassed() {
+		assertThatThrownBy(() -> throttle.authenticate(attempt("10.0.0.1", "wrong")))
+			.isInstanceOf(BadCredentialsException.class);
+		assertThat(throttle.tracked()).isEqualTo(1);
+
+		clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+		assertThat(throttle.tracked()).isZero();
+	}
+
 	private static Authentication attempt(String address, String password) {
 		return attempt(address, "admin", password);
 	}
@@ -86,35 +121,22 @@ class LoginThrottleTest {
 		return token;
 	}
 
-	private static DaoAuthenticationProvider administrator() {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
-				User.withUsername("admin").password(encoder.encode("secret")).roles("ADMIN").build()));
-		provider.setPasswordEncoder(encoder);
-		return provider;
-	}
+	private static final class ManualTime implements TimeMeter {
 
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-22T10:00:00Z");
+		private long nanos = 1_000_000_000L;
 
 		void advance(Duration duration) {
-			now = now.plus(duration);
+			nanos += duration.toNanos();
 		}
 
 		@Override
-		public Instant instant() {
-			return now;
+		public long currentTimeNanos() {
+			return nanos;
 		}
 
 		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
+		public boolean isWallClockBased() {
+			return false;
 		}
 
 	}

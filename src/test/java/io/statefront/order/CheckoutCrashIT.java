@@ -78,6 +78,7 @@ class CheckoutCrashIT {
 		Files.deleteIfExists(log);
 		try (AppProcess app = new AppProcess(AppProcess.packagedJar(), dataDir, log)) {
 			String[] settings = { "--statefront.security.api-password=" + PASSWORD,
+					"--statefront.console.admin-password=" + PASSWORD,
 					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=5s",
 					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false",
 					// horizons of a minute, so keys, saga records and paid orders are pruned while kills land
@@ -90,9 +91,11 @@ class CheckoutCrashIT {
 			app.start(settings);
 			app.awaitHealthy(Duration.ofMinutes(2));
 			Api api = app.api("api", PASSWORD);
-			assertThat(api.post("/payment/batch_init/" + USERS + "/" + CREDIT).status()).isEqualTo(200);
-			assertThat(api.post("/stock/batch_init/" + ITEMS + "/" + STOCK + "/" + PRICE).status()).isEqualTo(200);
-			assertThat(api.post("/orders/batch_init/" + ORDERS + "/" + ITEMS + "/" + USERS + "/" + PRICE).status())
+			// the batch inits are the administrator's
+			Api admin = app.api("admin", PASSWORD);
+			assertThat(admin.post("/payment/batch_init/" + USERS + "/" + CREDIT).status()).isEqualTo(200);
+			assertThat(admin.post("/stock/batch_init/" + ITEMS + "/" + STOCK + "/" + PRICE).status()).isEqualTo(200);
+			assertThat(admin.post("/orders/batch_init/" + ORDERS + "/" + ITEMS + "/" + USERS + "/" + PRICE).status())
 				.isEqualTo(200);
 
 			AtomicBoolean running = new AtomicBoolean(true);

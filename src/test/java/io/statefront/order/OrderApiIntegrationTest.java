@@ -165,9 +165,9 @@ class OrderApiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void batchInitialisesUsersItemsAndOrdersThatCheckOut() {
-		assertThat(api().post("/payment/batch_init/30/7").text("msg")).isEqualTo("Batch init for users successful");
-		assertThat(api().post("/stock/batch_init/30/5/3").text("msg")).isEqualTo("Batch init for stock successful");
-		assertThat(api().post("/orders/batch_init/30/30/30/3").text("msg"))
+		assertThat(admin().post("/payment/batch_init/30/7").text("msg")).isEqualTo("Batch init for users successful");
+		assertThat(admin().post("/stock/batch_init/30/5/3").text("msg")).isEqualTo("Batch init for stock successful");
+		assertThat(admin().post("/orders/batch_init/30/30/30/3").text("msg"))
 			.isEqualTo("Batch init for orders successful");
 
 		assertThat(api().get("/payment/find_user/29").number("credit")).isEqualTo(7);
@@ -179,8 +179,8 @@ class OrderApiIntegrationTest extends IntegrationTest {
 		assertThat(api().post("/orders/checkout/29").status()).isEqualTo(200);
 		assertThat(api().get("/payment/find_user/" + order.text("user_id")).number("credit")).isEqualTo(1);
 		assertThat(Long.parseLong(api().post("/payment/create_user").text("user_id"))).isGreaterThanOrEqualTo(30);
-		assertThat(api().post("/payment/batch_init/0/7").status()).isEqualTo(400);
-		assertThat(api().post("/stock/batch_init/2000000/5/3").status()).isEqualTo(400);
+		assertThat(admin().post("/payment/batch_init/0/7").status()).isEqualTo(400);
+		assertThat(admin().post("/stock/batch_init/2000000/5/3").status()).isEqualTo(400);
 	}
 
 	private String newUser(long credit) {

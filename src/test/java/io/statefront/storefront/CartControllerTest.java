@@ -3,17 +3,20 @@ package io.statefront.storefront;
 import java.util.UUID;
 
 import io.statefront.catalogue.Catalogue;
+import io.statefront.platform.limits.LimitsProperties;
 import io.statefront.stock.StockLevels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.authentication.rememberme.InMemoryTokenRepositoryImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,9 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * chain, on an in-memory ledger and order functions ({@link FakeShop}).
  */
 @WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
-		OrdersController.class }, properties = "statefront.shop.remember-me-key=test-key")
+		OrdersController.class })
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, CustomerSignIn.class,
-		InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
+		SignUps.class, InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
 class CartControllerTest {
 
 	@Autowired
@@ -282,12 +285,19 @@ class CartControllerTest {
 		return done.getResponse();
 	}
 
+	/** The ledger and order functions in memory, and the remembered customers too. */
 	@TestConfiguration
+	@EnableConfigurationProperties(LimitsProperties.class)
 	static class Shop {
 
 		@Bean
 		FakeShop fakeShop(StorefrontControllerTest.Ports ports) {
 			return new FakeShop(ports.levels);
+		}
+
+		@Bean
+		InMemoryTokenRepositoryImpl rememberedCustomers() {
+			return new InMemoryTokenRepositoryImpl();
 		}
 
 	}

@@ -54,7 +54,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@Test
 	void aGuestBrowsingThreeKnitwearProductsIsRecommendedMoreKnitwearWithoutAReload() {
-		api().post("/stock/batch_init/300/10/20");
+		admin().post("/stock/batch_init/300/10/20");
 		// other shoppers looked at 62, 63 and 64 right after 60 and 61 (knitwear is 60–89)
 		for (String shopper : List.of("browser-test-a", "browser-test-b")) {
 			for (String item : List.of("60", "61", "62", "63", "64")) {
@@ -113,7 +113,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@Test
 	void aGuestAddsToCartChecksOutAndSeesTheNewCreditAndTheOrderInHistory() {
-		api().post("/stock/batch_init/300/10/25");
+		admin().post("/stock/batch_init/300/10/25");
 		browser.get(url("/shop/product/12"));
 		Object page = browser.executeScript("return window.performance.timeOrigin");
 		new Select(browser.findElement(By.name("quantity"))).selectByValue("2");
@@ -147,7 +147,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@Test
 	void anOutOfStockCheckoutShowsTheReasonAndChangesNothing() {
-		api().post("/stock/batch_init/300/3/25");
+		admin().post("/stock/batch_init/300/3/25");
 		browser.get(url("/shop/product/13"));
 		new Select(browser.findElement(By.name("quantity"))).selectByValue("3");
 		browser.findElement(By.cssSelector("#add-to-cart button")).click();
@@ -192,7 +192,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@Test
 	void theQuantityOnOfferIsWhatIsLeftAndTheHeaderCountsTheCartWithoutAReload() {
-		api().post("/stock/batch_init/300/3/10");
+		admin().post("/stock/batch_init/300/3/10");
 		api().post("/stock/subtract/15/3");
 		browser.get(url("/shop/product/14"));
 		Object page = browser.executeScript("return window.performance.timeOrigin");
@@ -233,7 +233,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 	@Test
 	void onAPhoneTheCategoriesShowThatTheyScrollAndTheSignedInHeaderKeepsToTwoRows() {
 		browser.manage().window().setSize(new Dimension(390, 844));
-		api().post("/stock/batch_init/300/10/10");
+		admin().post("/stock/batch_init/300/10/10");
 		browser.get(url("/shop/product/21"));
 
 		WebElement categories = browser.findElement(By.cssSelector("nav.categories"));

@@ -12,6 +12,7 @@ import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
 import io.statefront.recommendation.LatestRecommendations;
 import io.statefront.stock.StockLevels;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,8 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The storefront's pages, rendered by their controller and templates behind the storefront's
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
-@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class },
-		properties = "statefront.shop.remember-me-key=test-key")
+@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class })
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, InCart.class,
 		ProductPictures.class, LatestRecommendations.class, StorefrontControllerTest.Ports.class,
 		CartControllerTest.Shop.class })
@@ -167,9 +166,10 @@ class StorefrontControllerTest {
 			.as("filled from the same category, in stock")
 			.containsExactly("60", "62", "64", "67", "68")
 			.allSatisfy(id -> assertThat(new Catalogue().product(id).orElseThrow().category()).isEqualTo("Knitwear"));
-		MockHttpSession session = new MockHttpSession();
-		render(get("/shop/product/67").session(session), 200);
-		assertThat(recommendedIds(render(get("/shop/recommended?items=60,61,62,63,64,65,66").session(session), 200)))
+		MvcResult viewed = mvc.perform(get("/shop/product/67")).andReturn();
+		mvc.perform(asyncDispatch(viewed));
+		Cookie recent = viewed.getResponse().getCookie(RecentViews.COOKIE);
+		assertThat(recommendedIds(render(get("/shop/recommended?items=60,61,62,63,64,65,66").cookie(recent), 200)))
 			.as("never what the shopper has just seen").containsExactly("60", "62", "64", "68", "69");
 		assertThat(render("/shop/recommended", 200)).as("nothing pushed yet: an invitation, no cards")
 			.contains("suggestions appear here").doesNotContain("class=\"card");

@@ -54,7 +54,7 @@ class StorefrontIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aProductPageShowsTheStockTheShopHoldsNow() throws Exception {
-		api().post("/stock/batch_init/300/7/11");
+		admin().post("/stock/batch_init/300/7/11");
 		Product product = catalogue.product("57").orElseThrow();
 
 		// the pages' view follows the item functions' changes as they are published
@@ -97,7 +97,7 @@ class StorefrontIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aGuestBecomesACustomerChecksOutAndFindsTheOrderOnTheirNextVisit() throws Exception {
-		api().post("/stock/batch_init/300/7/11");
+		admin().post("/stock/batch_init/300/7/11");
 		Shopper guest = new Shopper(port);
 		try (KafkaConsumer<String, byte[]> website = consumerAtEnd(WebsiteEvent.TOPIC);
 				KafkaConsumer<String, byte[]> shop = consumerAtEnd(ShopEvent.TOPIC)) {
@@ -160,7 +160,7 @@ class StorefrontIntegrationTest extends IntegrationTest {
 
 	@Test
 	void anOutOfStockCheckoutSaysWhyAndChangesNothing() throws Exception {
-		api().post("/stock/batch_init/300/7/11");
+		admin().post("/stock/batch_init/300/7/11");
 		Shopper shopper = new Shopper(port);
 		shopper.get("/shop/product/59");
 		shopper.follow(shopper.submit("/shop/cart/items", Map.of("quantity", "5")));
@@ -180,7 +180,7 @@ class StorefrontIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-		api().post("/stock/batch_init/300/7/11");
+		admin().post("/stock/batch_init/300/7/11");
 		Shopper shopper = new Shopper(port);
 		shopper.get("/shop/product/60");
 

@@ -55,6 +55,16 @@ public abstract class IntegrationTest {
 		// (the guard tripped on purpose: DataDiskGuardIntegrationTest)
 		registry.add("statefront.disk.min-free", () -> "64MB");
 		registry.add("statefront.disk.min-free-percent", () -> "0");
+		// as behind a proxy: a client's address is the X-Forwarded-For of a request from 127.0.0.1, so
+		// that the tests of limits per address each send from addresses of their own
+		registry.add("server.forward-headers-strategy", () -> "native");
+		// a flood of connections need not be 200 strong to pass the cap per address
+		registry.add("statefront.limits.stomp-connections-per-address", () -> "20");
+	}
+
+	/** The administrator's credentials on the API: the batch inits are theirs. */
+	protected Api admin() {
+		return new Api("http://localhost:" + port, ADMIN, ADMIN_PASSWORD);
 	}
 
 	protected Api api() {

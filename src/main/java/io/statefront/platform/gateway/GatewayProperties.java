@@ -7,8 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param replyTimeout how long a request waits for its reply before the client gets a 504
- * @param maxPending how many requests may wait for replies at once; more are refused with a 503
+ * @param maxPending how many requests of the API (and the console) may wait for replies at once;
+ * more are refused with a 503
+ * @param storefrontMaxPending how many of the storefront's may, in a pool of their own: a flood of
+ * shoppers fills this one, never the API's
  */
 @ConfigurationProperties("statefront.gateway")
-record GatewayProperties(@DefaultValue("10s") Duration replyTimeout, @DefaultValue("20000") int maxPending) {
+record GatewayProperties(@DefaultValue("10s") Duration replyTimeout, @DefaultValue("20000") int maxPending,
+		@DefaultValue("5000") int storefrontMaxPending) {
+
+	int maxPending(RequestPool pool) {
+		return (pool == RequestPool.STOREFRONT) ? storefrontMaxPending : maxPending;
+	}
+
 }

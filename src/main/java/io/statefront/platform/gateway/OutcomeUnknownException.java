@@ -2,7 +2,8 @@ package io.statefront.platform.gateway;
 
 /**
  * Something was sent, but whether it was applied is not known: Kafka failed a send after taking
- * it, or a batch stopped part way. The client hears 504, as for a missing reply.
+ * it, a batch stopped part way, or no reply came in time ({@link ReplyTimeoutException}). The
+ * client hears 504.
  */
 public class OutcomeUnknownException extends RuntimeException {
 

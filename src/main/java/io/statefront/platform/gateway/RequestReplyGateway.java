@@ -2,14 +2,13 @@ package io.statefront.platform.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.requestreply.RequestReplyFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +33,15 @@ import org.springframework.stereotype.Component;
  * Spring Kafka's {@link ReplyingKafkaTemplate} matches the reply by. A reply that arrives twice
  * (Flink replays the replies it sent after its last checkpoint when it restores) finds no waiting
  * request the second time and is dropped.
+ *
+ * <p>Requests wait in the pool of their caller ({@link RequestPool}), each with its own bound and
+ * its own threads for what follows a reply: the one thread that receives every reply only hands
+ * them over. Every failure reaches the caller the same way, as the returned future's typed cause:
+ * {@link PipelineUnavailableException} when nothing was sent, {@link ReplyTimeoutException} when no
+ * reply came in time, {@link OutcomeUnknownException} when Kafka failed after taking the request.
  */
 @Component
-public class RequestReplyGateway {
+public class RequestReplyGateway implements DisposableBean {
 
 	static final String REQUEST_ID_HEADER = "statefront_requestId";
 
@@ -46,9 +54,7 @@ public class RequestReplyGateway {
 
 	private final Duration replyTimeout;
 
-	private final int maxPending;
-
-	private final Semaphore pending;
+	private final Map<RequestPool, PendingRequests> pools = new EnumMap<>(RequestPool.class);
 
 	private final Timer replyLatency;
 
@@ -57,14 +63,17 @@ public class RequestReplyGateway {
 		this.template = template;
 		this.flink = flink;
 		this.replyTimeout = properties.replyTimeout();
-		this.maxPending = properties.maxPending();
-		this.pending = new Semaphore(maxPending);
+		for (RequestPool pool : RequestPool.values()) {
+			PendingRequests requests = new PendingRequests(pool, properties.maxPending(pool));
+			pools.put(pool, requests);
+			Gauge.builder("statefront.gateway.pending", requests, PendingRequests::pending)
+				.description("Requests waiting for their reply")
+				.tag("pool", pool.name().toLowerCase())
+				.register(meters);
+		}
 		this.replyLatency = Timer.builder("statefront.gateway.reply")
 			.description("Time from sending a command to receiving its reply")
 			.publishPercentiles(0.5, 0.99)
-			.register(meters);
-		Gauge.builder("statefront.gateway.pending", this, RequestReplyGateway::pendingRequests)
-			.description("Requests waiting for their reply")
 			.register(meters);
 	}
 
@@ -73,33 +82,40 @@ public class RequestReplyGateway {
 	}
 
 	/**
-	 * Sends {@code command} to {@code topic} under {@code key} and returns its reply.
-	 * @throws PipelineUnavailableException when nothing was sent: {@code job} is not running or
-	 * too many requests are waiting
+	 * Sends {@code command} to {@code topic} under {@code key} and returns its reply, waiting in
+	 * {@code pool}. Fails with {@link PipelineUnavailableException} when nothing was sent: {@code job}
+	 * is not running, the pool is full, or Kafka did not take the request.
 	 */
-	public <R> CompletableFuture<R> request(String job, String topic, String key, String requestId, Object command,
-			Class<R> replyType) {
+	public <R> CompletableFuture<R> request(RequestPool pool, String job, String topic, String key, String requestId,
+			Object command, Class<R> replyType) {
 		if (!flink.isRunning(job)) {
-			throw new PipelineUnavailableException("The '" + job + "' job is not running");
+			return CompletableFuture.failedFuture(notRunning(job));
 		}
-		if (!pending.tryAcquire()) {
-			throw new PipelineUnavailableException(maxPending + " requests are already waiting for replies");
+		PendingRequests requests = pools.get(pool);
+		if (!requests.tryAcquire()) {
+			return CompletableFuture.failedFuture(
+					new PipelineUnavailableException(requests.max() + " requests are already waiting for replies"));
 		}
+		RequestReplyFuture<String, byte[], byte[]> sent;
+		Timer.Sample sample = Timer.start();
 		try {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.write(command));
 			record.headers().add(new RecordHeader(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
-			Timer.Sample sample = Timer.start();
-			return template.sendAndReceive(record, replyTimeout)
-				.whenComplete((reply, failure) -> {
-					pending.release();
-					sample.stop(replyLatency);
-				})
-				.thenApply(reply -> Json.read(reply.value(), replyType));
+			sent = template.sendAndReceive(record, replyTimeout);
 		}
 		catch (RuntimeException ex) {
-			pending.release();
-			throw new PipelineUnavailableException("Kafka did not take the request: " + ex.getMessage());
+			requests.release();
+			return CompletableFuture
+				.failedFuture(new PipelineUnavailableException("Kafka did not take the request: " + ex.getMessage()));
 		}
+		sent.whenComplete((reply, failure) -> sample.stop(replyLatency));
+		return sent.handleAsync((reply, failure) -> {
+			requests.release();
+			if (failure != null) {
+				throw new CompletionException(typed(failure));
+			}
+			return Json.read(reply.value(), replyType);
+		}, requests.continuations());
 	}
 
 	/**
@@ -108,24 +124,27 @@ public class RequestReplyGateway {
 	 */
 	public CompletableFuture<Void> send(String job, String topic, String key, Object message) {
 		if (!flink.isRunning(job)) {
-			throw new PipelineUnavailableException("The '" + job + "' job is not running");
+			return CompletableFuture.failedFuture(notRunning(job));
 		}
 		try {
-			return template.send(new ProducerRecord<>(topic, key, Json.write(message)))
-				.<Void>thenApply(sent -> null)
-				.exceptionally(failure -> {
-					throw new OutcomeUnknownException("Kafka failed the message after taking it", failure);
-				});
+			return template.send(new ProducerRecord<>(topic, key, Json.write(message))).handle((sent, failure) -> {
+				if (failure != null) {
+					throw new CompletionException(
+							new OutcomeUnknownException("Kafka failed the message after taking it", failure));
+				}
+				return null;
+			});
 		}
 		catch (RuntimeException ex) {
-			throw new PipelineUnavailableException("Kafka did not take the message: " + ex.getMessage());
+			return CompletableFuture
+				.failedFuture(new PipelineUnavailableException("Kafka did not take the message: " + ex.getMessage()));
 		}
 	}
 
 	/**
-	 * A batch initialisation: sends {@code reservation} (which keeps the entities' ids from being
-	 * handed out), then {@code count} requests, {@value #BATCH_WINDOW} waiting at once, and
-	 * completes once every one has been answered.
+	 * A batch initialisation, waiting in the API's pool: sends {@code reservation} (which keeps the
+	 * entities' ids from being handed out), then {@code count} requests, {@value #BATCH_WINDOW}
+	 * waiting at once, and completes once every one has been answered.
 	 */
 	public CompletableFuture<Void> initialiseAll(String job, String reservationTopic, String reservationKey,
 			Object reservation, int count, IntFunction<BatchRequest> requests, Class<?> replyType) {
@@ -133,7 +152,8 @@ public class RequestReplyGateway {
 		// it; the requests from another thread, as a send from a Kafka callback could block the
 		// producer's own I/O thread
 		return send(job, reservationTopic, reservationKey, reservation)
-			.thenComposeAsync(sent -> requestAll(job, count, BATCH_WINDOW, requests, replyType))
+			.thenComposeAsync(sent -> new BatchRequests<>(this, job, count, requests, replyType).send(BATCH_WINDOW),
+					pools.get(RequestPool.API).continuations())
 			.thenApply(replies -> null);
 	}
 
@@ -145,58 +165,22 @@ public class RequestReplyGateway {
 	 * Sends {@code count} requests, at most {@code window} waiting at once, and completes with all
 	 * their replies, in order, once every one has come; or with the first failure, sending no more.
 	 */
-	<R> CompletableFuture<List<R>> requestAll(String job, int count, int window,
-			IntFunction<BatchRequest> requests, Class<R> replyType) {
-		CompletableFuture<List<R>> all = new CompletableFuture<>();
-		AtomicReferenceArray<R> replies = new AtomicReferenceArray<>(count);
-		AtomicInteger next = new AtomicInteger();
-		AtomicInteger answered = new AtomicInteger();
-		Runnable sendNext = new Runnable() {
-			@Override
-			public void run() {
-				int index = next.getAndIncrement();
-				if (index >= count || all.isDone()) {
-					return;
-				}
-				BatchRequest request = requests.apply(index);
-				CompletableFuture<R> reply;
-				try {
-					reply = request(job, request.topic(), request.key(), request.requestId(), request.command(),
-							replyType);
-				}
-				catch (RuntimeException ex) {
-					// once part of the batch went out, its outcome is partly applied, not "nothing sent"
-					all.completeExceptionally((index == 0) ? ex
-							: new OutcomeUnknownException("The batch stopped after " + index + " requests", ex));
-					return;
-				}
-				reply.whenComplete((value, failure) -> {
-					if (failure != null) {
-						all.completeExceptionally(failure);
-						return;
-					}
-					replies.set(index, value);
-					if (answered.incrementAndGet() == count) {
-						all.complete(IntStream.range(0, count).mapToObj(replies::get).toList());
-					}
-					else {
-						run();
-					}
-				});
-			}
-		};
-		for (int i = 0; i < Math.min(window, count); i++) {
-			sendNext.run();
-		}
-		return all;
+	<R> CompletableFuture<List<R>> requestAll(String job, int count, int window, IntFunction<BatchRequest> requests,
+			Class<R> replyType) {
+		return new BatchRequests<>(this, job, count, requests, replyType).send(window);
 	}
 
+	/** Requests waiting for their replies, in every pool. */
 	public int pendingRequests() {
-		return maxPending - pending.availablePermits();
+		return pools.values().stream().mapToInt(PendingRequests::pending).sum();
 	}
 
-	public int maxPending() {
-		return maxPending;
+	public int pendingRequests(RequestPool pool) {
+		return pools.get(pool).pending();
+	}
+
+	public int maxPending(RequestPool pool) {
+		return pools.get(pool).max();
 	}
 
 	public boolean isListening() {
@@ -208,12 +192,37 @@ public class RequestReplyGateway {
 		return replyLatency;
 	}
 
+	@Override
+	public void destroy() {
+		pools.values().forEach(PendingRequests::shutdown);
+	}
+
 	static byte[] requestId(ProducerRecord<String, byte[]> record) {
 		Header header = record.headers().lastHeader(REQUEST_ID_HEADER);
 		if (header == null) {
 			throw new IllegalArgumentException("A request needs a " + REQUEST_ID_HEADER + " header");
 		}
 		return header.value();
+	}
+
+	private static PipelineUnavailableException notRunning(String job) {
+		return new PipelineUnavailableException("The '" + job + "' job is not running");
+	}
+
+	/** What went wrong with a request Kafka took, as the caller's cause. */
+	private RuntimeException typed(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof KafkaReplyTimeoutException) {
+			return new ReplyTimeoutException("No reply within " + replyTimeout.toMillis() + " ms", cause);
+		}
+		if (cause instanceof PipelineUnavailableException unavailable) {
+			return unavailable;
+		}
+		if (cause instanceof OutcomeUnknownException unknown) {
+			return unknown;
+		}
+		return new OutcomeUnknownException("Kafka failed the request after taking it", cause);
 	}
 
 }

@@ -41,6 +41,10 @@ class ApiDocumentation {
 
 	static final String NO_REPLY = "NoReplyInTime";
 
+	static final String ADMINISTRATOR_ONLY = "AdministratorOnly";
+
+	static final String TOO_MANY = "TooManyRequests";
+
 	private static final String BASIC = "basic";
 
 	@Bean
@@ -50,7 +54,9 @@ class ApiDocumentation {
 				.description("Users and credit, payment, stock and orders, each call answered by a stateful "
 						+ "function in Flink through Kafka. 2xx: done. 4xx: not done, nothing changed (an RFC 9457 "
 						+ "problem body says why). 503 with Retry-After: nothing was sent, try again later. 504: no "
-						+ "answer in time, the outcome is unknown; repeat the request with the same Idempotency-Key.")
+						+ "answer in time, the outcome is unknown; repeat the request with the same Idempotency-Key. "
+						+ "429 with Retry-After: too many requests from one client, nothing was done. The batch "
+						+ "inits are the administrator's (the console's credentials).")
 				.version("1"))
 			.components(components())
 			.addSecurityItem(new SecurityRequirement().addList(BASIC))
@@ -77,6 +83,17 @@ class ApiDocumentation {
 					example(400, "Malformed request", "'amount': an amount must be at least 1", "/users/credit/add/0/0")))
 			.addResponses(UNAUTHORIZED, problemResponse("No or wrong HTTP Basic credentials of the API user",
 					example(401, "Unauthorized", "This API needs HTTP Basic credentials of the API user", null)))
+			.addResponses(ADMINISTRATOR_ONLY, problemResponse(
+					"The API user may not: this is the administrator's (the console's credentials, over HTTP Basic)",
+					example(403, "Forbidden", "These credentials may not do this: the batch inits are the "
+							+ "administrator's, and the metrics user reads /actuator/prometheus only", null)))
+			.addResponses(TOO_MANY, problemResponse(
+					"Nothing was done: more requests a second than the API takes from one credential, or too many "
+							+ "wrong credentials from this address lately. Try again after Retry-After seconds.",
+					example(429, "Too Many Requests", "More than the API takes a second from one client; nothing was "
+							+ "done. Try again after Retry-After seconds.", null))
+				.addHeaderObject(HttpHeaders.RETRY_AFTER,
+						new Header().description("Seconds to wait before trying again").schema(integer("Seconds").example(1))))
 			.addResponses(UNAVAILABLE, problemResponse(
 					"Nothing was sent: the pipeline is not running or is full, or (for a write) the data directory's "
 							+ "disk is nearly full. Try again after Retry-After seconds.",

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
+import io.statefront.platform.gateway.ReplyTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.KafkaException;
@@ -47,8 +48,9 @@ public enum PipelineFailure {
 		if (failure instanceof PipelineUnavailableException) {
 			return NOT_SENT;
 		}
-		// before KafkaException, which a reply timeout is too
-		if (failure instanceof KafkaReplyTimeoutException || failure instanceof TimeoutException) {
+		// before OutcomeUnknownException and KafkaException, which a reply timeout is too
+		if (failure instanceof ReplyTimeoutException || failure instanceof KafkaReplyTimeoutException
+				|| failure instanceof TimeoutException) {
 			return NO_REPLY_IN_TIME;
 		}
 		if (failure instanceof OutcomeUnknownException || failure instanceof KafkaException

@@ -17,16 +17,17 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * CSRF protection for STOMP endpoints that browsers open with their session (the storefront's and
- * the console's): the handshake needs a session that holds a CSRF token, and the CONNECT frame must
- * carry the page's token in {@value #HEADER}, as Spring Security's messaging support asks. Its 7.1
- * artifact is not on the Maven Central reachable here, so the check is done here, the same way: a
- * page's token is the session's, masked by a random XOR pad.
+ * CSRF protection for STOMP endpoints that browsers open with their cookies (the storefront's and
+ * the console's): the handshake needs the CSRF token the chain in front of the endpoint keeps (in
+ * the session, or in a cookie), and the CONNECT frame must carry the page's copy in {@value #HEADER},
+ * as Spring Security's messaging support asks. Its 7.1 artifact is not on the Maven Central
+ * reachable here, so the check is done here, the same way: a page's token is the kept one, masked
+ * by a random XOR pad.
  */
 public final class CsrfOnConnect {
 
@@ -38,17 +39,17 @@ public final class CsrfOnConnect {
 	}
 
 	/**
-	 * For the endpoint's registration: refuses a handshake without a session token, keeps the token
+	 * For the endpoint's registration: refuses a handshake without a kept token, keeps the token
 	 * for CONNECT.
 	 * @param tokens where the filter chain in front of the endpoint keeps its CSRF tokens
 	 */
-	public static HandshakeInterceptor handshake(HttpSessionCsrfTokenRepository tokens) {
+	public static HandshakeInterceptor handshake(CsrfTokenRepository tokens) {
 		return new HandshakeInterceptor() {
 
 			@Override
 			public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 					Map<String, Object> attributes) {
-				// the session's own token: the request attribute holds a freshly masked copy
+				// the kept token itself: the request attribute holds a freshly masked copy
 				CsrfToken token = tokens.loadToken(((ServletServerHttpRequest) request).getServletRequest());
 				if (token == null) {
 					return false;

@@ -54,10 +54,14 @@ class DataDiskGuardIntegrationTest {
 		return new Api("http://localhost:" + port, IntegrationTest.API_USER, IntegrationTest.API_PASSWORD);
 	}
 
+	private Api admin() {
+		return new Api("http://localhost:" + port, IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
+	}
+
 	@Test
 	void theApiRefusesWritesWithAProblemAndRetryAfterAndStillAnswersReads() {
 		for (Api.Response refused : new Api.Response[] { api().post("/users/create"),
-				api().post("/stock/batch_init/10/5/1"), api().delete("/users/remove/1", "disk-test-1") }) {
+				admin().post("/stock/batch_init/10/5/1"), api().delete("/users/remove/1", "disk-test-1") }) {
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.header("Retry-After")).isEqualTo("60");
 			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

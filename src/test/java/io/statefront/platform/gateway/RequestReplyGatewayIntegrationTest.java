@@ -1,37 +1,50 @@
 package io.statefront.platform.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statefront.platform.flink.FlinkKafka;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.kafka.Json;
 import io.statefront.support.IntegrationTest;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The gateway's limits against the real broker: requests to a topic nobody answers time out, and
- * while they wait, no more than the configured number of requests is accepted.
+ * The gateway against the real broker: requests to a topic nobody answers time out; while they
+ * wait, no more than each pool's bound is accepted, and a full pool leaves the other's requests
+ * alone; every failure comes through the future, typed; and what a caller does after a reply runs
+ * on its pool's threads, so a caller that blocks there does not hold up anyone else's replies. The
+ * replies this test needs are written to the reply topic by the test itself, when it chooses.
  */
 class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 
 	private static final String UNANSWERED = "gateway-test-unanswered";
+
+	/** A reply topic the gateway listens to; the test writes its replies there. */
+	private static final String REPLIES = "user-events";
 
 	@Autowired
 	ReplyingKafkaTemplate<String, byte[], byte[]> template;
@@ -42,6 +55,8 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	@Autowired
 	KafkaAdmin kafkaAdmin;
 
+	private RequestReplyGateway gateway;
+
 	@BeforeAll
 	static void createUnansweredTopic(@Autowired KafkaAdmin kafkaAdmin) throws Exception {
 		try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
@@ -49,42 +64,131 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	@AfterEach
+	void stopGateway() {
+		if (gateway != null) {
+			gateway.destroy();
+		}
+	}
+
 	@Test
 	void refusesRequestsBeyondItsBoundWithoutSendingThem() throws Exception {
-		RequestReplyGateway gateway = gateway(Duration.ofSeconds(2), 2);
-		CompletableFuture<String> first = request(gateway);
-		CompletableFuture<String> second = request(gateway);
+		gateway = gateway(Duration.ofSeconds(2), 2, 2);
+		long before = messagesIn(UNANSWERED);
+		CompletableFuture<String> first = request(RequestPool.API, RequestReplyGateway.newRequestId());
+		CompletableFuture<String> second = request(RequestPool.API, RequestReplyGateway.newRequestId());
 
-		assertThatExceptionOfType(PipelineUnavailableException.class).isThrownBy(() -> request(gateway))
+		assertThatExceptionOfType(CompletionException.class)
+			.isThrownBy(() -> request(RequestPool.API, RequestReplyGateway.newRequestId()).join())
+			.withCauseInstanceOf(PipelineUnavailableException.class)
 			.withMessageContaining("2 requests are already waiting");
-		assertThat(gateway.pendingRequests()).isEqualTo(2);
+		assertThat(gateway.pendingRequests(RequestPool.API)).isEqualTo(2);
 
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(first::join)
-			.withCauseInstanceOf(KafkaReplyTimeoutException.class);
-		assertThatExceptionOfType(CompletionException.class).isThrownBy(second::join);
+			.withCauseInstanceOf(ReplyTimeoutException.class);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(second::join)
+			.withCauseInstanceOf(OutcomeUnknownException.class);
 		assertThat(gateway.pendingRequests()).isZero();
-		assertThat(messagesIn(UNANSWERED)).as("only the accepted requests were sent").isEqualTo(2);
-		assertThatNoException().isThrownBy(() -> request(gateway).exceptionally(timeout -> null));
+		assertThat(messagesIn(UNANSWERED) - before).as("only the accepted requests were sent").isEqualTo(2);
+	}
+
+	@Test
+	void aFullStorefrontPoolLeavesTheApisRequestsAloneAndTheOtherWayRound() throws Exception {
+		gateway = gateway(Duration.ofSeconds(2), 2, 3);
+		List<CompletableFuture<String>> flood = List.of(request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()),
+				request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()),
+				request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()));
+		assertThat(request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()))
+			.failsWithin(Duration.ofSeconds(1))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.withCauseInstanceOf(PipelineUnavailableException.class);
+
+		String apiRequest = RequestReplyGateway.newRequestId();
+		CompletableFuture<String> api = request(RequestPool.API, apiRequest);
+		reply(apiRequest, "answered");
+
+		assertThat(api.get(10, TimeUnit.SECONDS)).as("the API's request, while the storefront's pool is full")
+			.isEqualTo("answered");
+		assertThat(gateway.pendingRequests(RequestPool.STOREFRONT)).isEqualTo(3);
+
+		// and a full API pool leaves the storefront's room
+		flood.forEach(waiting -> waiting.exceptionally(timeout -> null).join());
+		request(RequestPool.API, RequestReplyGateway.newRequestId());
+		request(RequestPool.API, RequestReplyGateway.newRequestId());
+		assertThat(request(RequestPool.API, RequestReplyGateway.newRequestId())).isCompletedExceptionally();
+		String shopper = RequestReplyGateway.newRequestId();
+		CompletableFuture<String> storefront = request(RequestPool.STOREFRONT, shopper);
+		reply(shopper, "answered too");
+		assertThat(storefront.get(10, TimeUnit.SECONDS)).isEqualTo("answered too");
+	}
+
+	@Test
+	void aCallerBlockedAfterItsReplyHoldsUpNoOtherReply() throws Exception {
+		gateway = gateway(Duration.ofSeconds(20), 10, 10);
+		CountDownLatch blocking = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<String> blockedOn = new AtomicReference<>();
+		String blocked = RequestReplyGateway.newRequestId();
+		CompletableFuture<String> stuck = request(RequestPool.STOREFRONT, blocked).thenApply(reply -> {
+			blockedOn.set(Thread.currentThread().getName());
+			blocking.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return reply;
+		});
+		try {
+			reply(blocked, "first");
+			assertThat(blocking.await(10, TimeUnit.SECONDS)).as("the first reply reached its caller").isTrue();
+			assertThat(blockedOn.get()).as("the caller's next step runs on its pool's thread").startsWith("gateway-storefront-");
+
+			String[] others = { RequestReplyGateway.newRequestId(), RequestReplyGateway.newRequestId() };
+			CompletableFuture<String> api = request(RequestPool.API, others[0]);
+			CompletableFuture<String> shopper = request(RequestPool.STOREFRONT, others[1]);
+			reply(others[0], "second");
+			reply(others[1], "third");
+
+			assertThat(api.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+			assertThat(shopper.get(10, TimeUnit.SECONDS)).isEqualTo("third");
+			assertThat(stuck).isNotDone();
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo("first");
 	}
 
 	@Test
 	void listensToEveryPartitionTheReplyTopicHas() {
-		int partitions = kafkaAdmin.describeTopics("user-events").get("user-events").partitions().size();
+		int partitions = kafkaAdmin.describeTopics(REPLIES).get(REPLIES).partitions().size();
 
 		assertThat(template.getAssignedReplyTopicPartitions())
-			.filteredOn(partition -> partition.topic().equals("user-events"))
+			.filteredOn(partition -> partition.topic().equals(REPLIES))
 			.hasSize(partitions);
 	}
 
 	@Test
-	void refusesRequestsToAJobThatIsNotRunning() {
-		RequestReplyGateway gateway = gateway(Duration.ofSeconds(1), 10);
+	void refusesRequestsToAJobThatIsNotRunningThroughTheFuture() {
+		gateway = gateway(Duration.ofSeconds(1), 10, 10);
 
-		assertThatExceptionOfType(PipelineUnavailableException.class)
-			.isThrownBy(() -> gateway.request("no-such-job", UNANSWERED, "k", RequestReplyGateway.newRequestId(),
-					"hello", String.class))
+		CompletableFuture<String> refused = gateway.request(RequestPool.API, "no-such-job", UNANSWERED, "k",
+				RequestReplyGateway.newRequestId(), "hello", String.class);
+
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(refused::join)
+			.withCauseInstanceOf(PipelineUnavailableException.class)
 			.withMessageContaining("'no-such-job' job is not running");
 		assertThat(gateway.pendingRequests()).isZero();
+	}
+
+	/** A function's reply to {@code requestId}, as Flink's reply sinks write it. */
+	private void reply(String requestId, String value) throws Exception {
+		ProducerRecord<String, byte[]> reply = new ProducerRecord<>(REPLIES, requestId, Json.write(value));
+		reply.headers()
+			.add(new RecordHeader(FlinkKafka.CORRELATION_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
+		template.send(reply).get(10, TimeUnit.SECONDS);
 	}
 
 	private long messagesIn(String topic) throws Exception {
@@ -94,14 +198,13 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 		}
 	}
 
-	private RequestReplyGateway gateway(Duration replyTimeout, int maxPending) {
-		return new RequestReplyGateway(template, flink, new GatewayProperties(replyTimeout, maxPending),
-				new SimpleMeterRegistry());
+	private RequestReplyGateway gateway(Duration replyTimeout, int maxPending, int storefrontMaxPending) {
+		return new RequestReplyGateway(template, flink,
+				new GatewayProperties(replyTimeout, maxPending, storefrontMaxPending), new SimpleMeterRegistry());
 	}
 
-	private CompletableFuture<String> request(RequestReplyGateway gateway) {
-		return gateway.request("functions", UNANSWERED, "k", RequestReplyGateway.newRequestId(), "hello",
-				String.class);
+	private CompletableFuture<String> request(RequestPool pool, String requestId) {
+		return gateway.request(pool, "functions", UNANSWERED, "k", requestId, "hello", String.class);
 	}
 
 }

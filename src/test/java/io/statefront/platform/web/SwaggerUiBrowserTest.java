@@ -41,7 +41,7 @@ class SwaggerUiBrowserTest extends IntegrationTest {
 	@Test
 	void tryingOutAnOperationWithItsExampleCallsTheApi() {
 		// user 0, the id's documented example, exists with 100 credit
-		assertThat(api().post("/payment/batch_init/1/100").status()).isEqualTo(200);
+		assertThat(admin().post("/payment/batch_init/1/100").status()).isEqualTo(200);
 		browser.get("http://localhost:" + port + "/swagger-ui.html");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 		wait.until(driver -> !driver.findElements(By.id("operations-users-findUser")).isEmpty());

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.statefront.support.IntegrationTest;
 import io.statefront.support.StompSubscriber;
@@ -132,23 +133,30 @@ class StompEndpointIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void aShoppersConnectNeedsTheirPagesCsrfTokenAndTheirSession() throws Exception {
+	void aShoppersConnectNeedsTheirPagesCsrfTokenAndTheirCookies() throws Exception {
 		disconnect();
 		assertThatThrownBy(() -> connectAsShopper(false)).isInstanceOf(ExecutionException.class);
 		assertThatThrownBy(() -> connect("/shop/ws", new WebSocketHttpHeaders())).isInstanceOf(ExecutionException.class);
 		connect("/ws", apiUser());
 	}
 
-	/** As the storefront's page does: its session cookie, and its CSRF token on CONNECT (or not). */
+	/**
+	 * As the storefront's page does: the cookies its page gave (a guest has no session: the CSRF
+	 * token is one of them), and its CSRF token on CONNECT (or not).
+	 */
 	private void connectAsShopper(boolean withToken) throws Exception {
 		HttpResponse<String> page = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/shop/cart")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+		String cookies = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.collect(Collectors.joining("; "));
 		Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
 		assertThat(token.find()).isTrue();
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Cookie", cookie.substring(0, cookie.indexOf(';')));
+		handshake.add("Cookie", cookies);
 		StompHeaders connect = new StompHeaders();
 		if (withToken) {
 			connect.add(CsrfOnConnect.HEADER, token.group(1));
