@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.platform.flink.CheckpointHistory;
 import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,7 +46,7 @@ class CheckpointsController {
 
 	@GetMapping("/console/checkpoints")
 	String checkpoints(@RequestParam(required = false) @Nullable String job, @RequestParam(defaultValue = "false") boolean all,
-			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+			HtmxRequest htmx, Model model) {
 		String shown = (job != null) ? known(flink, job) : flink.jobNames().stream().findFirst().orElseThrow(
 				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No Flink jobs are configured"));
 		model.addAttribute("section", "checkpoints");
@@ -58,7 +58,7 @@ class CheckpointsController {
 		model.addAttribute("stopReason", flink.stopReason(shown).orElse(null));
 		model.addAttribute("parallelism", flink.job(shown).map(FlinkRuntime.RunningJob::parallelism).orElse(null));
 		model.addAttribute("maxParallelism", flink.maxParallelism());
-		return htmx ? VIEW + " :: history" : VIEW;
+		return htmx.isHtmxRequest() ? VIEW + " :: history" : VIEW;
 	}
 
 	@GetMapping("/console/checkpoints/{job}/{run}/{id}")

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bucket4j.TimeMeter;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.statefront.platform.limits.LimitsProperties;
 import io.statefront.platform.security.Credential;
 import io.statefront.platform.security.Credentials;
@@ -71,9 +74,9 @@ class ConsoleSecurity {
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(refused -> refused.defaultAuthenticationEntryPointFor(
 					(request, response, ex) -> {
-						response.setHeader("HX-Refresh", "true");
+						response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
 						new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, ex);
-					}, new RequestHeaderRequestMatcher("HX-Request", "true")))
+					}, new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue(), "true")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()))
@@ -114,7 +117,7 @@ class ConsoleSecurity {
 	}
 
 	private static boolean isHtmx(HttpServletRequest request) {
-		return request.getHeader("HX-Request") != null;
+		return HtmxRequest.fromRequest(request).isHtmxRequest();
 	}
 
 	/**

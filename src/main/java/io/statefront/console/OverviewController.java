@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.platform.disk.DataDirUsage;
 import io.statefront.platform.disk.DiskGuard;
 import io.statefront.platform.flink.FlinkRuntime;
@@ -15,7 +16,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The overview: jobs, topics, the health of each part and the data directory's disk, refreshed in place every few seconds
@@ -53,7 +53,7 @@ class OverviewController {
 	}
 
 	@GetMapping("/console")
-	String overview(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+	String overview(HtmxRequest htmx, Model model) {
 		model.addAttribute("section", "overview");
 		model.addAttribute("jobs", jobs.rows());
 		model.addAttribute("cluster", jobs.unmeasuredCluster().orElse(null));
@@ -70,7 +70,7 @@ class OverviewController {
 			model.addAttribute("topicsUnavailable", "The broker did not answer: " + ex.getMessage());
 			model.addAttribute("topics", List.of());
 		}
-		return htmx ? VIEW + " :: panels" : VIEW;
+		return htmx.isHtmxRequest() ? VIEW + " :: panels" : VIEW;
 	}
 
 	private Map<String, Health> health() {

@@ -1,5 +1,6 @@
 package io.statefront.console;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
 
@@ -7,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Switches the website-traffic simulator on and off and sets its rate and visitor mix, applied at once. */
@@ -23,15 +23,15 @@ class SimulatorPanelController {
 	}
 
 	@GetMapping("/console/simulator")
-	String simulator(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+	String simulator(HtmxRequest htmx, Model model) {
 		show(model);
-		return htmx ? VIEW + " :: state" : VIEW;
+		return htmx.isHtmxRequest() ? VIEW + " :: state" : VIEW;
 	}
 
 	@PostMapping("/console/simulator")
 	String change(@RequestParam(defaultValue = "false") boolean running, @RequestParam String eventsPerSecond,
 			@RequestParam(defaultValue = "") String bouncerPercent,
-			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+			HtmxRequest htmx, Model model) {
 		int rate = wholeNumber(eventsPerSecond);
 		Integer bouncers = bouncerPercent.isBlank() ? null : wholeNumber(bouncerPercent);
 		if (rate < 0 || rate > EventSimulator.MAX_EVENTS_PER_SECOND) {
@@ -47,7 +47,7 @@ class SimulatorPanelController {
 			model.addAttribute("done", running ? "Simulating " + rate + " events per second." : "Simulator stopped.");
 		}
 		show(model);
-		return htmx ? VIEW + " :: form" : VIEW;
+		return htmx.isHtmxRequest() ? VIEW + " :: form" : VIEW;
 	}
 
 	private static int wholeNumber(String text) {

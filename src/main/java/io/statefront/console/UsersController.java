@@ -2,6 +2,7 @@ package io.statefront.console;
 
 import java.util.UUID;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
 import io.statefront.console.PipelineAnswers.NoAnswer;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -56,7 +56,7 @@ class UsersController {
 	@GetMapping("/console/users")
 	String users(@RequestParam(required = false) @Nullable String user, @RequestParam(required = false) @Nullable String item,
 			@RequestParam(required = false) @Nullable String order,
-			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+			HtmxRequest htmx, Model model) {
 		model.addAttribute("section", "users");
 		model.addAttribute("title", "Users & shop");
 		if (user != null) {
@@ -95,12 +95,12 @@ class UsersController {
 				return null;
 			});
 		}
-		return htmx ? VIEW + " :: results" : VIEW;
+		return htmx.isHtmxRequest() ? VIEW + " :: results" : VIEW;
 	}
 
 	@PostMapping("/console/users/credit")
 	String changeCredit(@RequestParam String user, @RequestParam String change, @RequestParam String amount,
-			@RequestParam String submission, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+			@RequestParam String submission, HtmxRequest htmx,
 			Model model) {
 		model.addAttribute("section", "users");
 		return lookUp(model, "user", user, id -> {
@@ -144,12 +144,12 @@ class UsersController {
 				case CREDIT_LIMIT -> "Not changed: the credit would pass the largest amount the ledger holds.";
 				case KEY_REUSED -> "Not changed: this form was already used for another change. Reload the user.";
 			};
-		}, htmx ? VIEW + " :: results" : VIEW);
+		}, htmx.isHtmxRequest() ? VIEW + " :: results" : VIEW);
 	}
 
 	@PostMapping("/console/users/remove")
 	String remove(@RequestParam String user, @RequestParam(defaultValue = "false") boolean confirm,
-			@RequestParam String submission, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+			@RequestParam String submission, HtmxRequest htmx,
 			Model model) {
 		model.addAttribute("section", "users");
 		return lookUp(model, "user", user, id -> {
@@ -169,7 +169,7 @@ class UsersController {
 			}
 			model.addAttribute("done", "Removed user " + id + ".");
 			return null;
-		}, htmx ? VIEW + " :: results" : VIEW);
+		}, htmx.isHtmxRequest() ? VIEW + " :: results" : VIEW);
 	}
 
 	private @Nullable String productName(String itemId) {

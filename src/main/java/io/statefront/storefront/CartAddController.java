@@ -3,6 +3,7 @@ package io.statefront.storefront;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
 import io.statefront.order.OrderResult.Outcome;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -58,7 +58,7 @@ class CartAddController {
 	@PostMapping("/shop/cart/items")
 	CompletableFuture<ModelAndView> add(@RequestParam String item,
 			@RequestParam(defaultValue = "1") String quantity, @RequestParam String submission,
-			@RequestHeader(name = "HX-Request", defaultValue = "false") boolean htmx, HttpServletRequest request,
+			HtmxRequest htmx, HttpServletRequest request,
 			HttpServletResponse response) {
 		Product product = catalogue.product(item).orElse(null);
 		if (product == null) {
@@ -74,7 +74,7 @@ class CartAddController {
 		return inCart.of(product, request).thenCompose(held -> {
 			if (count > card.addable(held)) {
 				Notice refused = Notice.refused(overAsked(card, held, count));
-				return done(htmx ? form(card, held, refused, request, HttpStatus.CONFLICT)
+				return done(htmx.isHtmxRequest() ? form(card, held, refused, request, HttpStatus.CONFLICT)
 						: pages.problem(HttpStatus.CONFLICT, "Nothing was added", refused.message(), request));
 			}
 			return customer(request, response).thenCompose(signedIn -> {
@@ -91,7 +91,7 @@ class CartAddController {
 							holds = CartLine.quantities(added.items()).getOrDefault(product.id(), 0L);
 						}
 						Notice notice = notice(added, product, count, signedIn.welcome());
-						if (htmx) {
+						if (htmx.isHtmxRequest()) {
 							return form(card, holds, notice, request, HttpStatus.OK);
 						}
 						ShopPages.leave(request, notice);

@@ -2,6 +2,7 @@ package io.statefront.storefront;
 
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.catalogue.Catalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -32,7 +33,7 @@ class ShopPages {
 
 	ModelAndView page(String view, String title, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView(view).addObject("title", title)
-			.addObject("boosted", "true".equals(request.getHeader("HX-Boosted")))
+			.addObject("boosted", HtmxRequest.fromRequest(request).isBoosted())
 			.addObject("categories", categories)
 			.addObject("customer", Customer.of(request).orElse(null))
 			.addObject("cartCount", SessionCart.count(request));

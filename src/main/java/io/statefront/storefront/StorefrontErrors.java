@@ -2,9 +2,12 @@ package io.statefront.storefront;
 
 import java.util.concurrent.TimeoutException;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.statefront.platform.disk.DiskSpaceLowException;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
+import io.statefront.platform.web.PipelineFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,11 +37,22 @@ class StorefrontErrors {
 		this.pages = pages;
 	}
 
-	@ExceptionHandler(PipelineUnavailableException.class)
-	ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
-		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-		return pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
-				"The shop's pipeline is starting or restarting. Nothing was changed: please try again in a moment.",
+	/** What {@link PipelineFailure} reads each failure of the pipeline as, said to a shopper. */
+	@ExceptionHandler({ PipelineUnavailableException.class, OutcomeUnknownException.class,
+			KafkaReplyTimeoutException.class, TimeoutException.class, KafkaException.class,
+			org.apache.kafka.common.KafkaException.class })
+	ModelAndView pipelineFailed(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		PipelineFailure failure = PipelineFailure.of(ex).orElseThrow(() -> new IllegalArgumentException(ex));
+		if (failure == PipelineFailure.NOT_SENT) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			return pages.getObject().problem(HttpStatus.SERVICE_UNAVAILABLE, "The shop is catching its breath",
+					"The shop's pipeline is starting or restarting. Nothing was changed: please try again in a moment.",
+					request);
+		}
+		// sent, and no answer: it may or may not have gone through
+		return pages.getObject().problem(HttpStatus.GATEWAY_TIMEOUT, "No answer in time",
+				"The shop did not answer in time, so we cannot tell whether that went through. "
+						+ "Look at your cart or orders before trying again.",
 				request);
 	}
 
@@ -68,9 +82,10 @@ class StorefrontErrors {
 	 * instead; a page or a boosted link gets it as it is.
 	 */
 	private static ModelAndView asPage(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
-		if ("true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))) {
-			response.setHeader("HX-Retarget", "#page");
-			response.setHeader("HX-Reswap", "outerHTML show:window:top");
+		HtmxRequest htmx = HtmxRequest.fromRequest(request);
+		if (htmx.isHtmxRequest() && !htmx.isBoosted()) {
+			response.setHeader(HtmxResponseHeader.HX_RETARGET.getValue(), "#page");
+			response.setHeader(HtmxResponseHeader.HX_RESWAP.getValue(), "outerHTML show:window:top");
 			page.addObject("boosted", true);
 		}
 		return page;
@@ -86,15 +101,6 @@ class StorefrontErrors {
 			return "in " + minutes + " minutes";
 		}
 		return (minutes < 90) ? "in an hour" : "in " + ((minutes + 30) / 60) + " hours";
-	}
-
-	@ExceptionHandler({ OutcomeUnknownException.class, KafkaReplyTimeoutException.class, TimeoutException.class,
-			KafkaException.class, org.apache.kafka.common.KafkaException.class })
-	ModelAndView unknown(HttpServletRequest request) {
-		return pages.getObject().problem(HttpStatus.GATEWAY_TIMEOUT, "No answer in time",
-				"The shop did not answer in time, so we cannot tell whether that went through. "
-						+ "Look at your cart or orders before trying again.",
-				request);
 	}
 
 }

@@ -193,7 +193,7 @@ class StorefrontControllerTest {
 				product.description(), "id=\"add-to-cart\"")
 			.doesNotContain("<html", "<header", "id=\"recommended\"", "<script");
 		assertThat(render("/shop/product/57", 200)).contains("<html", "<header", "id=\"page\"", "id=\"recommended\"");
-		assertThat(render(get("/shop/product/abc").header("HX-Boosted", "true"), 404)).contains("No such product")
+		assertThat(render(get("/shop/product/abc").header("HX-Request", "true").header("HX-Boosted", "true"), 404)).contains("No such product")
 			.doesNotContain("<html");
 	}
 
