@@ -69,8 +69,9 @@ public class RestoreBenchmark {
 
 	private static final String PASSWORD = "restore";
 
+	// the administrator's: the batch inits are theirs (the API user gets 403), and they may read too
 	private static final String AUTH = "Basic "
-			+ Base64.getEncoder().encodeToString(("api:" + PASSWORD).getBytes(StandardCharsets.US_ASCII));
+			+ Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.US_ASCII));
 
 	/** What the batch inits set: values no other path of the shop gives, so a read of them proves the init. */
 	private static final long MONEY = 31_337;
@@ -273,6 +274,7 @@ public class RestoreBenchmark {
 			}
 			command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
 					"--statefront.data-dir=" + dataDir, "--statefront.security.api-password=" + PASSWORD,
+					"--statefront.console.admin-password=" + PASSWORD,
 					"--statefront.kafka.embedded.port=" + freePort(),
 					"--statefront.kafka.embedded.controller-port=" + freePort(),
 					// the managed influxd (when installed) on a free port, not beside another run's on 8087

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("statefront.limits")
 @Validated
 public record LimitsProperties(@DefaultValue("10") @Positive int signUpsPerAddress,
-		@DefaultValue("60") @Positive int signUpsPerMinute, @DefaultValue("2000") @Positive int apiRequestsPerSecond,
+		@DefaultValue("60") @Positive int signUpsPerMinute, @DefaultValue("5000") @Positive int apiRequestsPerSecond,
 		@DefaultValue("10") @Positive int failedSignInsPerAddress, @DefaultValue("5m") Duration failedSignInsPeriod,
 		@DefaultValue("10000") @Positive int stompConnections, @DefaultValue("200") @Positive int stompConnectionsPerAddress,
 		@DefaultValue("10") @Positive int stompSubscriptionsPerSession,
