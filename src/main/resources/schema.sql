@@ -20,3 +20,11 @@ CREATE TABLE IF NOT EXISTS persistent_logins (
 );
 CREATE INDEX IF NOT EXISTS persistent_logins_by_username ON persistent_logins (username);
 CREATE INDEX IF NOT EXISTS persistent_logins_by_last_used ON persistent_logins (last_used);
+
+-- How far io.statefront.order.OrderArchiveListener has read the order-archive topic: per
+-- partition, the next offset to read. Written in the same transaction as the orders it read, so a
+-- crash keeps both or neither, and the listener, which joins no consumer group, resumes from here.
+CREATE TABLE IF NOT EXISTS archive_read_position (
+    topic_partition INT    PRIMARY KEY,
+    next_offset     BIGINT NOT NULL
+);

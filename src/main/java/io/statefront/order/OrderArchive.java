@@ -2,6 +2,7 @@ package io.statefront.order;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.kafka.Json;
@@ -93,9 +95,15 @@ public class OrderArchive implements DisposableBean {
 
 	/** Keeps every order of {@code orders} in one transaction, each as {@link #keep} does. */
 	void keepAll(List<ArchivedOrder> orders) {
-		if (orders.isEmpty()) {
-			return;
-		}
+		keepAll(orders, Map.of());
+	}
+
+	/**
+	 * Keeps every order of {@code orders}, and records how far the topic they came from has been
+	 * read ({@code nextOffsets}: partition to the next offset to read), in one transaction. A crash
+	 * leaves both or neither, so an order is read again exactly when it was not kept.
+	 */
+	void keepAll(List<ArchivedOrder> orders, Map<Integer, Long> nextOffsets) {
 		SqlParameterSource[] rows = orders.stream()
 			.map(order -> new MapSqlParameterSource().addValue("orderId", order.orderId())
 				.addValue("seq", sequence(order.orderId()))
@@ -104,12 +112,35 @@ public class OrderArchive implements DisposableBean {
 				.addValue("totalCost", order.totalCost())
 				.addValue("paidAt", order.paidAt()))
 			.toArray(SqlParameterSource[]::new);
-		transactions.executeWithoutResult(status -> batches.batchUpdate("""
-				MERGE INTO archived_order AS kept
-				USING (VALUES (CAST(:orderId AS VARCHAR(20)))) AS incoming (order_id) ON kept.order_id = incoming.order_id
-				WHEN NOT MATCHED THEN INSERT (order_id, order_seq, user_id, items, total_cost, paid_at)
-				VALUES (:orderId, :seq, :userId, :items, :totalCost, :paidAt)
-				""", rows));
+		SqlParameterSource[] positions = nextOffsets.entrySet()
+			.stream()
+			.map(position -> new MapSqlParameterSource().addValue("partition", position.getKey())
+				.addValue("nextOffset", position.getValue()))
+			.toArray(SqlParameterSource[]::new);
+		transactions.executeWithoutResult(status -> {
+			batches.batchUpdate("""
+					MERGE INTO archived_order AS kept
+					USING (VALUES (CAST(:orderId AS VARCHAR(20)))) AS incoming (order_id) ON kept.order_id = incoming.order_id
+					WHEN NOT MATCHED THEN INSERT (order_id, order_seq, user_id, items, total_cost, paid_at)
+					VALUES (:orderId, :seq, :userId, :items, :totalCost, :paidAt)
+					""", rows);
+			batches.batchUpdate("""
+					MERGE INTO archive_read_position AS kept
+					USING (VALUES (CAST(:partition AS INT), CAST(:nextOffset AS BIGINT))) AS incoming (topic_partition, next_offset)
+					ON kept.topic_partition = incoming.topic_partition
+					WHEN MATCHED THEN UPDATE SET next_offset = incoming.next_offset
+					WHEN NOT MATCHED THEN INSERT (topic_partition, next_offset) VALUES (incoming.topic_partition, incoming.next_offset)
+					""", positions);
+		});
+	}
+
+	/** How far the order-archive topic has been read: partition to the next offset to read. */
+	Map<Integer, Long> nextOffsets() {
+		return jdbc.sql("SELECT topic_partition, next_offset FROM archive_read_position")
+			.query((row, number) -> Map.entry(row.getInt(1), row.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	public Optional<ArchivedOrder> find(String orderId) {

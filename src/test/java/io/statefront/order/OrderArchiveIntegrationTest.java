@@ -37,6 +37,8 @@ class OrderArchiveIntegrationTest extends IntegrationTest {
 		assertThat(archived.items()).containsExactly(new OrderLine(item, 3));
 		assertThat(archived.totalCost()).isEqualTo(30);
 		assertThat(archive.paidBy(user, 10)).containsExactly(order);
+		// and how far it has read, beside the orders, where the listener resumes after a crash
+		assertThat(archive.nextOffsets()).isNotEmpty().allSatisfy((partition, next) -> assertThat(next).isPositive());
 	}
 
 	@Test
