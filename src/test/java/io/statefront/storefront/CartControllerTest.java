@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
 		OrdersController.class })
-@Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, CustomerSignIn.class,
+@Import({ Catalogue.class, ProductCards.class, ShopPages.class, ShopperCart.class, StorefrontSecurity.class, CustomerSignIn.class,
 		SignUps.class, InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
 class CartControllerTest {
 
