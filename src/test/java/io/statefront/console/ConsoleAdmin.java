@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An administrator's browser without the browser: signs in through the form, keeps the session
- * cookie, and sends what htmx sends (the page's CSRF token as a header). Redirects are not followed.
+ * cookie, and sends what htmx sends (the page's CSRF token in the header the page names). Redirects are not followed.
  */
 public final class ConsoleAdmin {
 
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+	private static final Pattern CSRF_HEADER_META = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -33,6 +35,9 @@ public final class ConsoleAdmin {
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private String csrfToken = "";
+
+	/** The header the page's scripts send it in: the console's and the storefront's differ. */
+	private String csrfHeader = "X-CSRF-TOKEN";
 
 	private ConsoleAdmin(int port) {
 		this.base = "http://localhost:" + port;
@@ -73,7 +78,7 @@ public final class ConsoleAdmin {
 	public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("HX-Request", "true")
-			.header("X-CSRF-TOKEN", csrfToken)
+			.header(csrfHeader, csrfToken)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields))));
 	}
@@ -99,6 +104,10 @@ public final class ConsoleAdmin {
 		Matcher token = CSRF_META.matcher(response.body());
 		if (token.find()) {
 			csrfToken = token.group(1);
+		}
+		Matcher header = CSRF_HEADER_META.matcher(response.body());
+		if (header.find()) {
+			csrfHeader = header.group(1);
 		}
 		return response;
 	}
