@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +42,7 @@ import com.sun.net.httpserver.HttpServer;
  * <pre>
  * ./mvnw -q package -DskipTests && java bench/Benchmark.java ledger|checkout [seconds-per-step] [rate,rate,...]
  * BENCH_REFERENCE_JAR=main.jar java bench/Benchmark.java compare [seconds]   # see bench/compare-with-main.sh
+ * BENCH_STOREFRONT_FLOOD=32 java bench/Benchmark.java ledger 30 1000   # the API beside a flood of product pages
  * </pre>
  */
 public class Benchmark {
@@ -55,6 +58,12 @@ public class Benchmark {
 	private static final int SHOP_SIZE = Integer.parseInt(System.getenv().getOrDefault("BENCH_SHOP_SIZE", "100000"));
 
 	private static final int CONNECTIONS = 64;
+
+	/**
+	 * Connections that flood the storefront with product pages during each measured run
+	 * (BENCH_STOREFRONT_FLOOD; 0 for none): what a crawler or a crowd costs the API beside it.
+	 */
+	private static final int STOREFRONT_FLOOD = Integer.parseInt(System.getenv().getOrDefault("BENCH_STOREFRONT_FLOOD", "0"));
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -383,6 +392,7 @@ public class Benchmark {
 			long cpuOfPid) throws Exception {
 		int total = rate * seconds;
 		workload.prepare(url, auth, total);
+		StorefrontFlood flood = (STOREFRONT_FLOOD > 0) ? StorefrontFlood.start(url, STOREFRONT_FLOOD) : null;
 		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
 		long[] latencies = new long[total];
 		AtomicInteger next = new AtomicInteger();
@@ -430,12 +440,69 @@ public class Benchmark {
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		double cores = (cpuOfPid > 0) ? (cpuTicks(cpuOfPid) - cpuBefore) / 100.0 / elapsed : Double.NaN;
+		if (flood != null) {
+			flood.stopAndReport(elapsed);
+		}
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
 		Result result = new Result(target, rate, total / elapsed, total - failed.get(), failed.get(),
 				millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6, cores);
 		System.out.println(result.row());
 		return result;
+	}
+
+	/**
+	 * Guests who read product pages as fast as their connections allow, without cookies (so
+	 * without sessions, as a crawler), each page rendered and its events sent as for anyone.
+	 */
+	static final class StorefrontFlood {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private final List<Thread> threads = new ArrayList<>();
+
+		static StorefrontFlood start(String url, int connections) {
+			StorefrontFlood flood = new StorefrontFlood();
+			for (int c = 0; c < connections; c++) {
+				Thread thread = new Thread(() -> {
+					SplittableRandom random = new SplittableRandom();
+					while (flood.running.get()) {
+						int status;
+						try {
+							status = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/shop/product/" + random.nextInt(100)))
+								.header("Accept", "text/html")
+								.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+						}
+						catch (IOException ex) {
+							status = -1;
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
+						flood.statuses.computeIfAbsent(status, any -> new AtomicInteger()).incrementAndGet();
+					}
+				}, "storefront-flood-" + c);
+				thread.setDaemon(true);
+				thread.start();
+				flood.threads.add(thread);
+			}
+			return flood;
+		}
+
+		void stopAndReport(double seconds) throws InterruptedException {
+			running.set(false);
+			for (Thread thread : threads) {
+				thread.join(30_000);
+			}
+			int pages = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+			int serverErrors = statuses.entrySet().stream().filter(status -> status.getKey() >= 500 || status.getKey() < 0)
+				.mapToInt(status -> status.getValue().get()).sum();
+			System.out.printf(Locale.ROOT, "  storefront flood beside it: %d connections, %,d product pages (%.0f/s), statuses %s, 5xx or no answer %d%n",
+					threads.size(), pages, pages / seconds, new java.util.TreeMap<>(statuses), serverErrors);
+		}
+
 	}
 
 	/** One keep-alive HTTP/1.1 connection, just enough of the protocol for these requests. */
