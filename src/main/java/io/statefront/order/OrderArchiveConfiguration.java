@@ -1,9 +1,14 @@
 package io.statefront.order;
 
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +18,15 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The archive's listener, which must never skip an order. */
 @Configuration(proxyBeanMethods = false)
 class OrderArchiveConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderArchiveConfiguration.class);
 
 	@Bean
 	OrderArchiveListener orderArchiveListener(OrderArchive archive) {
@@ -28,9 +36,8 @@ class OrderArchiveConfiguration {
 	/**
 	 * Every partition of the order-archive topic, assigned to the listener rather than shared out
 	 * by a consumer group (see {@link OrderArchiveListener}); nothing is committed to Kafka, the
-	 * archive keeps its own position. A batch the database cannot take now is tried again, with
-	 * waits growing to 30 s, for as long as it takes: the functions forget a paid order once its
-	 * horizon has passed, so one skipped here would be lost.
+	 * archive keeps its own position. The partitions are counted at start: partitions added to the
+	 * topic later are read after the next start.
 	 */
 	@Bean
 	KafkaMessageListenerContainer<String, byte[]> orderArchiveContainer(ConsumerFactory<String, byte[]> consumers,
@@ -43,15 +50,44 @@ class OrderArchiveConfiguration {
 			.mapToObj(partition -> new TopicPartitionOffset(ArchivedOrder.TOPIC, partition))
 			.toArray(TopicPartitionOffset[]::new));
 		properties.setMessageListener(listener);
+		// nothing to commit: the container would choose this itself without a group id
 		properties.setAckMode(AckMode.MANUAL);
 		properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		properties.setClientId("statefront-order-archive");
 		KafkaMessageListenerContainer<String, byte[]> container = new KafkaMessageListenerContainer<>(consumers,
 				properties);
+		container.setCommonErrorHandler(neverSkipping());
+		return container;
+	}
+
+	/**
+	 * Tries a batch again, waits growing to 30 s, for as long as it takes, whatever failed: a
+	 * handler's default gives up at once on some exceptions and logs the batch away, and an order
+	 * skipped here is lost once the functions have forgotten it. A stalled archive says so.
+	 */
+	private static DefaultErrorHandler neverSkipping() {
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
 		backOff.setMaxInterval(30_000);
-		container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-		return container;
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+			throw new IllegalStateException("The order archive never skips an order", failure);
+		}, backOff);
+		handler.setClassifications(Map.of(), true);
+		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
+				if (attempt % 10 == 1) {
+					log.warn("The order archive could not keep {} orders (attempt {}), trying again: {}",
+							records.count(), attempt, failure.toString());
+				}
+			}
+
+		});
+		return handler;
 	}
 
 }
