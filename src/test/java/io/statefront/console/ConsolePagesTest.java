@@ -30,6 +30,9 @@ import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
 import io.statefront.platform.gateway.PipelineUnavailableException;
+import io.statefront.platform.StatefrontProperties;
+import io.statefront.platform.limits.LimitsProperties;
+import io.statefront.platform.security.Secrets;
 import io.statefront.platform.web.EntityId;
 import io.statefront.stock.ItemResult;
 import io.statefront.stock.StockClient;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -69,8 +73,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@link ConsoleIntegrationTest}, {@link ConsoleBrowserTest}).
  */
 @WebMvcTest(controllers = { OverviewController.class, CheckpointsController.class, CheckpointActions.class,
-		UsersController.class, SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class })
-@Import({ ConsoleSecurity.class, CheckpointHistoryPanel.class, Catalogue.class })
+		UsersController.class, SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class },
+		// set, so that none is generated into a data directory
+		properties = "statefront.console.admin-password=pages-test-password")
+@Import({ ConsoleSecurity.class, CheckpointHistoryPanel.class, Catalogue.class, Secrets.class })
+@EnableConfigurationProperties({ LimitsProperties.class, StatefrontProperties.class })
 class ConsolePagesTest {
 
 	private static final String RUN = "5a7b1d7d32cb3c6a72f76dcdfbe57fc0";
