@@ -82,7 +82,9 @@ public class StorefrontBenchmark {
 				"--statefront.security.api-password=bench", "--logging.level.root=WARN",
 				// every shopper of the benchmark connects from this one address: past the cap on STOMP
 				// connections per address that a real shop keeps
-				"--statefront.limits.stomp-connections-per-address=" + (shoppers + 10)));
+				"--statefront.limits.stomp-connections-per-address=" + (shoppers + 10),
+				// and their clicks come from it too: past the storefront's rate per address
+				"--statefront.limits.storefront-requests-per-second=" + Math.max(10, rate * 10)));
 		Process app = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("app.log").toFile())

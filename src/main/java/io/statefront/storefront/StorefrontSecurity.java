@@ -2,6 +2,8 @@ package io.statefront.storefront;
 
 import java.util.UUID;
 
+import io.statefront.platform.limits.LimitsProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.security.web.authentication.rememberme.PersistentToke
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -59,9 +62,12 @@ class StorefrontSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain storefrontChain(HttpSecurity http, SecurityContextRepository storefrontContexts,
-			PersistentTokenBasedRememberMeServices storefrontRememberMe, CookieCsrfTokenRepository storefrontCsrfTokens)
-			throws Exception {
+			PersistentTokenBasedRememberMeServices storefrontRememberMe, CookieCsrfTokenRepository storefrontCsrfTokens,
+			LimitsProperties limits) throws Exception {
 		return http.securityMatcher("/", "/shop/**")
+			// after the headers (a refusal keeps the policy), before anything that reads cookies
+			.addFilterAfter(new StorefrontRequestLimit(limits.storefrontRequestsPerSecond(), limits.trackedKeys()),
+					HeaderWriterFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.securityContext(context -> context.securityContextRepository(storefrontContexts))
 			.csrf(csrf -> csrf.csrfTokenRepository(storefrontCsrfTokens))

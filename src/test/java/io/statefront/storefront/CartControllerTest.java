@@ -32,7 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * chain, on an in-memory ledger and order functions ({@link FakeShop}).
  */
 @WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
-		OrdersController.class })
+		OrdersController.class },
+		// every request of the class comes from one address, faster than a shopper's
+		properties = "statefront.limits.storefront-requests-per-second=100000")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, ShopperCart.class, StorefrontSecurity.class, CustomerSignIn.class,
 		SignUps.class, InCart.class, StorefrontControllerTest.Ports.class, CartControllerTest.Shop.class })
 class CartControllerTest {

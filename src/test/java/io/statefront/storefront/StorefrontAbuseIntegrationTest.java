@@ -3,11 +3,14 @@ package io.statefront.storefront;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,12 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 
 	/** {@code statefront.limits.sign-ups-per-address}, left at its default in the shared context. */
 	private static final int SIGN_UPS_PER_ADDRESS = 10;
+
+	/** {@code statefront.limits.storefront-requests-per-second} in the shared context. */
+	private static final int STOREFRONT_REQUESTS_PER_SECOND = 50;
+
+	/** More than the burst and the rate's worth of any machine that serves faster than the rate. */
+	private static final int MOST_FLOODED_PAGES = 5_000;
 
 	@Autowired
 	private RememberedCustomers remembered;
@@ -81,6 +90,57 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 		assertThat(elsewhere.submit("/shop/cart/items", Map.of()).statusCode())
 			.as("another address still becomes a customer")
 			.isEqualTo(302);
+	}
+
+	/**
+	 * A scripted flood of product pages from one address: past the address's rate it is answered
+	 * with a short 429 before any session or page work, and a shopper elsewhere is served throughout.
+	 */
+	@Test
+	void aFloodOfPagesFromOneAddressIsSlowedToItsRateAndOthersAreStillServed() throws Exception {
+		String address = Shopper.nextAddress();
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+		List<HttpResponse<String>> refused = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger sent = new AtomicInteger();
+		ExecutorService flood = Executors.newFixedThreadPool(16);
+		long started = System.nanoTime();
+		try {
+			List<Future<?>> connections = new ArrayList<>();
+			for (int c = 0; c < 16; c++) {
+				// until the limit answers (a 429 needs more pages a second than the rate)
+				connections.add(flood.submit(() -> {
+					while (refused.isEmpty() && sent.incrementAndGet() <= MOST_FLOODED_PAGES) {
+						HttpResponse<String> page = new Shopper(port, address).get("/shop/product/" + (sent.get() % 100));
+						statuses.merge(page.statusCode(), 1, Integer::sum);
+						if (page.statusCode() == 429) {
+							refused.add(page);
+						}
+					}
+					return null;
+				}));
+			}
+			Shopper elsewhere = new Shopper(port);
+			assertThat(elsewhere.get("/shop/product/5").statusCode()).as("another address during the flood")
+				.isEqualTo(200);
+			for (Future<?> connection : connections) {
+				connection.get();
+			}
+		}
+		finally {
+			flood.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+
+		assertThat(statuses.keySet()).as("every page a 200 or a 429").isSubsetOf(200, 429);
+		// the burst, then the rate for as long as the flood lasted (and a second's rounding)
+		assertThat(statuses.getOrDefault(200, 0)).as("pages served in %.1f s", seconds)
+			.isLessThanOrEqualTo((int) (STOREFRONT_REQUESTS_PER_SECOND
+					* (StorefrontRequestLimit.BURST_SECONDS + Math.ceil(seconds) + 1)));
+		assertThat(refused).as("refused within %d pages", MOST_FLOODED_PAGES).isNotEmpty().allSatisfy(page -> {
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(page.headers().allValues("Set-Cookie")).as("no session, no cookie").isEmpty();
+			assertThat(page.body()).contains("Please slow down");
+		});
 	}
 
 	@Test

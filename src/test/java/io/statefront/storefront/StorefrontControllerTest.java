@@ -36,7 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The storefront's pages, rendered by their controller and templates behind the storefront's
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
-@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class })
+@WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class },
+		// every request of the class comes from one address, faster than a shopper's
+		properties = "statefront.limits.storefront-requests-per-second=100000")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, InCart.class,
 		ProductPictures.class, LatestRecommendations.class, StorefrontControllerTest.Ports.class,
 		CartControllerTest.Shop.class })

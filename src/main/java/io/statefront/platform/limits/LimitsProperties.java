@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param signUpsPerAddress new storefront customers one client address may open in an hour
  * @param signUpsPerMinute new storefront customers the shop opens in a minute, all addresses together
+ * @param storefrontRequestsPerSecond storefront requests (pages, htmx fragments, forms; not the static
+ * files) one client address may make in a second on average, with a burst of five seconds' worth
  * @param apiRequestsPerSecond REST API requests a second per credential (per address when the API
  * takes requests without credentials)
  * @param failedSignInsPerAddress wrong HTTP Basic credentials one address may send within
@@ -29,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("statefront.limits")
 @Validated
 public record LimitsProperties(@DefaultValue("10") @Positive int signUpsPerAddress,
-		@DefaultValue("60") @Positive int signUpsPerMinute, @DefaultValue("5000") @Positive int apiRequestsPerSecond,
+		@DefaultValue("60") @Positive int signUpsPerMinute,
+		@DefaultValue("10") @Positive int storefrontRequestsPerSecond, @DefaultValue("5000") @Positive int apiRequestsPerSecond,
 		@DefaultValue("10") @Positive int failedSignInsPerAddress, @DefaultValue("5m") Duration failedSignInsPeriod,
 		@DefaultValue("10000") @Positive int stompConnections, @DefaultValue("200") @Positive int stompConnectionsPerAddress,
 		@DefaultValue("10") @Positive int stompSubscriptionsPerSession,
