@@ -394,6 +394,8 @@ public class Benchmark {
 		workload.prepare(url, auth, total);
 		StorefrontFlood flood = (STOREFRONT_FLOOD > 0) ? StorefrontFlood.start(url, STOREFRONT_FLOOD) : null;
 		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
+		// on stderr, for a profiler to start with the measured run (the tables are on stdout)
+		System.err.printf(Locale.ROOT, "measuring %s at %,d ops/s for %d s%n", target, rate, seconds);
 		long[] latencies = new long[total];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
