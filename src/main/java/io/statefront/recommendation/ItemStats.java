@@ -17,4 +17,14 @@ public class ItemStats {
 
 	public Map<String, Long> coBought = new HashMap<>();
 
+	/** A copy that shares nothing changeable with this one. */
+	ItemStats copy() {
+		ItemStats copy = new ItemStats();
+		copy.category = category;
+		copy.popularity = popularity;
+		copy.coViewed = new HashMap<>(coViewed);
+		copy.coBought = new HashMap<>(coBought);
+		return copy;
+	}
+
 }

@@ -6,12 +6,17 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -172,6 +177,52 @@ class RecommendationFunctionTest {
 		send(shopper, type, item, category);
 		List<Recommendations> all = recommendations.extractOutputValues();
 		return all.get(all.size() - 1);
+	}
+
+	/**
+	 * The function works on a copy of its state and writes it back at each checkpoint: a restore,
+	 * in either backend, has everything learned before the checkpoint and nothing after it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "hashmap", "rocksdb" })
+	void aRestoreHasWhatWasLearnedBeforeTheCheckpointAndNothingAfter(String backend) throws Exception {
+		recommendations.close();
+		recommendations = recommendationHarness(backend);
+		recommendations.open();
+		browse("ann", "1", "2");
+		browse("bob", "1", "2");
+		OperatorSubtaskState checkpoint = recommendations.snapshot(1, 1);
+		// after the checkpoint: 1 with 3, more often than with 2
+		for (String shopper : List.of("cid", "dan", "eve")) {
+			browse(shopper, "1", "3");
+		}
+		assertThat(recommendationsAfter("fay", ShopEventType.PRODUCT_VIEW, "1", "books").itemIds()).startsWith("3");
+
+		recommendations.close();
+		recommendations = recommendationHarness(backend);
+		recommendations.initializeState(checkpoint);
+		recommendations.open();
+
+		Recommendations restored = recommendationsAfter("gus", ShopEventType.PRODUCT_VIEW, "1", "books");
+		assertThat(restored.itemIds()).as("1 was seen with 2 twice before the checkpoint, with 3 only after")
+			.startsWith("2")
+			.doesNotContain("3");
+		OperatorSubtaskState next = recommendations.snapshot(2, 2);
+		recommendations.close();
+		recommendations = recommendationHarness(backend);
+		recommendations.initializeState(next);
+		recommendations.open();
+		assertThat(recommendationsAfter("hal", ShopEventType.PRODUCT_VIEW, "2", "books").itemIds())
+			.as("what the restored instance learned is in its own checkpoint: 2 with 1, three times")
+			.startsWith("1");
+	}
+
+	private static KeyedOneInputStreamOperatorTestHarness<Integer, ShopperMoment, Recommendations> recommendationHarness(
+			String backend) throws Exception {
+		KeyedOneInputStreamOperatorTestHarness<Integer, ShopperMoment, Recommendations> harness = new KeyedOneInputStreamOperatorTestHarness<>(
+				new KeyedProcessOperator<>(new RecommendationFunction()), moment -> 0, Types.INT);
+		harness.setStateBackend(backend.equals("rocksdb") ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend());
+		return harness;
 	}
 
 	/** One event through both functions; the behaviour function's output for it. */
