@@ -48,10 +48,26 @@ final class CheckpointReader {
 	}
 
 	/**
+	 * The tasks of a run, in the job's order, sources first. A run's tasks never change, and asking
+	 * its JobManager for the job's details makes it fetch every metric of every task manager (Flink's
+	 * metric fetcher), so a caller asks once per run.
+	 */
+	interface Tasks {
+
+		List<JobVertexDetailsInfo> of(JobID run) throws Exception;
+
+		/** Asks the run's JobManager each time. */
+		static Tasks askingEachTime(RestClusterClient<?> client) {
+			return run -> List.copyOf(client.getJobDetails(run).get(5, TimeUnit.SECONDS).getJobVertexInfos());
+		}
+
+	}
+
+	/**
 	 * @param restoredSize the size of the restored checkpoint at a path (Flink's statistics of a
 	 * restore leave it out)
 	 */
-	static Reading read(String job, JobID run, RestClusterClient<?> client, Recorded recorded,
+	static Reading read(String job, JobID run, RestClusterClient<?> client, Tasks tasksOf, Recorded recorded,
 			ToLongFunction<String> restoredSize) throws Exception {
 		CheckpointingStatistics statistics = JobQueries.checkpoints(client, run).get(5, TimeUnit.SECONDS);
 		CheckpointingStatistics.Counts counts = statistics.getCounts();
@@ -79,8 +95,7 @@ final class CheckpointReader {
 				continue;
 			}
 			if (tasks == null) {
-				// in the job's order, sources first
-				tasks = List.copyOf(client.getJobDetails(run).get(5, TimeUnit.SECONDS).getJobVertexInfos());
+				tasks = tasksOf.of(run);
 			}
 			ended.add(entry(job, run, client, tasks, checkpoint, status));
 		}

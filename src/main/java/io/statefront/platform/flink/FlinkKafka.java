@@ -109,6 +109,8 @@ public final class FlinkKafka {
 			.setGroupId(groupId)
 			.setStartingOffsets(startingOffsets)
 			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
+			// as for the sinks (see builder)
+			.setProperty("register.consumer.metrics", Boolean.toString(false))
 			.build();
 	}
 
@@ -162,6 +164,10 @@ public final class FlinkKafka {
 			.setBootstrapServers(bootstrapServers)
 			.setProperty("linger.ms", "0")
 			.setProperty("acks", "all")
+			// the Kafka clients' own metrics, a hundred or more per client, stay out of Flink's metrics: nothing
+			// here reads them (lag is read from the broker), and every metric fetch of Flink's REST API and each
+			// reporter carried them all
+			.setProperty("register.producer.metrics", Boolean.toString(false))
 			.setRecordSerializer(serializer);
 	}
 
