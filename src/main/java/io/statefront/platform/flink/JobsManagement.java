@@ -1,5 +1,6 @@
 package io.statefront.platform.flink;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class JobsManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(JobsManagement.class);
+
+	private static final Duration RETRY = Duration.ofSeconds(3);
 
 	private final Map<String, FlinkRuntime.RunningJob> jobs;
 
@@ -77,20 +80,36 @@ final class JobsManagement {
 
 	/**
 	 * Elected: each job another instance left running goes on as it runs (never two of one name), and
-	 * one that does not run is submitted from its newest restore point.
+	 * one that does not run is submitted from its newest restore point. Tried again every few seconds
+	 * while the cluster does not answer, as long as this instance stays elected.
 	 */
 	private void takeOver() {
-		ClusterJobs cluster = this.onCluster;
-		try {
-			Map<String, FlinkRuntime.RunningJob> live = cluster.live(names);
-			jobs.keySet().retainAll(live.keySet());
-			jobs.putAll(live);
-			managing = true;
-			log.info("Took over the Flink jobs running on the cluster: {}", live.keySet());
-			names.stream().filter(name -> !live.containsKey(name)).forEach(submitFromNewestRestorePoint);
-		}
-		catch (Exception ex) {
-			log.error("Elected to manage the Flink jobs, but could not take them over", ex);
+		while (true) {
+			JobsManagerElection current = this.election;
+			ClusterJobs cluster = this.onCluster;
+			if (current == null || cluster == null || !current.elected()) {
+				return;
+			}
+			try {
+				Map<String, FlinkRuntime.RunningJob> live = cluster.live(names);
+				jobs.keySet().retainAll(live.keySet());
+				jobs.putAll(live);
+				managing = true;
+				log.info("Took over the Flink jobs running on the cluster: {}", live.keySet());
+				names.stream().filter(name -> !live.containsKey(name)).forEach(submitFromNewestRestorePoint);
+				return;
+			}
+			catch (Exception ex) {
+				log.warn("Elected to manage the Flink jobs, but could not take them over ({}); trying again in {} s",
+						ex.toString(), RETRY.toSeconds());
+				try {
+					Thread.sleep(RETRY.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 		}
 	}
 
