@@ -46,7 +46,7 @@ public class LedgerClient {
 	}
 
 	public CompletableFuture<UserResult> create(@Nullable IdempotencyKey key) {
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		CreateUserRequest request = new CreateUserRequest(requestId, (key != null) ? key.value() : null);
 		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS_CREATE, CreateUserFunction.KEY, requestId,
 				request, UserResponse.class)
@@ -65,7 +65,7 @@ public class LedgerClient {
 
 	public CompletableFuture<UserResult> send(UserOperation operation, EntityId userId, long amount,
 			@Nullable IdempotencyKey key) {
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		UserCommand command = new UserCommand(requestId, (key != null) ? key.value() : null, operation,
 				userId.value(), amount);
 		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, LedgerTopics.USERS, userId.value(), requestId,
@@ -79,9 +79,9 @@ public class LedgerClient {
 			});
 	}
 
-	private static BatchRequest initRequest(int index, long credit) {
+	private BatchRequest initRequest(int index, long credit) {
 		String userId = Integer.toString(index);
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		return new BatchRequest(LedgerTopics.USERS, userId, requestId,
 				new UserCommand(requestId, null, UserOperation.INIT, userId, credit));
 	}

@@ -46,7 +46,7 @@ public class OrderClient {
 	}
 
 	public CompletableFuture<OrderResult> create(EntityId userId, @Nullable IdempotencyKey key) {
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		CreateOrderRequest request = new CreateOrderRequest(requestId, value(key), userId.value(), 0);
 		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, OrderTopics.ORDERS_CREATE, IdAllocatorFunction.KEY,
 				requestId, request, OrderResponse.class)
@@ -54,18 +54,18 @@ public class OrderClient {
 	}
 
 	public CompletableFuture<OrderResult> find(EntityId orderId) {
-		return send(OrderMessage.request(RequestReplyGateway.newRequestId(), null, OrderOperation.FIND,
+		return send(OrderMessage.request(gateway.newRequestId(), null, OrderOperation.FIND,
 				orderId.value()));
 	}
 
 	public CompletableFuture<OrderResult> addItem(EntityId orderId, EntityId itemId, long quantity,
 			@Nullable IdempotencyKey key) {
-		return send(OrderMessage.addItem(RequestReplyGateway.newRequestId(), value(key), orderId.value(),
+		return send(OrderMessage.addItem(gateway.newRequestId(), value(key), orderId.value(),
 				itemId.value(), quantity));
 	}
 
 	public CompletableFuture<OrderResult> checkout(EntityId orderId, @Nullable IdempotencyKey key) {
-		return send(OrderMessage.request(RequestReplyGateway.newRequestId(), value(key), OrderOperation.CHECKOUT,
+		return send(OrderMessage.request(gateway.newRequestId(), value(key), OrderOperation.CHECKOUT,
 				orderId.value()));
 	}
 
@@ -106,10 +106,10 @@ public class OrderClient {
 	}
 
 	/** Order {@code index}, for a random user below {@code users} with two random items below {@code items}. */
-	private static BatchRequest initRequest(int index, int items, int users, long cost) {
+	private BatchRequest initRequest(int index, int items, int users, long cost) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String orderId = Integer.toString(index);
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		List<OrderLine> lines = List.of(new OrderLine(Integer.toString(random.nextInt(items)), 1),
 				new OrderLine(Integer.toString(random.nextInt(items)), 1));
 		return new BatchRequest(OrderTopics.ORDERS, orderId, requestId,

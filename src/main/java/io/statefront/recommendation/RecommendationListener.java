@@ -6,10 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
-/** Pushes each shopper's recommendations to that shopper alone, at {@code /user/queue/recommendations}. */
+/**
+ * Pushes each shopper's recommendations to that shopper alone, at {@code /user/queue/recommendations}.
+ * Every instance reads every partition (assigned, in no consumer group): the shopper's browser may
+ * be connected to any of them, and only the one it is connected to has its session.
+ */
 @Component
 class RecommendationListener {
 
@@ -26,9 +32,11 @@ class RecommendationListener {
 		this.latest = latest;
 	}
 
-	// not "statefront-recommendations": that is the recommendations job's own consumer group
-	@KafkaListener(id = "recommendations-listener", groupId = "statefront-recommendation-push",
-			topics = Recommendations.TOPIC, properties = "auto.offset.reset=latest")
+	// from the end: a shopper wants what comes while the page is open, not what a restart missed
+	@KafkaListener(id = "recommendations-listener", idIsGroup = false,
+			topicPartitions = @TopicPartition(topic = Recommendations.TOPIC,
+					partitions = "0-" + (RecommendationTopics.PARTITIONS - 1),
+					partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
 	void onRecommendations(ConsumerRecord<String, byte[]> record) {
 		try {
 			Recommendations recommendations = Json.read(record.value(), Recommendations.class);

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RecommendationTopics {
 
+	static final int PARTITIONS = 4;
+
 	@Bean
 	NewTopic shopEventsTopic(TopicHorizons topics) {
 		return topics.events(ShopEvent.TOPIC, 4);
@@ -17,7 +19,7 @@ class RecommendationTopics {
 
 	@Bean
 	NewTopic recommendationsTopic(TopicHorizons topics) {
-		return topics.events(Recommendations.TOPIC, 4);
+		return topics.events(Recommendations.TOPIC, PARTITIONS);
 	}
 
 }

@@ -42,7 +42,7 @@ public class StockClient {
 	}
 
 	CompletableFuture<ItemResult> create(long price, @Nullable IdempotencyKey key) {
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		CreateItemRequest request = new CreateItemRequest(requestId, (key != null) ? key.value() : null, price, 0);
 		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK_CREATE, IdAllocatorFunction.KEY, requestId,
 				request, ItemResponse.class)
@@ -83,7 +83,7 @@ public class StockClient {
 
 	public CompletableFuture<ItemResult> send(ItemOperation operation, EntityId itemId, long amount,
 			@Nullable IdempotencyKey key) {
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		ItemCommand command = ItemCommand.request(requestId, (key != null) ? key.value() : null, operation,
 				itemId.value(), amount);
 		return gateway.request(pool, FlinkJobPart.FUNCTIONS_JOB, StockTopics.STOCK, itemId.value(), requestId, command,
@@ -91,9 +91,9 @@ public class StockClient {
 			.thenApply(ItemResponse::result);
 	}
 
-	private static BatchRequest initRequest(int index, long stock, long price) {
+	private BatchRequest initRequest(int index, long stock, long price) {
 		String itemId = Integer.toString(index);
-		String requestId = RequestReplyGateway.newRequestId();
+		String requestId = gateway.newRequestId();
 		return new BatchRequest(StockTopics.STOCK, itemId, requestId,
 				new ItemCommand(requestId, null, ItemOperation.INIT, itemId, stock, price, null));
 	}

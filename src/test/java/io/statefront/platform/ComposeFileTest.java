@@ -143,11 +143,53 @@ class ComposeFileTest {
 			if (name.equals("statefront")) {
 				assertThat(ports).containsExactly("8080:8080");
 			}
+			else if (name.equals("haproxy")) {
+				// the cluster profile's door, in the single instance's place
+				assertThat(ports).containsExactly("8088:8080");
+			}
 			else {
 				assertThat(ports).as("ports of %s", name).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
 			}
 		});
 		assertThat(stringsOf(services.get("grafana").get("ports"))).containsExactly("127.0.0.1:3000:3000");
+	}
+
+	/**
+	 * The cluster profile: two instances, one elected to manage the jobs on the Flink cluster, each
+	 * claiming reply partitions of its own, topics of three copies, and behind a balancer whose
+	 * configuration Debian's HAProxy accepts, with sticky sessions for the browsers.
+	 */
+	@Test
+	void theClusterProfileRunsTwoElectingInstancesOnThreeBrokersBehindHaproxy() throws Exception {
+		Map<String, Map<String, Object>> services = section(compose(), "services");
+		assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "flink-jobmanager", "flink-taskmanager-1",
+				"flink-taskmanager-2", "minio", "statefront-1", "statefront-2", "haproxy");
+		List<String> claimed = new ArrayList<>();
+		for (String instance : List.of("statefront-1", "statefront-2")) {
+			Map<String, Object> environment = environmentOf(services.get(instance));
+			assertThat(environment).as(instance)
+				.containsEntry("STATEFRONT_FLINK_MODE", "remote")
+				.containsEntry("STATEFRONT_FLINK_ELECTION_ENABLED", "true")
+				.containsEntry("STATEFRONT_KAFKA_TOPICS_REPLICATION_FACTOR", 3)
+				.containsEntry("STATEFRONT_KAFKA_TOPICS_MIN_INSYNC_REPLICAS", 2)
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
+			claimed.addAll(List.of(String.valueOf(environment.get("STATEFRONT_GATEWAY_REPLY_PARTITIONS")).split(",")));
+			assertThat(services.get(instance).get("profiles").toString()).contains("cluster");
+		}
+		assertThat(claimed).as("reply partitions, each claimed once").containsExactlyInAnyOrder("0", "1", "2", "3");
+		for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+			assertThat(environmentOf(services.get(broker))).as(broker)
+				.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2);
+		}
+		String haproxy = Files.readString(Path.of("compose/haproxy/haproxy.cfg"));
+		assertThat(haproxy).contains("server statefront-1 statefront-1:8080", "server statefront-2 statefront-2:8080",
+				"cookie SERVERID insert");
+		Process check = new ProcessBuilder(Installed.haproxy().toString(), "-c", "-f", "compose/haproxy/haproxy.cfg")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(check.waitFor()).as(output).isZero();
 	}
 
 	@Test

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Shop events through Kafka and the recommendations job, pushed to their shopper alone over STOMP. */
 class RecommendationIntegrationTest extends IntegrationTest {
@@ -52,6 +55,20 @@ class RecommendationIntegrationTest extends IntegrationTest {
 			assertThat(pushed.path("basis").asString()).isEqualTo(Recommendations.RELATED);
 			assertThat(seen).allSatisfy(message -> assertThat(message.path("shopperId").asString()).isEqualTo(API_USER));
 		}
+	}
+
+	/**
+	 * A shopper's browser may be connected to any instance: each reads every partition, in no group
+	 * that a second instance would split them with.
+	 */
+	@Test
+	void thisInstanceReadsEveryPartitionOfTheRecommendationsOutsideAnyGroup(
+			@Autowired KafkaListenerEndpointRegistry listeners) {
+		MessageListenerContainer container = listeners.getListenerContainer("recommendations-listener");
+
+		assertThat(container.getGroupId()).isNull();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(container.getAssignedPartitions()).hasSize(RecommendationTopics.PARTITIONS));
 	}
 
 	private void awaitRecommendationFor(String eventId) {

@@ -29,6 +29,11 @@ public final class Installed {
 		return require("docker-compose", "docker-compose");
 	}
 
+	/** Debian's {@code haproxy}, which checks a configuration with {@code -c}. */
+	public static Path haproxy() {
+		return require("haproxy", "haproxy");
+	}
+
 	private static Path require(String command, String debianPackage) {
 		Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.map(dir -> Path.of(dir, command))

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -31,8 +32,11 @@ final class EmbeddedCluster implements FlinkCluster {
 
 	private final String address;
 
+	private final String meterRegistryId;
+
 	private EmbeddedCluster(MiniCluster miniCluster, RestClusterClient<String> client, URL classpathEntry,
-			String address) {
+			String address, String meterRegistryId) {
+		this.meterRegistryId = meterRegistryId;
 		this.miniCluster = miniCluster;
 		this.client = client;
 		this.classpathEntry = classpathEntry;
@@ -40,9 +44,22 @@ final class EmbeddedCluster implements FlinkCluster {
 	}
 
 	/**
+	 * @param meters where Flink's metrics go, until the cluster closes
 	 * @param classpathDir an empty folder: see {@link #addClasses(JobGraph)}
 	 */
-	static EmbeddedCluster start(FlinkProperties properties, String meterRegistryId, Path classpathDir,
+	static EmbeddedCluster start(FlinkProperties properties, MeterRegistry meters, Path classpathDir,
+			Path rocksDbDir) throws Exception {
+		String meterRegistryId = MicrometerReporter.register(meters);
+		try {
+			return start(properties, meterRegistryId, classpathDir, rocksDbDir);
+		}
+		catch (Exception ex) {
+			MicrometerReporter.unregister(meterRegistryId);
+			throw ex;
+		}
+	}
+
+	private static EmbeddedCluster start(FlinkProperties properties, String meterRegistryId, Path classpathDir,
 			Path rocksDbDir) throws Exception {
 		// RocksDB's working copy of the state: rebuilt from the checkpoints at every start, so what a
 		// killed run left there is of no use (and would otherwise stay for good)
@@ -61,7 +78,7 @@ final class EmbeddedCluster implements FlinkCluster {
 			URL classpathEntry = Files.createDirectories(classpathDir).toUri().toURL();
 			return new EmbeddedCluster(cluster,
 					new RestClusterClient<>(FlinkConfigurations.client(rest.getHost(), rest.getPort()), "embedded"),
-					classpathEntry, rest.toString());
+					classpathEntry, rest.toString(), meterRegistryId);
 		}
 		catch (Exception ex) {
 			cluster.closeAsync().get(30, TimeUnit.SECONDS);
@@ -103,6 +120,7 @@ final class EmbeddedCluster implements FlinkCluster {
 		catch (Exception ex) {
 			log.warn("Closing the Flink MiniCluster failed: {}", ex.toString());
 		}
+		MicrometerReporter.unregister(meterRegistryId);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.statefront.platform.flink;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 
@@ -10,6 +14,19 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
  * console shows of them, is one code path, and every test of the embedded mode runs it.
  */
 interface FlinkCluster extends AutoCloseable {
+
+	/**
+	 * The cluster {@link FlinkProperties#mode()} names: a MiniCluster started now, or the remote one,
+	 * once it answers (waiting at most {@code wait}).
+	 */
+	static FlinkCluster connect(FlinkProperties properties, StatefrontProperties statefront, MeterRegistry meters,
+			Duration wait) throws Exception {
+		if (properties.mode() == FlinkProperties.Mode.REMOTE) {
+			return RemoteCluster.connect(properties.remote(), statefront.dataDir().resolve("flink-user-jars"), wait);
+		}
+		return EmbeddedCluster.start(properties, meters, statefront.dataDir().resolve("flink-classpath"),
+				statefront.rocksDbDir());
+	}
 
 	/** The client of the cluster's REST API. */
 	RestClusterClient<String> client();

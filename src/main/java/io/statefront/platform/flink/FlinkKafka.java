@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.statefront.platform.kafka.Json;
+import io.statefront.platform.kafka.ReplyPartitions;
 import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -121,7 +122,8 @@ public final class FlinkKafka {
 
 	/**
 	 * A sink of replies: keyed by {@code key}, with the correlation header a waiting
-	 * {@code ReplyingKafkaTemplate} matches them by.
+	 * {@code ReplyingKafkaTemplate} matches them by, on the partition the request id names when it
+	 * names one ({@link ReplyPartitions}: the partition the asking instance listens to).
 	 */
 	public <T> KafkaSink<T> replySink(String topic, SerializableFunction<T, String> requestId) {
 		return sink(topic, requestId, requestId);
@@ -192,10 +194,14 @@ public final class FlinkKafka {
 		@Override
 		public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
 			RecordHeaders headers = new RecordHeaders();
+			Integer partition = null;
 			if (correlationId != null) {
-				headers.add(new RecordHeader(CORRELATION_HEADER, utf8(correlationId.apply(element))));
+				String id = correlationId.apply(element);
+				headers.add(new RecordHeader(CORRELATION_HEADER, utf8(id)));
+				int named = ReplyPartitions.of(id);
+				partition = (named >= 0) ? named : null;
 			}
-			return new ProducerRecord<>(topic, null, null, utf8(key.apply(element)), Json.write(element), headers);
+			return new ProducerRecord<>(topic, partition, null, utf8(key.apply(element)), Json.write(element), headers);
 		}
 
 	}

@@ -42,6 +42,8 @@ import org.springframework.util.unit.DataSize;
  * command topics no longer begins at offset 0, rebuilding its state from what the log still holds
  * and losing what the deleted records built. Off by default: such a start is refused with its
  * reason. An explicit, one-off rebuild; switch it off again once the job has checkpointed
+ * @param election whether several instances share the (remote) cluster and elect the one that
+ * manages the jobs
  */
 @ConfigurationProperties("statefront.flink")
 record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote remote,
@@ -50,7 +52,15 @@ record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote
 		@DefaultValue("2m") Duration checkpointTimeout, @DefaultValue("5") int tolerableFailedCheckpoints,
 		@DefaultValue("rocksdb") StateBackend stateBackend, @DefaultValue("256MB") DataSize managedMemory,
 		@DefaultValue("0ms") Duration bufferTimeout, @DefaultValue("8") int taskSlots,
-		@DefaultValue("false") boolean appliedChangeLog, @DefaultValue("false") boolean rebuildFromTruncatedLog) {
+		@DefaultValue("false") boolean appliedChangeLog, @DefaultValue("false") boolean rebuildFromTruncatedLog,
+		@DefaultValue Election election) {
+
+	FlinkProperties {
+		if (election.enabled() && mode != Mode.REMOTE) {
+			throw new IllegalArgumentException("statefront.flink.election.enabled needs statefront.flink.mode=remote: "
+					+ "the instances share one Flink cluster");
+		}
+	}
 
 	enum StateBackend {
 
@@ -74,6 +84,32 @@ record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote
 	 * @param port its REST port
 	 */
 	record Remote(@DefaultValue("localhost") String host, @DefaultValue("8081") int port) {
+	}
+
+	/**
+	 * @param enabled whether this instance is one of several on one remote cluster: the one a Kafka
+	 * consumer group elects manages the jobs, the others follow them
+	 * @param sessionTimeout how long after the manager stops answering another is elected (a
+	 * broker accepts 6 s to 5 min by default)
+	 * @param instance this instance's name in the election's group (Kafka's client id); unset: its
+	 * process id and host name
+	 */
+	record Election(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration sessionTimeout,
+			@org.jspecify.annotations.Nullable String instance) {
+
+		String instanceName() {
+			return (instance == null || instance.isBlank()) ? ProcessHandle.current().pid() + "@" + hostName() : instance;
+		}
+
+		private static String hostName() {
+			try {
+				return java.net.InetAddress.getLocalHost().getHostName();
+			}
+			catch (java.io.IOException ex) {
+				return "localhost";
+			}
+		}
+
 	}
 
 }

@@ -52,8 +52,6 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private volatile String meterRegistryId;
-
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
 	private volatile FlinkCluster cluster;
@@ -63,6 +61,8 @@ public class FlinkRuntime implements SmartLifecycle {
 	private final JobRestarts restarts = new JobRestarts(this);
 
 	private final RestoreGuard restoreGuard;
+
+	private final JobsManagement management;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			KafkaConnectionDetails kafka, MeterRegistry meters) {
@@ -75,6 +75,8 @@ public class FlinkRuntime implements SmartLifecycle {
 		this.submitter = new JobSubmitter(new JobGraphs(properties, statefront, bootstrapServers), partsByJob,
 				restoreGuard, jobs);
 		this.meters = meters;
+		this.management = new JobsManagement(jobs, partsByJob.keySet(), bootstrapServers,
+				this::submitFromNewestRestorePoint);
 	}
 
 	/**
@@ -94,14 +96,19 @@ public class FlinkRuntime implements SmartLifecycle {
 	public void start() {
 		try {
 			this.cluster = connect();
-			partsByJob.keySet().forEach(name -> {
-				folders(name).tidy();
-				// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
-				submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
-			});
 			FlinkCluster connected = this.cluster;
-			this.statuses = new JobStatusPoller(connected.client(), jobs::values,
-					(job, status) -> restoreGuard.inspect(job, status, connected.client()));
+			this.statuses = new JobStatusPoller(connected.client(), management::watched, (job, status) -> {
+				if (management.managing()) {
+					restoreGuard.inspect(job, status, connected.client());
+				}
+			});
+			if (properties.election().enabled()) {
+				management.elect(connected, properties.election());
+				return;
+			}
+			management.manageAlone();
+			// the savepoint of a clean stop, or the latest checkpoint when a crash came after it
+			partsByJob.keySet().forEach(this::submitFromNewestRestorePoint);
 			statuses.awaitRunning(connected.client(), name -> stopReason(name).isPresent(), STARTUP_WAIT);
 		}
 		catch (Exception ex) {
@@ -111,17 +118,23 @@ public class FlinkRuntime implements SmartLifecycle {
 		}
 	}
 
+	private void submitFromNewestRestorePoint(String name) {
+		folders(name).tidy();
+		submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
+	}
+
+	/** Whether this instance manages the jobs: always without an election, else while elected. */
+	public boolean managesJobs() {
+		return management.managing();
+	}
+
 	private FlinkCluster connect() throws Exception {
-		if (properties.mode() == FlinkProperties.Mode.REMOTE) {
-			RemoteCluster remote = RemoteCluster.connect(properties.remote(),
-					statefront.dataDir().resolve("flink-user-jars"), STARTUP_WAIT);
-			this.cluster = remote;
-			stops(remote.client()).stopLeftovers(partsByJob.keySet());
-			return remote;
+		FlinkCluster connected = FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
+		this.cluster = connected;
+		if (!connected.inProcess() && !properties.election().enabled()) {
+			stops(connected.client()).stopLeftovers(partsByJob.keySet());
 		}
-		this.meterRegistryId = MicrometerReporter.register(meters);
-		return EmbeddedCluster.start(properties, meterRegistryId, statefront.dataDir().resolve("flink-classpath"),
-				statefront.rocksDbDir());
+		return connected;
 	}
 
 	private JobFolders folders(String job) {
@@ -221,11 +234,13 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	/** Starts the named job again from one of its {@link #restorePoints restore points} ({@link JobRestarts}). */
 	public Restart restart(String job, Path restorePoint) {
+		management.requireManaging();
 		return restarts.restart(job, restorePoint);
 	}
 
 	/** Runs the named job with {@code parallelism} subtasks per operator until the next stop ({@link JobRestarts}). */
 	public RunningJob rescale(String job, int parallelism) {
+		management.requireManaging();
 		return restarts.rescale(job, parallelism);
 	}
 
@@ -265,6 +280,8 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		// elected, the jobs run on for the instance elected next, which takes them over as they are
+		management.leave();
 		FlinkCluster current = this.cluster;
 		this.cluster = null;
 		JobStatusPoller poller = this.statuses;
@@ -275,20 +292,18 @@ public class FlinkRuntime implements SmartLifecycle {
 		if (current != null) {
 			// one stopped for its command log has ended already, and has no state worth a savepoint; the
 			// cluster closes fast once the others have stopped, where running jobs take it seconds
-			stops(current.client()).stopAll(jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty()).toList());
+			if (management.managing()) {
+				stops(current.client()).stopAll(jobs.values().stream().filter(job -> stopReason(job.name()).isEmpty()).toList());
+			}
 			current.close();
 		}
-		if (meterRegistryId != null) {
-			MicrometerReporter.unregister(meterRegistryId);
-			meterRegistryId = null;
-		}
 		jobs.clear();
+		management.stopped();
 	}
 
 	private JobStops stops(RestClusterClient<String> client) {
 		return new JobStops(client, job -> folders(job).onStopSavepoints());
 	}
-
 
 	@Override
 	public boolean isRunning() {

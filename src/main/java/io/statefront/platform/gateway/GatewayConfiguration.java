@@ -27,14 +27,24 @@ class GatewayConfiguration {
 	 * every reply topic, starting at the end, instead of joining a consumer group: after a crash a
 	 * group member would wait for the dead member's session to time out before getting replies.
 	 * The reply topics are created here if missing and their partitions counted from the cluster,
-	 * since an existing topic may have more than this application would create.
+	 * since an existing topic may have more than this application would create. An instance that
+	 * claims {@link GatewayProperties#replyPartitions() reply partitions} listens to those alone, and
+	 * the topics are grown to hold them.
 	 */
 	@Bean
 	ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(ProducerFactory<String, byte[]> producerFactory,
 			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin,
-			TopicHorizons horizons) {
+			TopicHorizons horizons, GatewayProperties properties) {
+		return replyingKafkaTemplate(producerFactory, consumerFactory, replyTopics, kafkaAdmin, horizons,
+				properties.replyPartitions());
+	}
+
+	static ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(
+			ProducerFactory<String, byte[]> producerFactory, ConsumerFactory<String, byte[]> consumerFactory,
+			List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin, TopicHorizons horizons, List<Integer> claimed) {
+		int needed = claimed.stream().mapToInt(partition -> partition + 1).max().orElse(0);
 		kafkaAdmin.createOrModifyTopics(replyTopics.stream()
-			.map(topic -> horizons.replies(topic.name(), topic.partitions()))
+			.map(topic -> horizons.replies(topic.name(), Math.max(topic.partitions(), needed)))
 			.toArray(NewTopic[]::new));
 		Map<String, TopicDescription> described = kafkaAdmin
 			.describeTopics(replyTopics.stream().map(ReplyTopic::name).toArray(String[]::new));
@@ -42,6 +52,7 @@ class GatewayConfiguration {
 			.stream()
 			.flatMap(topic -> topic.partitions()
 				.stream()
+				.filter(partition -> claimed.isEmpty() || claimed.contains(partition.partition()))
 				.map(partition -> new TopicPartitionOffset(topic.name(), partition.partition(), SeekPosition.END)))
 			.toArray(TopicPartitionOffset[]::new);
 		ContainerProperties containerProperties = new ContainerProperties(partitions);

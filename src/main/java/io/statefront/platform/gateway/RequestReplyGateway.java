@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.kafka.Json;
+import io.statefront.platform.kafka.ReplyPartitions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -58,11 +60,17 @@ public class RequestReplyGateway implements DisposableBean {
 
 	private final Timer replyLatency;
 
+	/** The marks of the reply partitions this instance claimed; empty when it listens to all. */
+	private final String[] replyPrefixes;
+
+	private final AtomicInteger nextPrefix = new AtomicInteger();
+
 	RequestReplyGateway(ReplyingKafkaTemplate<String, byte[], byte[]> template, FlinkRuntime flink,
 			GatewayProperties properties, MeterRegistry meters) {
 		this.template = template;
 		this.flink = flink;
 		this.replyTimeout = properties.replyTimeout();
+		this.replyPrefixes = properties.replyPartitions().stream().map(ReplyPartitions::prefix).toArray(String[]::new);
 		for (RequestPool pool : RequestPool.values()) {
 			PendingRequests requests = new PendingRequests(pool, properties.maxPending(pool));
 			pools.put(pool, requests);
@@ -77,8 +85,16 @@ public class RequestReplyGateway implements DisposableBean {
 			.register(meters);
 	}
 
-	public static String newRequestId() {
-		return UUID.randomUUID().toString();
+	/**
+	 * A fresh request id, which the function copies into its reply: it names one of this instance's
+	 * reply partitions when the instance claimed some (taken in turn), so the reply comes back here.
+	 */
+	public String newRequestId() {
+		String id = UUID.randomUUID().toString();
+		if (replyPrefixes.length == 0) {
+			return id;
+		}
+		return replyPrefixes[Math.floorMod(nextPrefix.getAndIncrement(), replyPrefixes.length)] + id;
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Up when every Flink job is running; each job's state in the details, and in {@code reason} why
- * a job was refused a start or stopped (its command log no longer holds what it would resume from).
+ * a job was refused a start or stopped (its command log no longer holds what it would resume from),
+ * and in {@code managesJobs} whether this instance manages the jobs.
  */
 @Component("flink")
 class FlinkJobsHealthIndicator implements HealthIndicator {
@@ -30,6 +31,8 @@ class FlinkJobsHealthIndicator implements HealthIndicator {
 				: Health.down();
 		statuses.forEach((job, status) -> health.withDetail(job, (status != null) ? status.name()
 				: flink.stopReason(job).isPresent() ? "NOT_STARTED" : "UNKNOWN"));
+		// several instances on one cluster: whether this one is the elected one
+		health.withDetail("managesJobs", flink.managesJobs());
 		String reasons = statuses.keySet()
 			.stream()
 			.flatMap(job -> flink.stopReason(job).stream())

@@ -30,8 +30,11 @@ public final class TopicHorizons {
 
 	private final RetentionProperties retention;
 
-	public TopicHorizons(RetentionProperties retention) {
+	private final KafkaTopicsProperties cluster;
+
+	public TopicHorizons(RetentionProperties retention, KafkaTopicsProperties cluster) {
 		this.retention = retention;
+		this.cluster = cluster;
 	}
 
 	/**
@@ -60,17 +63,27 @@ public final class TopicHorizons {
 	/** A compacted topic: the latest message per key, so bounded by the keys, not by time. */
 	public NewTopic compacted(String name, int partitions) {
 		// compaction cleans closed segments only: roll hourly so the log's head is compacted too
-		return TopicBuilder.name(name).partitions(partitions).compact()
+		return replicated(TopicBuilder.name(name).partitions(partitions)).compact()
 			.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(LONGEST_SEGMENT.toMillis()))
 			.build();
 	}
 
-	private static TopicBuilder timed(String name, int partitions, Duration horizon) {
-		return TopicBuilder.name(name)
-			.partitions(partitions)
+	private TopicBuilder timed(String name, int partitions, Duration horizon) {
+		return replicated(TopicBuilder.name(name).partitions(partitions))
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
 			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(horizon.toMillis()))
 			.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(segment(horizon).toMillis()));
+	}
+
+	/** With the cluster's replication settings, where they are set (else the broker's defaults). */
+	private TopicBuilder replicated(TopicBuilder topic) {
+		if (cluster.replicationFactor() != null) {
+			topic.replicas(cluster.replicationFactor());
+		}
+		if (cluster.minInsyncReplicas() != null) {
+			topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(cluster.minInsyncReplicas()));
+		}
+		return topic;
 	}
 
 	private TopicBuilder sized(TopicBuilder topic) {

@@ -35,7 +35,7 @@ class CommandLogHorizonTest {
 	private static FlinkProperties flink(Duration checkpointInterval) {
 		return new FlinkProperties(FlinkProperties.Mode.EMBEDDED, new FlinkProperties.Remote("localhost", 8081), 1,
 				checkpointInterval, 3, Duration.ofSeconds(5), Duration.ofMinutes(2), 5, FlinkProperties.StateBackend.ROCKSDB,
-				DataSize.ofMegabytes(256), Duration.ZERO, 8, false, false);
+				DataSize.ofMegabytes(256), Duration.ZERO, 8, false, false, new FlinkProperties.Election(false, Duration.ofSeconds(10), null));
 	}
 
 	private static RetentionProperties retention(Duration commandLog) {

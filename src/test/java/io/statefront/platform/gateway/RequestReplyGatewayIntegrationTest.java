@@ -75,11 +75,11 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	void refusesRequestsBeyondItsBoundWithoutSendingThem() throws Exception {
 		gateway = gateway(Duration.ofSeconds(2), 2, 2);
 		long before = messagesIn(UNANSWERED);
-		CompletableFuture<String> first = request(RequestPool.API, RequestReplyGateway.newRequestId());
-		CompletableFuture<String> second = request(RequestPool.API, RequestReplyGateway.newRequestId());
+		CompletableFuture<String> first = request(RequestPool.API, gateway.newRequestId());
+		CompletableFuture<String> second = request(RequestPool.API, gateway.newRequestId());
 
 		assertThatExceptionOfType(CompletionException.class)
-			.isThrownBy(() -> request(RequestPool.API, RequestReplyGateway.newRequestId()).join())
+			.isThrownBy(() -> request(RequestPool.API, gateway.newRequestId()).join())
 			.withCauseInstanceOf(PipelineUnavailableException.class)
 			.withMessageContaining("2 requests are already waiting");
 		assertThat(gateway.pendingRequests(RequestPool.API)).isEqualTo(2);
@@ -95,15 +95,15 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 	@Test
 	void aFullStorefrontPoolLeavesTheApisRequestsAloneAndTheOtherWayRound() throws Exception {
 		gateway = gateway(Duration.ofSeconds(2), 2, 3);
-		List<CompletableFuture<String>> flood = List.of(request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()),
-				request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()),
-				request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()));
-		assertThat(request(RequestPool.STOREFRONT, RequestReplyGateway.newRequestId()))
+		List<CompletableFuture<String>> flood = List.of(request(RequestPool.STOREFRONT, gateway.newRequestId()),
+				request(RequestPool.STOREFRONT, gateway.newRequestId()),
+				request(RequestPool.STOREFRONT, gateway.newRequestId()));
+		assertThat(request(RequestPool.STOREFRONT, gateway.newRequestId()))
 			.failsWithin(Duration.ofSeconds(1))
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.withCauseInstanceOf(PipelineUnavailableException.class);
 
-		String apiRequest = RequestReplyGateway.newRequestId();
+		String apiRequest = gateway.newRequestId();
 		CompletableFuture<String> api = request(RequestPool.API, apiRequest);
 		reply(apiRequest, "answered");
 
@@ -113,10 +113,10 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 
 		// and a full API pool leaves the storefront's room
 		flood.forEach(waiting -> waiting.exceptionally(timeout -> null).join());
-		request(RequestPool.API, RequestReplyGateway.newRequestId());
-		request(RequestPool.API, RequestReplyGateway.newRequestId());
-		assertThat(request(RequestPool.API, RequestReplyGateway.newRequestId())).isCompletedExceptionally();
-		String shopper = RequestReplyGateway.newRequestId();
+		request(RequestPool.API, gateway.newRequestId());
+		request(RequestPool.API, gateway.newRequestId());
+		assertThat(request(RequestPool.API, gateway.newRequestId())).isCompletedExceptionally();
+		String shopper = gateway.newRequestId();
 		CompletableFuture<String> storefront = request(RequestPool.STOREFRONT, shopper);
 		reply(shopper, "answered too");
 		assertThat(storefront.get(10, TimeUnit.SECONDS)).isEqualTo("answered too");
@@ -128,7 +128,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 		CountDownLatch blocking = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicReference<String> blockedOn = new AtomicReference<>();
-		String blocked = RequestReplyGateway.newRequestId();
+		String blocked = gateway.newRequestId();
 		CompletableFuture<String> stuck = request(RequestPool.STOREFRONT, blocked).thenApply(reply -> {
 			blockedOn.set(Thread.currentThread().getName());
 			blocking.countDown();
@@ -145,7 +145,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 			assertThat(blocking.await(10, TimeUnit.SECONDS)).as("the first reply reached its caller").isTrue();
 			assertThat(blockedOn.get()).as("the caller's next step runs on its pool's thread").startsWith("gateway-storefront-");
 
-			String[] others = { RequestReplyGateway.newRequestId(), RequestReplyGateway.newRequestId() };
+			String[] others = { gateway.newRequestId(), gateway.newRequestId() };
 			CompletableFuture<String> api = request(RequestPool.API, others[0]);
 			CompletableFuture<String> shopper = request(RequestPool.STOREFRONT, others[1]);
 			reply(others[0], "second");
@@ -175,7 +175,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 		gateway = gateway(Duration.ofSeconds(1), 10, 10);
 
 		CompletableFuture<String> refused = gateway.request(RequestPool.API, "no-such-job", UNANSWERED, "k",
-				RequestReplyGateway.newRequestId(), "hello", String.class);
+				gateway.newRequestId(), "hello", String.class);
 
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(refused::join)
 			.withCauseInstanceOf(PipelineUnavailableException.class)
@@ -200,7 +200,7 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 
 	private RequestReplyGateway gateway(Duration replyTimeout, int maxPending, int storefrontMaxPending) {
 		return new RequestReplyGateway(template, flink,
-				new GatewayProperties(replyTimeout, maxPending, storefrontMaxPending), new SimpleMeterRegistry());
+				new GatewayProperties(replyTimeout, maxPending, storefrontMaxPending, List.of()), new SimpleMeterRegistry());
 	}
 
 	private CompletableFuture<String> request(RequestPool pool, String requestId) {
