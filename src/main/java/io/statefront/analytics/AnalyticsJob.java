@@ -40,8 +40,10 @@ public final class AnalyticsJob {
 	/**
 	 * Wires the windows and alerts onto {@code events}, which carry timestamps and watermarks
 	 * already: traffic and the visits that ended, per tumbling window (a visit is over at its
-	 * SESSION_END or after the session gap without events); the audience over a sliding window; and
-	 * the bounce alerts.
+	 * SESSION_END or after the session gap without events), and the current visitors; the audience,
+	 * its breakdowns and funnel over a sliding window; the pages visits came in and left by and
+	 * where they came from, over the same sliding window (from the visits the session function
+	 * follows anyway); and the bounce alerts.
 	 *
 	 * <p>Each window is also computed over the real events alone (real-only results), by a second
 	 * window operator fed through a filter: a simulated event costs one test more, a real one is
@@ -52,13 +54,14 @@ public final class AnalyticsJob {
 		SingleOutputStreamOperator<MetricResult> traffic = events
 			.windowAll(TumblingEventTimeWindows.of(settings.window()))
 			.sideOutputLateData(LATE_EVENTS)
-			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results(Traffic.ALL))
+			.aggregate(new TrafficWindow.Count(), trafficResults(Traffic.ALL, settings))
 			.uid("traffic-window")
 			.name("traffic per window");
-		DataStream<SessionSummary> visits = events.keyBy(WebsiteEvent::sessionId)
+		SingleOutputStreamOperator<SessionSummary> visits = events.keyBy(WebsiteEvent::sessionId)
 			.process(new SessionFunction(settings.sessionGap().toMillis()))
 			.uid("session-function")
 			.name("visits");
+		DataStream<VisitPage> visitPages = visits.getSideOutput(SessionFunction.VISIT_PAGES);
 		DataStream<MetricResult> visitMetrics = visits.windowAll(TumblingEventTimeWindows.of(settings.window()))
 			.aggregate(new SessionWindow.Count(), new SessionWindow.Results(Traffic.ALL))
 			.uid("session-window")
@@ -68,6 +71,11 @@ public final class AnalyticsJob {
 			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results(Traffic.ALL))
 			.uid("audience-window")
 			.name("audience over the last minute");
+		DataStream<MetricResult> entriesAndExits = visitPages
+			.windowAll(SlidingEventTimeWindows.of(settings.audienceWindow(), settings.audienceSlide()))
+			.aggregate(new VisitPagesWindow.Count(), new VisitPagesWindow.Results(Traffic.ALL))
+			.uid("visit-pages-window")
+			.name("entry and exit pages and sources over the last minute");
 		DataStream<MetricResult> bounceRates = visitMetrics
 			.filter(metric -> metric.measurement().equals(SessionWindow.BOUNCE_RATE))
 			.uid("bounce-rates")
@@ -75,7 +83,9 @@ public final class AnalyticsJob {
 		DataStream<Alert> alerts = BounceAlerts
 			.visitorsBouncing(visits, settings.visitorBounces(), settings.visitorBounceWithin())
 			.union(BounceAlerts.bounceRateCrossing(bounceRates, settings.bounceRateThreshold()));
-		return new Outputs(traffic.union(visitMetrics, audience, realOnly(events, visits, settings)), alerts,
+		return new Outputs(
+				traffic.union(visitMetrics, audience, entriesAndExits, realOnly(events, visits, visitPages, settings)),
+				alerts,
 				traffic.getSideOutput(LATE_EVENTS));
 	}
 
@@ -85,10 +95,10 @@ public final class AnalyticsJob {
 	 * sets it apart.
 	 */
 	private static DataStream<MetricResult> realOnly(DataStream<WebsiteEvent> events, DataStream<SessionSummary> visits,
-			AnalyticsProperties settings) {
+			DataStream<VisitPage> visitPages, AnalyticsProperties settings) {
 		DataStream<WebsiteEvent> real = events.filter(event -> !event.simulated()).uid("real-events").name("real events");
 		DataStream<MetricResult> traffic = real.windowAll(TumblingEventTimeWindows.of(settings.window()))
-			.aggregate(new TrafficWindow.Count(), new TrafficWindow.Results(Traffic.REAL))
+			.aggregate(new TrafficWindow.Count(), trafficResults(Traffic.REAL, settings))
 			.uid("real-traffic-window")
 			.name("real traffic per window");
 		DataStream<MetricResult> visitMetrics = visits.filter(SessionSummary::real)
@@ -103,7 +113,19 @@ public final class AnalyticsJob {
 			.aggregate(new AudienceWindow.Count(), new AudienceWindow.Results(Traffic.REAL))
 			.uid("real-audience-window")
 			.name("real audience over the last minute");
-		return traffic.union(visitMetrics, audience);
+		DataStream<MetricResult> entriesAndExits = visitPages.filter(VisitPage::real)
+			.uid("real-visit-pages")
+			.name("real visits' entry and exit pages")
+			.windowAll(SlidingEventTimeWindows.of(settings.audienceWindow(), settings.audienceSlide()))
+			.aggregate(new VisitPagesWindow.Count(), new VisitPagesWindow.Results(Traffic.REAL))
+			.uid("real-visit-pages-window")
+			.name("real entry and exit pages and sources over the last minute");
+		return traffic.union(visitMetrics, audience, entriesAndExits);
+	}
+
+	private static TrafficWindow.Results trafficResults(Traffic traffic, AnalyticsProperties settings) {
+		return new TrafficWindow.Results(traffic, settings.currentVisitorsSpan().toMillis(),
+				settings.currentVisitorsEvery().toMillis());
 	}
 
 }

@@ -8,10 +8,13 @@ public final class Measurements {
 	/** One value per window, drawn as lines. */
 	public static final List<String> SCALAR = List.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, TrafficWindow.ACTIVE_USERS,
 			SessionWindow.BOUNCE_RATE, SessionWindow.AVERAGE_SESSION_DURATION, AudienceWindow.CONVERSION_RATE,
-			AudienceWindow.REVENUE_PER_USER);
+			AudienceWindow.REVENUE_PER_USER, TrafficWindow.CURRENT_VISITORS);
 
 	/** One value per tag (a page, a country) per window, shown as tables. */
-	public static final List<String> TAGGED = List.of(AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
+	public static final List<String> TAGGED = List.of(AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY,
+			AudienceWindow.VISITORS_BY_DEVICE, AudienceWindow.VISITORS_BY_BROWSER, AudienceWindow.VISITORS_BY_OS,
+			VisitPagesWindow.VISITORS_BY_SOURCE, VisitPagesWindow.ENTRY_PAGES, VisitPagesWindow.EXIT_PAGES,
+			AudienceWindow.FUNNEL);
 
 	/**
 	 * What the history of a measurement's real-only results is kept under, in InfluxDB too: the
