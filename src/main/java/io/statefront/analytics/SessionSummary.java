@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param real whether its events were real rather than simulated. Named for what is known rather
  * than for the simulator: a visit restored from a build that did not keep it reads false, and is
  * left out of the real-only figures rather than passing a simulated visit off as real
- * @param entryPage the first page it viewed (the first to arrive), if any
- * @param exitPage the last page it viewed, if any
+ * @param entryPage the first page it viewed (the first to arrive), without its query, if any
+ * @param exitPage the last page it viewed, without its query, if any
  * @param source where it came from ({@link Sources}), known with its first page
  * @param carted whether it added to the cart
  */
@@ -42,8 +42,15 @@ public record SessionSummary(String sessionId, String visitorId, long start, lon
 		return new SessionSummary(sessionId, visitorId, Math.min(start, time), Math.max(end, time),
 				pageViews + ((event.eventType() == EventType.PAGE_VIEW) ? 1 : 0),
 				converted || event.eventType() == EventType.CONVERSION, false, !event.simulated(),
-				first ? page.url() : entryPage, latest ? page.url() : exitPage, first ? Sources.of(page) : source,
+				first ? path(page.url()) : entryPage, latest ? path(page.url()) : exitPage,
+				first ? Sources.of(page) : source,
 				carted || (steps & FunnelStep.ADD_TO_CART.bit()) != 0);
+	}
+
+	/** A page without its query: a campaign's landing page is one page whatever its link's tags. */
+	private static String path(String url) {
+		int query = url.indexOf('?');
+		return (query < 0) ? url : url.substring(0, query);
 	}
 
 	/** The visit, over for want of events. */

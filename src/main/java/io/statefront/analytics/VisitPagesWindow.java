@@ -11,7 +11,8 @@ import org.apache.flink.util.Collector;
 /**
  * The metrics of a sliding event-time window over visits coming in and leaving (the audience's
  * window, the last minute every 10 s by default): the pages visits came in by and left by (the
- * ten most each, in visits), and the distinct visitors whose visit came in from each source.
+ * ten most each, in visits), and the distinct visitors whose visit came in from each source (the
+ * ten with the most).
  */
 final class VisitPagesWindow {
 
@@ -52,7 +53,8 @@ final class VisitPagesWindow {
 		List<MetricResult> results = new ArrayList<>();
 		Breakdowns.top(results, ENTRY_PAGES, "url", start, end, counts.entriesByUrl);
 		Breakdowns.top(results, EXIT_PAGES, "url", start, end, counts.exitsByUrl);
-		Breakdowns.all(results, VISITORS_BY_SOURCE, "source", start, end,
+		// the ten largest: a source is whatever a link's utm_source says
+		Breakdowns.top(results, VISITORS_BY_SOURCE, "source", start, end,
 				Breakdowns.count(counts.sourceByVisitor.values(), Function.identity()));
 		return results;
 	}

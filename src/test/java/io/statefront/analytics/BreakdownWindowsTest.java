@@ -62,8 +62,10 @@ class BreakdownWindowsTest {
 				// x came from a search engine, saw two pages and ended at 3 s
 				page("x", 1_000, "/shop/category/shoes", "https://www.google.com/search", null, BERLIN),
 				page("x", 2_000, "/shop/product/1", "/shop/category/shoes", null, BERLIN), end("x", 3_000),
-				// y came by a newsletter's tagged link (the campaign wins over the referrer) and bounced
-				page("y", 1_500, "/shop/product/2", "https://mail.example.org/", "Newsletter", PARIS), end("y", 2_500),
+				// y came by a newsletter's tagged link (the campaign wins over the referrer; the page is the page
+				// whatever its link's tags) and bounced
+				page("y", 1_500, "/shop/product/2?utm_source=Newsletter", "https://mail.example.org/", "Newsletter",
+						PARIS), end("y", 2_500),
 				// z came directly and was abandoned: over when the 10 s gap has passed, at 12 s
 				page("z", 2_000, "/shop/product/1", null, null, TABLET),
 				// a simulated visit from Bing: in all traffic, not in the real-only results
