@@ -2,6 +2,9 @@ package io.statefront.analytics;
 
 import java.time.Duration;
 
+import io.statefront.order.ArchivedOrder;
+import io.statefront.order.RefusedCheckout;
+import io.statefront.stock.StockLevel;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -25,6 +28,15 @@ public final class AnalyticsJob {
 	/** What the analytics job emits: metric results, alerts, and the events too late for their window. */
 	public record Outputs(DataStream<MetricResult> metrics, DataStream<Alert> alerts,
 			DataStream<WebsiteEvent> lateEvents) {
+	}
+
+	/**
+	 * What the shop's functions tell beside the website's events, with their event times: refused
+	 * checkouts (at their refusal), the archive's paid orders (at their payment), and the items'
+	 * stock levels as they change.
+	 */
+	public record ShopStreams(DataStream<RefusedCheckout> refusals, DataStream<ArchivedOrder> paidOrders,
+			DataStream<StockLevel> stockLevels) {
 	}
 
 	/**
@@ -82,11 +94,55 @@ public final class AnalyticsJob {
 			.name("bounce rates");
 		DataStream<Alert> alerts = BounceAlerts
 			.visitorsBouncing(visits, settings.visitorBounces(), settings.visitorBounceWithin())
-			.union(BounceAlerts.bounceRateCrossing(bounceRates, settings.bounceRateThreshold()));
+			.union(BounceAlerts.bounceRateCrossing(bounceRates, settings.bounceRateThreshold()),
+					ShopAlerts.cartsAbandoned(visits));
 		return new Outputs(
 				traffic.union(visitMetrics, audience, entriesAndExits, realOnly(events, visits, visitPages, settings)),
 				alerts,
 				traffic.getSideOutput(LATE_EVENTS));
+	}
+
+	/**
+	 * The website's windows and alerts, and what only the shop can show: the revenue its refused
+	 * checkouts lost, per window, by reason and item; real visits' conversions set against the
+	 * ledger's paid orders over the same window, with an alert when they part; and low-stock alerts.
+	 * Only real conversions are set against the ledger: the simulator's are no one's orders.
+	 */
+	public static Outputs wire(DataStream<WebsiteEvent> events, ShopStreams shop, AnalyticsProperties settings) {
+		Outputs site = wire(events, settings);
+		DataStream<MetricResult> lostRevenue = shop.refusals()
+			.filter(LostRevenueCounts::lost)
+			.uid("lost-checkouts")
+			.name("checkouts lost")
+			.windowAll(TumblingEventTimeWindows.of(settings.reconciliationWindow()))
+			.aggregate(new ShopWindows.CountLostRevenue(), new ShopWindows.LostRevenue())
+			.uid("lost-revenue-window")
+			.name("revenue lost per window");
+		DataStream<RevenueEntry> analyticsRevenue = events
+			.filter(event -> !event.simulated() && event.eventType() == EventType.CONVERSION
+					&& event.conversionData() != null)
+			.uid("real-conversions")
+			.name("real conversions")
+			.map(event -> new RevenueEntry(false, event.conversionData().revenue()))
+			.uid("analytics-revenue")
+			.name("analytics revenue");
+		DataStream<RevenueEntry> ledgerRevenue = shop.paidOrders()
+			.keyBy(ArchivedOrder::orderId)
+			.process(new PaidOrders(settings.paidOrderHorizon()))
+			.uid("paid-orders")
+			.name("ledger revenue");
+		DataStream<MetricResult> reconciliation = analyticsRevenue.union(ledgerRevenue)
+			.windowAll(TumblingEventTimeWindows.of(settings.reconciliationWindow()))
+			.aggregate(new ShopWindows.CountRevenue(), new ShopWindows.Reconciliation())
+			.uid("revenue-reconciliation-window")
+			.name("revenue reconciled per window");
+		DataStream<Alert> alerts = ShopAlerts.lowStock(shop.stockLevels(), settings.lowStockLevel())
+			.union(ShopAlerts.revenueMismatch(reconciliation
+				.filter(result -> result.measurement().equals(ShopWindows.REVENUE_MISMATCH))
+				.uid("revenue-mismatches")
+				.name("revenue mismatches"), settings.revenueMismatchShare()));
+		return new Outputs(site.metrics().union(lostRevenue, reconciliation), site.alerts().union(alerts),
+				site.lateEvents());
 	}
 
 	/**
