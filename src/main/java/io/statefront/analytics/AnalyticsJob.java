@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -110,14 +111,6 @@ public final class AnalyticsJob {
 	 */
 	public static Outputs wire(DataStream<WebsiteEvent> events, ShopStreams shop, AnalyticsProperties settings) {
 		Outputs site = wire(events, settings);
-		DataStream<MetricResult> lostRevenue = shop.refusals()
-			.filter(LostRevenueCounts::lost)
-			.uid("lost-checkouts")
-			.name("checkouts lost")
-			.windowAll(TumblingEventTimeWindows.of(settings.reconciliationWindow()))
-			.aggregate(new ShopWindows.CountLostRevenue(), new ShopWindows.LostRevenue())
-			.uid("lost-revenue-window")
-			.name("revenue lost per window");
 		DataStream<RevenueEntry> analyticsRevenue = events
 			.filter(event -> !event.simulated() && event.eventType() == EventType.CONVERSION
 					&& event.conversionData() != null)
@@ -126,6 +119,22 @@ public final class AnalyticsJob {
 			.map(event -> new RevenueEntry(false, event.conversionData().revenue()))
 			.uid("analytics-revenue")
 			.name("analytics revenue");
+		// refusals are few: their windows close on the website's event time, carried by a stream of none
+		DataStream<RefusedCheckout> websiteTime = analyticsRevenue
+			.flatMap((RevenueEntry entry, Collector<RefusedCheckout> none) -> {
+			})
+			.returns(RefusedCheckout.class)
+			.uid("website-event-time")
+			.name("website event time");
+		DataStream<MetricResult> lostRevenue = shop.refusals()
+			.filter(LostRevenueCounts::lost)
+			.uid("lost-checkouts")
+			.name("checkouts lost")
+			.union(websiteTime)
+			.windowAll(TumblingEventTimeWindows.of(settings.reconciliationWindow()))
+			.aggregate(new ShopWindows.CountLostRevenue(), new ShopWindows.LostRevenue())
+			.uid("lost-revenue-window")
+			.name("revenue lost per window");
 		DataStream<RevenueEntry> ledgerRevenue = shop.paidOrders()
 			.keyBy(ArchivedOrder::orderId)
 			.process(new PaidOrders(settings.paidOrderHorizon()))
