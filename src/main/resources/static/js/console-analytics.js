@@ -1,6 +1,7 @@
 // The console's analytics page: one line chart per metric, filled with the chosen range's history
 // and then with every result the analytics job pushes over STOMP; tables of the latest window of
-// the tagged metrics; the alert stream. All traffic, or real traffic alone: the job emits both
+// the tagged metrics (breakdowns with their shares, the funnel with its drop-off, revenue lost and
+// reconciled); this hour against the previous (refreshed by htmx); the alert stream. All traffic, or real traffic alone: the job emits both
 // series, and the page draws the one the toggle names.
 (() => {
   const root = document.getElementById('analytics');
@@ -96,6 +97,30 @@
     redraw(measurement);
   }
 
+  // the funnel's steps in their order, and how the page names them
+  const steps = { product_view: 'Product view', add_to_cart: 'Add to cart', checkout: 'Checkout', paid: 'Paid' };
+  const sides = ['analytics', 'ledger', 'difference'];
+  const funnelChart = new Chart(document.getElementById('funnel-chart'), {
+    type: 'bar',
+    data: { labels: Object.values(steps), datasets: [{ data: [0, 0, 0, 0], backgroundColor: '#2b4c7e' }] },
+    options: { animation: false, maintainAspectRatio: false, indexAxis: 'y',
+      plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { maxTicksLimit: 5 } } } },
+  });
+
+  function cells(...texts) {
+    const row = document.createElement('tr');
+    texts.forEach((text, index) => {
+      const cell = document.createElement('td');
+      if (index > 0) {
+        cell.className = 'number';
+      }
+      cell.textContent = text;
+      row.append(cell);
+    });
+    return row;
+  }
+
+  // a table of the latest window of a tagged measurement; a newer window replaces it
   function tabulate(measurement, windowEnd, tag, value) {
     let table = tables[measurement];
     if (!table || windowEnd > table.windowEnd) {
@@ -106,18 +131,28 @@
     }
     table.rows.set(tag, value);
     const body = document.getElementById(measurement);
-    body.replaceChildren(...[...table.rows].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, count]) => {
-      const row = document.createElement('tr');
-      const label = document.createElement('td');
-      label.textContent = name;
-      const cell = document.createElement('td');
-      cell.className = 'number';
-      cell.textContent = number(count);
-      row.append(label, cell);
-      return row;
-    }));
+    const rows = [...table.rows];
+    if (measurement === 'funnel') {
+      const counts = Object.keys(steps).map((step) => table.rows.get(step) || 0);
+      body.replaceChildren(...Object.keys(steps).map((step, index) => cells(steps[step], number(counts[index], 0),
+        index === 0 || !counts[index - 1] ? '—' : number(Math.max(0, 1 - counts[index] / counts[index - 1]) * 100, 1) + ' %')));
+      funnelChart.data.datasets[0].data = counts;
+      funnelChart.update('none');
+    } else if (measurement === 'revenue_reconciliation') {
+      body.replaceChildren(...sides.filter((side) => table.rows.has(side))
+        .map((side) => cells(side, number(table.rows.get(side), 0))));
+    } else {
+      const total = rows.reduce((sum, [, count]) => sum + count, 0);
+      body.replaceChildren(...rows.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
+        .map(([name, count]) => (body.dataset.share
+          ? cells(name, number(count), total ? number(count / total * 100, 1) + ' %' : '—')
+          : cells(name, number(count)))));
+    }
     root.querySelector(`.window[data-for="${measurement}"]`).textContent = 'window ending ' + time(windowEnd);
   }
+
+  // a result's row: its tag, and its second tag when it has one (lost revenue: why · item)
+  const label = (tag, detail) => (detail ? tag + ' · ' + detail : tag);
 
   let generation = 0;
 
@@ -143,12 +178,14 @@
         redraw(measurement);
       } else if (history.points.length) {
         const latest = Math.max(...history.points.map((point) => point.time));
-        history.points.filter((point) => point.time === latest).forEach((point) => tabulate(measurement, latest, point.tag, point.value));
+        history.points.filter((point) => point.time === latest)
+          .forEach((point) => tabulate(measurement, latest, label(point.tag, point.detail), point.value));
       }
     }));
   }
 
-  const tablesWanted = { top_pages: true, visitors_by_country: true };
+  // every table on the page is a tagged measurement's, by its body's id
+  const tablesWanted = Object.fromEntries([...root.querySelectorAll('tbody[id]')].map((body) => [body.id, true]));
 
   function onResult(result) {
     if (Boolean(result.realOnly) !== realOnly.checked) {
@@ -157,7 +194,7 @@
     if (charts[result.measurement]) {
       addPoint(result.measurement, result.windowEnd, result.value);
     } else if (tablesWanted[result.measurement] && result.tagValue) {
-      tabulate(result.measurement, result.windowEnd, result.tagValue, result.value);
+      tabulate(result.measurement, result.windowEnd, label(result.tagValue, result.detailValue), result.value);
     }
   }
 
@@ -189,7 +226,7 @@
     Object.keys(tablesWanted).forEach((measurement) => {
       delete tables[measurement];
       const waiting = document.createElement('td');
-      waiting.colSpan = 2;
+      waiting.colSpan = document.getElementById(measurement).closest('table').querySelectorAll('th').length;
       waiting.className = 'hint';
       waiting.textContent = 'Waiting for a window…';
       const row = document.createElement('tr');
@@ -205,6 +242,9 @@
       url.searchParams.delete('traffic');
     }
     window.history.replaceState(null, '', url);
+    if (window.htmx) {
+      htmx.ajax('GET', root.dataset.comparison + '?traffic=' + traffic(), { target: '#comparison', swap: 'outerHTML' });
+    }
     loadHistory();
   });
 

@@ -2,8 +2,12 @@ package io.statefront.analytics;
 
 import java.util.Map;
 
+import io.statefront.order.ArchivedOrder;
+import io.statefront.order.RefusedCheckout;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkKafka;
+import io.statefront.stock.StockLevel;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -14,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connects the {@link AnalyticsJob} topology to Kafka as the "analytics" job: website events from
- * their topic (counted in), to the metrics and alerts topics; late events are counted, then
- * dropped. Public for the analytics benchmark, which runs the same job on a bare MiniCluster.
+ * their topic (counted in), and the shop's refused checkouts, paid orders and stock levels, to the
+ * metrics and alerts topics; late events are counted, then dropped. Public for the analytics benchmark, which runs the same job on a bare MiniCluster.
  *
  * <p>Its state lives on the heap whatever {@code statefront.flink.state-backend} says: it is
  * bounded by its windows (the last minute's audience, the visits still open), not by the shop's
@@ -51,7 +55,7 @@ public class AnalyticsPipeline implements FlinkJobPart {
 			.uid("events-in-counter")
 			.name("events in");
 
-		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, properties);
+		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, shopStreams(env, kafka), properties);
 
 		outputs.metrics()
 			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
@@ -64,6 +68,34 @@ public class AnalyticsPipeline implements FlinkJobPart {
 			.name("late events")
 			.sinkTo(new DiscardingSink<>())
 			.uid("late-events-sink");
+	}
+
+	/** The shop's topics the analytics job reads, each a few records per order, none per website event. */
+	private AnalyticsJob.ShopStreams shopStreams(StreamExecutionEnvironment env, FlinkKafka kafka) {
+		DataStream<RefusedCheckout> refusals = env.fromSource(
+				kafka.eventSource(RefusedCheckout.TOPIC, RefusedCheckout.class),
+				timed(RefusedCheckout::refusedAt), RefusedCheckout.TOPIC)
+			.uid("checkout-refusals-source");
+		DataStream<ArchivedOrder> paid = env.fromSource(kafka.eventSource(ArchivedOrder.TOPIC, ArchivedOrder.class),
+				timed(ArchivedOrder::paidAt), ArchivedOrder.TOPIC)
+			.uid("order-archive-source");
+		// alerts alone, keyed by item: no window waits on their time
+		DataStream<StockLevel> levels = env.fromSource(kafka.eventSource(StockLevel.TOPIC, StockLevel.class),
+				WatermarkStrategy.noWatermarks(), StockLevel.TOPIC)
+			.uid("stock-levels-source");
+		return new AnalyticsJob.ShopStreams(refusals, paid, levels);
+	}
+
+	private <T> WatermarkStrategy<T> timed(SerializableTimestamp<T> time) {
+		return WatermarkStrategy.<T>forBoundedOutOfOrderness(properties.outOfOrderness())
+			.withTimestampAssigner((record, recordTimestamp) -> time.of(record))
+			.withIdleness(properties.idleness());
+	}
+
+	private interface SerializableTimestamp<T> extends java.io.Serializable {
+
+		long of(T record);
+
 	}
 
 }

@@ -3,6 +3,8 @@ package io.statefront.analytics;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.statefront.analytics.WebsiteEvent.SessionData;
+
 /** What a sliding window counts of its audience: a POJO Flink keeps without Kryo. */
 public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts> {
 
@@ -13,21 +15,31 @@ public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts
 	/** Visits with any event in the window, as a set. */
 	public Map<String, Boolean> sessions = new HashMap<>();
 
-	/** Each visitor in the window, and the country they were last seen in. */
-	public Map<String, String> countryByVisitor = new HashMap<>();
+	/**
+	 * Each visitor in the window, and where they were last seen and with what (country, device,
+	 * browser, OS): the event's own session data, so keeping it costs a reference, not a copy.
+	 */
+	public Map<String, SessionData> sessionDataByVisitor = new HashMap<>();
+
+	/** The funnel steps each visitor reached in the window, as bits of {@link FunnelStep#bit()}. */
+	public Map<String, Integer> stepsByVisitor = new HashMap<>();
 
 	public Map<String, Long> viewsByUrl = new HashMap<>();
 
 	@Override
 	public void add(WebsiteEvent event) {
 		sessions.put(event.sessionId(), Boolean.TRUE);
-		countryByVisitor.put(event.key(), event.sessionData().country());
+		sessionDataByVisitor.put(event.key(), event.sessionData());
 		if (event.eventType() == EventType.CONVERSION && event.conversionData() != null) {
 			conversions++;
 			revenue += event.conversionData().revenue();
 		}
 		if (event.eventType() == EventType.PAGE_VIEW && event.pageViewData() != null) {
 			viewsByUrl.merge(event.pageViewData().url(), 1L, Long::sum);
+		}
+		int steps = FunnelStep.reachedBy(event);
+		if (steps != 0) {
+			stepsByVisitor.merge(event.key(), steps, (one, other) -> one | other);
 		}
 	}
 
@@ -36,7 +48,8 @@ public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts
 		conversions += other.conversions;
 		revenue += other.revenue;
 		sessions.putAll(other.sessions);
-		countryByVisitor.putAll(other.countryByVisitor);
+		sessionDataByVisitor.putAll(other.sessionDataByVisitor);
+		other.stepsByVisitor.forEach((visitor, steps) -> stepsByVisitor.merge(visitor, steps, (one, two) -> one | two));
 		other.viewsByUrl.forEach((url, views) -> viewsByUrl.merge(url, views, Long::sum));
 		return this;
 	}

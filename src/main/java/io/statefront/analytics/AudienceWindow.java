@@ -1,10 +1,10 @@
 package io.statefront.analytics;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+
+import io.statefront.analytics.WebsiteEvent.SessionData;
 
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
 /**
  * The metrics of a sliding event-time window (the last minute, every 10 s by default): conversion
  * rate (conversions over the visits in the window, not over a fixed number), revenue per visitor,
- * the most viewed pages, and visitors per country.
+ * the most viewed pages, distinct visitors per country, device, browser and OS, and the funnel:
+ * distinct visitors at each of its steps ({@link FunnelStep}).
  */
 final class AudienceWindow {
 
@@ -25,7 +26,13 @@ final class AudienceWindow {
 
 	static final String VISITORS_BY_COUNTRY = "visitors_by_country";
 
-	static final int TOP_PAGE_COUNT = 10;
+	static final String VISITORS_BY_DEVICE = "visitors_by_device";
+
+	static final String VISITORS_BY_BROWSER = "visitors_by_browser";
+
+	static final String VISITORS_BY_OS = "visitors_by_os";
+
+	static final String FUNNEL = "funnel";
 
 	private AudienceWindow() {
 	}
@@ -59,20 +66,24 @@ final class AudienceWindow {
 		if (!counts.sessions.isEmpty()) {
 			results.add(MetricResult.of(CONVERSION_RATE, start, end, counts.conversions / (double) counts.sessions.size()));
 			results.add(MetricResult.of(REVENUE_PER_USER, start, end,
-					counts.revenue / (double) counts.countryByVisitor.size()));
+					counts.revenue / (double) counts.sessionDataByVisitor.size()));
 		}
-		// ties broken by URL, so the same window always names the same pages
-		counts.viewsByUrl.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(TOP_PAGE_COUNT)
-			.forEach(page -> results
-				.add(new MetricResult(TOP_PAGES, start, end, page.getValue(), "url", page.getKey())));
-		Map<String, Long> visitorsByCountry = new TreeMap<>();
-		counts.countryByVisitor.values().forEach(country -> visitorsByCountry.merge(country, 1L, Long::sum));
-		visitorsByCountry.forEach((country, visitors) -> results
-			.add(new MetricResult(VISITORS_BY_COUNTRY, start, end, visitors, "country", country)));
+		Breakdowns.top(results, TOP_PAGES, "url", start, end, counts.viewsByUrl);
+		Collection<SessionData> visitors = counts.sessionDataByVisitor.values();
+		Breakdowns.all(results, VISITORS_BY_COUNTRY, "country", start, end,
+				Breakdowns.count(visitors, SessionData::country));
+		Breakdowns.all(results, VISITORS_BY_DEVICE, "device", start, end,
+				Breakdowns.count(visitors, SessionData::deviceType));
+		Breakdowns.all(results, VISITORS_BY_BROWSER, "browser", start, end,
+				Breakdowns.count(visitors, SessionData::browser));
+		Breakdowns.all(results, VISITORS_BY_OS, "os", start, end, Breakdowns.count(visitors, SessionData::os));
+		if (!visitors.isEmpty()) {
+			// every step, reached or not, so that a chart of the funnel has all of them
+			for (FunnelStep step : FunnelStep.values()) {
+				long reached = counts.stepsByVisitor.values().stream().filter(steps -> (steps & step.bit()) != 0).count();
+				results.add(new MetricResult(FUNNEL, start, end, reached, "step", step.tag()));
+			}
+		}
 		return results;
 	}
 

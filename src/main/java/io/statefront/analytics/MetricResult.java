@@ -14,9 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param tagValue the tag's value for this result, or null
  * @param realOnly whether it counts real traffic alone, the simulator's events left out; otherwise
  * it counts all traffic. A window without real events has no real-only result
+ * @param detailKey the name of a second tag, for a measurement split two ways (lost revenue by reason,
+ * then by item), or null
+ * @param detailValue that tag's value for this result, or null
  */
 public record MetricResult(String measurement, long windowStart, long windowEnd, double value,
-		@Nullable String tagKey, @Nullable String tagValue, boolean realOnly) {
+		@Nullable String tagKey, @Nullable String tagValue, boolean realOnly, @Nullable String detailKey,
+		@Nullable String detailValue) {
+
+	/** A result split by one tag at most. */
+	public MetricResult(String measurement, long windowStart, long windowEnd, double value, @Nullable String tagKey,
+			@Nullable String tagValue, boolean realOnly) {
+		this(measurement, windowStart, windowEnd, value, tagKey, tagValue, realOnly, null, null);
+	}
 
 	public static final String TOPIC = "processed-metrics";
 
@@ -32,7 +42,8 @@ public record MetricResult(String measurement, long windowStart, long windowEnd,
 
 	/** The same result, of real traffic alone. */
 	MetricResult ofRealTraffic() {
-		return new MetricResult(measurement, windowStart, windowEnd, value, tagKey, tagValue, true);
+		return new MetricResult(measurement, windowStart, windowEnd, value, tagKey, tagValue, true, detailKey,
+				detailValue);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Follows each visit in event time, keyed by session id, and emits its {@link SessionSummary} when
@@ -13,8 +14,15 @@ import org.apache.flink.util.Collector;
  * gap. A summary carries the time the visit was known to be over (the SESSION_END's timestamp, or
  * the end of the gap), so the windows downstream count it then; an event-time session window
  * would date every summary a whole gap after the visit's last event.
+ *
+ * <p>On the side ({@link #VISIT_PAGES}) it tells the page each visit came in by, at its first page
+ * view, and the page it left by, when it is over: the visit is in its state already, so entry and
+ * exit pages and sources cost a comparison per event rather than a state of their own.
  */
 class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, SessionSummary> {
+
+	static final OutputTag<VisitPage> VISIT_PAGES = new OutputTag<>("visit-pages", Types.POJO(VisitPage.class)) {
+	};
 
 	private final long gapMillis;
 
@@ -32,20 +40,16 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 	@Override
 	public void processElement(WebsiteEvent event, Context context, Collector<SessionSummary> out) throws Exception {
 		SessionSummary before = visit.value();
-		long time = event.timestamp();
-		SessionSummary now = (before == null)
-				? new SessionSummary(event.sessionId(), event.key(), time, time, 0, false, false, false)
-				: new SessionSummary(before.sessionId(), before.visitorId(), Math.min(before.start(), time),
-						Math.max(before.end(), time), before.pageViews(), before.converted(), false, false);
-		now = new SessionSummary(now.sessionId(), now.visitorId(), now.start(), now.end(),
-				now.pageViews() + ((event.eventType() == EventType.PAGE_VIEW) ? 1 : 0),
-				now.converted() || event.eventType() == EventType.CONVERSION, false, !event.simulated());
+		SessionSummary now = ((before == null) ? SessionSummary.openedBy(event) : before).with(event);
+		if (now.entryPage() != null && (before == null || before.entryPage() == null)) {
+			context.output(VISIT_PAGES, new VisitPage(now.visitorId(), now.entryPage(), now.source(), true, now.real()));
+		}
 		if (before != null) {
 			context.timerService().deleteEventTimeTimer(before.end() + gapMillis);
 		}
 		if (event.eventType() == EventType.SESSION_END) {
 			visit.clear();
-			out.collect(now);
+			over(now, context, out);
 			return;
 		}
 		visit.update(now);
@@ -57,8 +61,15 @@ class SessionFunction extends KeyedProcessFunction<String, WebsiteEvent, Session
 		SessionSummary abandoned = visit.value();
 		if (abandoned != null && abandoned.end() + gapMillis == timestamp) {
 			visit.clear();
-			out.collect(new SessionSummary(abandoned.sessionId(), abandoned.visitorId(), abandoned.start(),
-					abandoned.end(), abandoned.pageViews(), abandoned.converted(), true, abandoned.real()));
+			over(abandoned.asAbandoned(), context, out);
+		}
+	}
+
+	private static void over(SessionSummary visit, Context context, Collector<SessionSummary> out) {
+		out.collect(visit);
+		if (visit.exitPage() != null) {
+			context.output(VISIT_PAGES, new VisitPage(visit.visitorId(), visit.exitPage(), visit.source(), false,
+					visit.real()));
 		}
 	}
 

@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Generates coherent visits, one event at a time: a visit starts, views pages (mostly in the
  * visitor's favourite category, and there mostly the few products of their taste: hidden
- * preferences a recommender can learn), sometimes converts, and ends or is abandoned. The mix over many
- * events is about 70 % page views, 15 % session starts, 10 % session ends and 5 % conversions.
+ * preferences a recommender can learn), sometimes puts a product in the cart and checks out (paying, or
+ * refused now and then), and ends or is abandoned. Some visits come from a campaign's tagged link. The
+ * mix over many events is about 70 % page views (cart adds and checkouts among them, as the storefront
+ * sends them), 15 % session starts, 10 % session ends and 5 % conversions.
  * The same seed and clock give the same events, each marked {@link WebsiteEvent#simulated() simulated}.
  */
 public final class TrafficModel {
@@ -33,9 +35,31 @@ public final class TrafficModel {
 
 	private static final double START = 0.15;
 
-	private static final double PAGE_VIEW = START + 0.70;
+	/**
+	 * The page views drawn as such; the rest of the 70 % are the funnel's pages (cart adds, refused
+	 * checkouts) drawn with the conversions, which need a product in the cart first.
+	 */
+	private static final double PAGE_VIEW_BAND = 0.57;
+
+	/** How often a product just seen goes in the cart at once. */
+	private static final double CART_ADD = 0.05;
+
+	private static final double PAGE_VIEW = START + PAGE_VIEW_BAND;
 
 	private static final double END = PAGE_VIEW + 0.10;
+
+	/** A visit that checks out is refused (not enough credit or stock) this often, and may try again. */
+	private static final double REFUSED_CHECKOUT = 0.2;
+
+	/** The share of visits that come by a campaign's tagged link. */
+	private static final double CAMPAIGN_VISITS = 0.15;
+
+	private record Campaign(String source, String medium, String name) {
+	}
+
+	private static final List<Campaign> CAMPAIGNS = List.of(new Campaign("newsletter", "email", "winter-sale"),
+			new Campaign("instagram", "social", "new-arrivals"), new Campaign("google", "cpc", "brand"),
+			new Campaign("partner-blog", "referral", "gift-guide"));
 
 	private static final List<String> REFERRERS = List.of("https://www.google.com/", "https://www.bing.com/",
 			"https://duckduckgo.com/", "https://www.instagram.com/", "https://news.ycombinator.com/");
@@ -67,14 +91,22 @@ public final class TrafficModel {
 
 		boolean converted;
 
+		boolean carted;
+
+		/** The product last viewed, which goes in the cart. */
+		@Nullable Page lastProduct;
+
+		final @Nullable Campaign campaign;
+
 		/** Leaves after the first page, without buying. */
 		final boolean bouncer;
 
 		@Nullable String lastUrl;
 
 		Visit(@Nullable String userId, String sessionId, SessionData sessionData, int favouriteCategory,
-				int favouriteCluster, boolean bouncer) {
+				int favouriteCluster, boolean bouncer, @Nullable Campaign campaign) {
 			this.userId = userId;
+			this.campaign = campaign;
 			this.sessionId = sessionId;
 			this.sessionData = sessionData;
 			this.favouriteCategory = favouriteCategory;
@@ -120,9 +152,18 @@ public final class TrafficModel {
 			return end(open.remove(chosen));
 		}
 		if (draw < PAGE_VIEW) {
+			// a product seen may go in the cart at once
+			return (!visit.carted && visit.lastProduct != null && random.nextDouble() < CART_ADD) ? addToCart(visit)
+					: pageView(visit);
+		}
+		if (visit.pagesViewed == 0 || visit.converted) {
 			return pageView(visit);
 		}
-		return (visit.pagesViewed > 0 && !visit.converted) ? convert(visit) : pageView(visit);
+		// the funnel: a product in the cart first, then a checkout that pays or is refused
+		if (!visit.carted) {
+			return (visit.lastProduct != null) ? addToCart(visit) : pageView(visit);
+		}
+		return (random.nextDouble() < REFUSED_CHECKOUT) ? refusedCheckout(visit) : convert(visit);
 	}
 
 	int openVisits() {
@@ -141,7 +182,8 @@ public final class TrafficModel {
 				: random.nextInt(1 << 20);
 		Visit visit = new Visit(signedIn ? "visitor-" + visitor : null, uuid(), Visitors.draw(random),
 				taste % SitePages.CATEGORIES.size(), (taste / SitePages.CATEGORIES.size()) % CLUSTERS,
-				bouncerShare > 0 && random.nextDouble() < bouncerShare);
+				bouncerShare > 0 && random.nextDouble() < bouncerShare,
+				(random.nextDouble() < CAMPAIGN_VISITS) ? CAMPAIGNS.get(random.nextInt(CAMPAIGNS.size())) : null);
 		open.add(visit);
 		return event(EventType.SESSION_START, visit, null, null);
 	}
@@ -155,10 +197,33 @@ public final class TrafficModel {
 				: (random.nextInt(3) == 0) ? null : REFERRERS.get(random.nextInt(REFERRERS.size()));
 		long loadMillis = Math.round(Math.exp(6 + 0.5 * random.nextGaussian()))
 				* ("mobile".equals(visit.sessionData.deviceType()) ? 2 : 1);
+		// a tagged link brings the visitor to their first page
+		Campaign campaign = (visit.pagesViewed == 0) ? visit.campaign : null;
 		visit.pagesViewed++;
 		visit.lastUrl = page.url();
-		return event(EventType.PAGE_VIEW, visit, new PageViewData(page.url(), page.title(), referrer, loadMillis),
-				null);
+		if (page.url().startsWith(FunnelStep.PRODUCT_PAGES)) {
+			visit.lastProduct = page;
+		}
+		return event(EventType.PAGE_VIEW, visit, new PageViewData(page.url(), page.title(), referrer, loadMillis,
+				campaign == null ? null : campaign.source(), campaign == null ? null : campaign.medium(),
+				campaign == null ? null : campaign.name()), null);
+	}
+
+	private WebsiteEvent addToCart(Visit visit) {
+		visit.carted = true;
+		return funnelPage(visit, FunnelStep.CART_ADD, "Added to cart: " + visit.lastProduct.title());
+	}
+
+	private WebsiteEvent refusedCheckout(Visit visit) {
+		return funnelPage(visit, FunnelStep.CHECKOUT_PAGE, "Checkout refused");
+	}
+
+	/** A page of the funnel, sent as the storefront sends it: a page view after the page it was asked from. */
+	private WebsiteEvent funnelPage(Visit visit, String url, String title) {
+		PageViewData page = new PageViewData(url, title, visit.lastUrl, 0);
+		visit.pagesViewed++;
+		visit.lastUrl = url;
+		return event(EventType.PAGE_VIEW, visit, page, null);
 	}
 
 	/** Within their favourite category, a visitor's eye goes mostly to the few products of their taste. */

@@ -31,8 +31,19 @@ public record WebsiteEvent(String eventId, long timestamp, EventType eventType, 
 		this(eventId, timestamp, eventType, userId, sessionId, pageViewData, sessionData, conversionData, false);
 	}
 
-	/** The page a visitor viewed. */
-	public record PageViewData(String url, String title, @Nullable String referrer, long pageLoadTime) {
+	/**
+	 * The page a visitor viewed, the page or site that sent them ({@code referrer}), and the
+	 * campaign the link was tagged with ({@code utm_source}, {@code utm_medium}, {@code utm_campaign}),
+	 * when it was. The first page of a visit names where the visit came from ({@link Sources}).
+	 */
+	public record PageViewData(String url, String title, @Nullable String referrer, long pageLoadTime,
+			@Nullable String utmSource, @Nullable String utmMedium, @Nullable String utmCampaign) {
+
+		/** A page reached without a tagged link. */
+		public PageViewData(String url, String title, @Nullable String referrer, long pageLoadTime) {
+			this(url, title, referrer, pageLoadTime, null, null, null);
+		}
+
 	}
 
 	/** Where a visitor is and what they browse with. */

@@ -1,5 +1,6 @@
 package io.statefront.console;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,26 @@ class AnalyticsPageController {
 
 	}
 
+	/** A breakdown's table: visitors (or visits) per tag value, with their share. */
+	public record Breakdown(String measurement, String caption, String tag, String counted) {
+	}
+
+	static final List<Breakdown> BREAKDOWNS = List.of(new Breakdown("visitors_by_device", "Visitors by device", "Device",
+			"Visitors"), new Breakdown("visitors_by_browser", "Visitors by browser", "Browser", "Visitors"),
+			new Breakdown("visitors_by_os", "Visitors by OS", "OS", "Visitors"),
+			new Breakdown("visitors_by_source", "Visitors by source", "Source", "Visitors"),
+			new Breakdown("entry_pages", "Entry pages", "Page", "Visits"),
+			new Breakdown("exit_pages", "Exit pages", "Page", "Visits"),
+			new Breakdown("top_pages", "Top pages", "Page", "Views"),
+			new Breakdown("visitors_by_country", "Visitors by country", "Country", "Visitors"));
+
 	private final MetricsStore store;
+
+	private final Clock clock;
 
 	AnalyticsPageController(MetricsStore store) {
 		this.store = store;
+		this.clock = Clock.systemUTC();
 	}
 
 	@GetMapping("/console/analytics")
@@ -58,7 +75,19 @@ class AnalyticsPageController {
 			.toList());
 		model.addAttribute("ranges", RANGES);
 		model.addAttribute("store", store.mode());
+		model.addAttribute("breakdowns", BREAKDOWNS);
+		model.addAttribute("comparison",
+				HourComparison.of(store, Traffic.ofParameter(traffic).orElse(Traffic.ALL), clock));
 		return "console/analytics";
+	}
+
+	/** This hour against the previous one, the panel the page refreshes every minute. */
+	@GetMapping("/console/analytics/comparison")
+	String comparison(@RequestParam(defaultValue = "all") String traffic, Model model) {
+		Traffic counted = Traffic.ofParameter(traffic).orElse(Traffic.ALL);
+		model.addAttribute("realOnly", counted.realOnly());
+		model.addAttribute("comparison", HourComparison.of(store, counted, clock));
+		return "console/analytics :: comparison";
 	}
 
 	@GetMapping("/console/analytics/history/{measurement}")

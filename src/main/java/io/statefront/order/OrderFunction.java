@@ -54,6 +54,10 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 	public static final OutputTag<ArchivedOrder> ARCHIVE = new OutputTag<>("order-archive",
 			TypeInformation.of(ArchivedOrder.class));
 
+	/** Each checkout refused, for analytics' lost revenue. */
+	public static final OutputTag<RefusedCheckout> REFUSALS = new OutputTag<>("checkout-refusals",
+			TypeInformation.of(RefusedCheckout.class));
+
 	static final int IDEMPOTENCY_KEYS_PER_ORDER = 100;
 
 	private transient ValueState<Order> order;
@@ -259,8 +263,13 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			finish(checkout.command(), OrderResult.ok(orderId, paid).paidAt(paidAt(paidAt)), context, out);
 		}
 		else if (checkout.compensating() || checkout.taken().isEmpty()) {
-			finish(checkout.command(), OrderResult.of(OrderSteps.outcomeOf(refusal), orderId, order.value(),
-					refusal.stepId().participantId(), refusal.value()), context, out);
+			Order refused = order.value();
+			Outcome outcome = OrderSteps.outcomeOf(refusal);
+			context.output(REFUSALS, new RefusedCheckout(orderId, refused.userId(), outcome,
+					refusal.stepId().participantId(), refused.items(), refused.totalCost(),
+					Horizons.timeOf(context.timestamp())));
+			finish(checkout.command(), OrderResult.of(outcome, orderId, refused, refusal.stepId().participantId(),
+					refusal.value()), context, out);
 		}
 		else {
 			inFlight.update(checkout.compensating(steps(context).undo(checkout)));

@@ -15,10 +15,11 @@ public final class OrderJob {
 
 	/**
 	 * What the order service emits: messages opening new orders, replies to waiting requests, and
-	 * saga steps for the user and item functions.
+	 * saga steps for the user and item functions, paid orders for the archive and refused checkouts.
 	 */
 	public record Outputs(DataStream<OrderMessage> newOrders, DataStream<OrderResponse> replies,
-			DataStream<UserCommand> userSteps, DataStream<ItemCommand> itemSteps, DataStream<ArchivedOrder> archive) {
+			DataStream<UserCommand> userSteps, DataStream<ItemCommand> itemSteps, DataStream<ArchivedOrder> archive,
+			DataStream<RefusedCheckout> refusals) {
 	}
 
 	public static Outputs wire(DataStream<CreateOrderRequest> createRequests, DataStream<OrderMessage> orderMessages,
@@ -32,7 +33,8 @@ public final class OrderJob {
 			.uid("order-function")
 			.name("order");
 		return new Outputs(newOrders, replies, replies.getSideOutput(OrderFunction.USER_STEPS),
-				replies.getSideOutput(OrderFunction.ITEM_STEPS), replies.getSideOutput(OrderFunction.ARCHIVE));
+				replies.getSideOutput(OrderFunction.ITEM_STEPS), replies.getSideOutput(OrderFunction.ARCHIVE),
+				replies.getSideOutput(OrderFunction.REFUSALS));
 	}
 
 }

@@ -57,6 +57,10 @@ class OrderPipeline implements FlinkJobPart {
 			.sinkTo(kafka.sink(ArchivedOrder.TOPIC, ArchivedOrder::orderId))
 			.uid("order-archive-sink")
 			.name(ArchivedOrder.TOPIC);
+		outputs.refusals()
+			.sinkTo(kafka.sink(RefusedCheckout.TOPIC, RefusedCheckout::orderId))
+			.uid("checkout-refusals-sink")
+			.name(RefusedCheckout.TOPIC);
 	}
 
 }

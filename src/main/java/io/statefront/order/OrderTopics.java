@@ -36,6 +36,12 @@ class OrderTopics {
 		return topics.compacted(ArchivedOrder.TOPIC, PARTITIONS);
 	}
 
+	/** Refused checkouts, for analytics: events, kept as long as the other event topics. */
+	@Bean
+	NewTopic checkoutRefusalsTopic(TopicHorizons topics) {
+		return topics.events(RefusedCheckout.TOPIC, PARTITIONS);
+	}
+
 	@Bean
 	ReplyTopic orderEventsTopic() {
 		return new ReplyTopic(ORDER_EVENTS, PARTITIONS);

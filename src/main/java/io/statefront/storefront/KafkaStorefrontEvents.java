@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Storefront events on Kafka: every page, cart add and checkout on the analytics topic (the
  * simulator's JSON, so real and simulated traffic count alike: a paid order is a conversion), and
  * what shoppers do with products (view, add to cart, buy) on the shop events topic for the
- * recommendations. A visit is the visitor's, kept by their cookie ({@link Shoppers}).
+ * recommendations. A visit is the visitor's, kept by their cookie ({@link Shoppers}); a page view
+ * carries where the visitor came from ({@link Referrals}).
  */
 @Component
 class KafkaStorefrontEvents implements StorefrontEvents {
@@ -69,7 +70,7 @@ class KafkaStorefrontEvents implements StorefrontEvents {
 
 	private void pageView(HttpServletRequest request, String title) {
 		String url = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-		send(event(request, EventType.PAGE_VIEW, new PageViewData(url, title, request.getHeader("Referer"), 0), null));
+		send(event(request, EventType.PAGE_VIEW, Referrals.pageView(request, url, title), null));
 	}
 
 	/** An analytics event of this visit; the first of a visit is preceded by its SESSION_START. */

@@ -103,7 +103,7 @@ class AnalyticsJobTest {
 				// a window of simulated traffic alone
 				simulated(pageView("s3", 11_000)));
 
-		List<MetricResult> results = run(events);
+		List<MetricResult> results = beforeTheBreakdowns(run(events));
 
 		assertThat(results.stream().filter(MetricResult::realOnly).toList()).containsExactlyInAnyOrder(
 				real(MetricResult.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, 0, 5_000, 2 / 5.0)),
@@ -141,8 +141,16 @@ class AnalyticsJobTest {
 				result.tagKey(), result.tagValue(), true);
 	}
 
+	/** The measurements this test is about; the breakdowns have tests of their own ({@link BreakdownWindowsTest}). */
+	private static List<MetricResult> beforeTheBreakdowns(List<MetricResult> results) {
+		List<String> measurements = List.of(TrafficWindow.PAGE_VIEWS_PER_SECOND, TrafficWindow.ACTIVE_USERS,
+				SessionWindow.BOUNCE_RATE, SessionWindow.AVERAGE_SESSION_DURATION, AudienceWindow.CONVERSION_RATE,
+				AudienceWindow.REVENUE_PER_USER, AudienceWindow.TOP_PAGES, AudienceWindow.VISITORS_BY_COUNTRY);
+		return results.stream().filter(result -> measurements.contains(result.measurement())).toList();
+	}
+
 	private static List<MetricResult> audience(List<MetricResult> results, long windowStart) {
-		return results.stream()
+		return beforeTheBreakdowns(results).stream()
 			.filter(result -> result.windowStart() == windowStart && result.windowEnd() - windowStart == 20_000)
 			.toList();
 	}

@@ -56,8 +56,12 @@ class AnalyticsOperatorsTest {
 			assertThat(window.getSideOutput(AnalyticsJob.LATE_EVENTS)).extracting(StreamRecord::getValue)
 				.extracting(WebsiteEvent::userId)
 				.containsExactly("dan");
-			assertThat(window.extractOutputValues()).extracting(MetricResult::windowEnd, MetricResult::value)
-				.containsExactly(tuple(5_000L, 0.6), tuple(5_000L, 3.0), tuple(10_000L, 0.2), tuple(10_000L, 1.0));
+			// at 10 s, the first end at a multiple of 10 s, the current visitors: ann, bob and cid in the last 5 minutes
+			assertThat(window.extractOutputValues()).extracting(MetricResult::measurement, MetricResult::windowEnd,
+					MetricResult::value)
+				.containsExactly(tuple("page_views_per_second", 5_000L, 0.6), tuple("active_users", 5_000L, 3.0),
+						tuple("page_views_per_second", 10_000L, 0.2), tuple("active_users", 10_000L, 1.0),
+						tuple("current_visitors", 10_000L, 3.0));
 		}
 	}
 
@@ -115,7 +119,8 @@ class AnalyticsOperatorsTest {
 	}
 
 	private static SessionSummary visit(String visitor, long end, int pages) {
-		return new SessionSummary(visitor + "-" + end, visitor, end - 500, end, pages, false, false, true);
+		return new SessionSummary(visitor + "-" + end, visitor, end - 500, end, pages, false, false, true, null, null, null,
+				false);
 	}
 
 	private static WebsiteEvent pageView(String user, long timestamp) {

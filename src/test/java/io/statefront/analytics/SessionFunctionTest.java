@@ -21,6 +21,8 @@ class SessionFunctionTest {
 	private static final SessionData VISITOR = new SessionData("test", "10.0.0.1", "FR", "Lyon", "mobile", "Chrome",
 			"Android");
 
+	private static final String PAGE = "/shop/product/3";
+
 	private FunctionHarness<WebsiteEvent, SessionSummary> sessions;
 
 	@BeforeEach
@@ -42,7 +44,7 @@ class SessionFunctionTest {
 		send(EventType.SESSION_END, 4_000);
 
 		assertThat(sessions.harness().getOutput()).containsExactly(
-				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false, true), 4_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 4_000, 2, true, false, true, PAGE, PAGE, "direct", false), 4_000));
 	}
 
 	@Test
@@ -57,7 +59,7 @@ class SessionFunctionTest {
 		sessions.advanceTo(15_000);
 
 		assertThat(sessions.harness().getOutput()).contains(
-				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true, true), 15_000));
+				new StreamRecord<>(new SessionSummary("s", "u", 1_000, 5_000, 2, false, true, true, PAGE, PAGE, "direct", false), 15_000));
 	}
 
 	@Test
@@ -84,6 +86,49 @@ class SessionFunctionTest {
 		assertThat(summaries()).extracting(SessionSummary::sessionId, SessionSummary::abandoned, SessionSummary::real)
 			.containsExactlyInAnyOrder(tuple("s", false, false), tuple("s", true, true),
 					tuple("simulated-abandoned", true, false));
+	}
+
+	@Test
+	void tellsThePageAVisitCameInByAndWhereFromAtOnceAndThePageItLeftByAtItsEnd() throws Exception {
+		SessionData visitor = VISITOR;
+		sessions.process(new WebsiteEvent("e1", 1_000, EventType.PAGE_VIEW, "u", "s",
+				new PageViewData("/shop/category/shoes", "Shoes", "https://www.google.com/search?q=shoes", 100, null, null,
+						null), visitor, null), 1_000);
+		assertThat(visitPages()).containsExactly(new VisitPage("u", "/shop/category/shoes", "google.com", true, true));
+
+		sessions.process(new WebsiteEvent("e3", 3_000, EventType.PAGE_VIEW, "u", "s",
+				new PageViewData("/shop/cart/items", "Added to cart", "/shop/product/4", 100), visitor, null), 3_000);
+		// out of order: earlier than the cart add, so not the page the visit left by
+		sessions.process(new WebsiteEvent("e2", 2_000, EventType.PAGE_VIEW, "u", "s",
+				new PageViewData("/shop/product/4", "Shoes #4", "/shop/category/shoes", 100), visitor, null), 2_000);
+		sessions.process(new WebsiteEvent("e4", 4_000, EventType.SESSION_END, "u", "s", null, visitor, null), 4_000);
+
+		assertThat(visitPages()).containsExactly(new VisitPage("u", "/shop/category/shoes", "google.com", true, true),
+				new VisitPage("u", "/shop/cart/items", "google.com", false, true));
+		SessionSummary visit = summaries().get(0);
+		assertThat(visit.carted()).isTrue();
+		assertThat(visit.leftACart()).isTrue();
+		assertThat(visit.pageViews()).isEqualTo(3);
+	}
+
+	@Test
+	void aTaggedLinkNamesTheSourceWhateverTheReferrerAndNoReferrerIsDirect() throws Exception {
+		sessions.process(new WebsiteEvent("e1", 1_000, EventType.PAGE_VIEW, "u", "s",
+				new PageViewData("/shop/product/1?utm_source=Newsletter", "Shoes #1", "https://mail.example.org/", 100,
+						"Newsletter", "email", "winter"), VISITOR, null), 1_000);
+		sessions.process(new WebsiteEvent("e2", 1_000, EventType.PAGE_VIEW, "v", "t",
+				new PageViewData("/shop/product/1", "Shoes #1", null, 100), VISITOR, null), 1_000);
+
+		assertThat(visitPages()).extracting(VisitPage::visitorId, VisitPage::source)
+			.containsExactly(tuple("u", "newsletter"), tuple("v", "direct"));
+	}
+
+	private List<VisitPage> visitPages() {
+		return sessions.harness()
+			.getSideOutput(SessionFunction.VISIT_PAGES)
+			.stream()
+			.map(StreamRecord::getValue)
+			.toList();
 	}
 
 	private void send(EventType type, long timestamp) throws Exception {

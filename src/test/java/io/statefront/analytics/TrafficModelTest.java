@@ -82,7 +82,8 @@ class TrafficModelTest {
 				case SESSION_START -> assertThat(open.add(session)).isTrue();
 				case PAGE_VIEW -> {
 					assertThat(open.contains(session)).as("a page view in the open visit %s", session).isTrue();
-					assertThat(event.pageViewData().url()).matches("/shop/(category/[a-z]+|product/\\d+)");
+					assertThat(event.pageViewData().url())
+						.matches("/shop/(category/[a-z]+|product/\\d+|cart/items|cart/checkout)");
 					pagesBySession.merge(session, 1, Integer::sum);
 				}
 				case CONVERSION -> {
@@ -101,6 +102,49 @@ class TrafficModelTest {
 	}
 
 	@Test
+	void aVisitGoesThroughTheFunnelInOrderAndSomeComeByATaggedLink() {
+		Map<String, String> lastPage = new HashMap<>();
+		Set<String> viewedAProduct = new HashSet<>();
+		Set<String> carted = new HashSet<>();
+		Set<String> tagged = new HashSet<>();
+		Set<String> visits = new HashSet<>();
+		long refused = 0;
+		long paid = 0;
+		for (WebsiteEvent event : events(4).toList()) {
+			String session = event.sessionId();
+			visits.add(session);
+			if (event.eventType() == EventType.CONVERSION) {
+				assertThat(carted).as("a cart before paying").contains(session);
+				paid++;
+			}
+			if (event.eventType() != EventType.PAGE_VIEW) {
+				continue;
+			}
+			String url = event.pageViewData().url();
+			if (event.pageViewData().utmSource() != null) {
+				assertThat(lastPage).as("a campaign on the first page alone").doesNotContainKey(session);
+				assertThat(event.pageViewData().utmMedium()).isNotBlank();
+				tagged.add(session);
+			}
+			if (url.startsWith("/shop/product/")) {
+				viewedAProduct.add(session);
+			}
+			if (url.equals("/shop/cart/items")) {
+				assertThat(viewedAProduct).as("a product seen before it goes in the cart").contains(session);
+				carted.add(session);
+			}
+			if (url.equals("/shop/cart/checkout")) {
+				assertThat(carted).as("a cart before checking out").contains(session);
+				refused++;
+			}
+			lastPage.put(session, url);
+		}
+		assertThat(tagged.size() / (double) visits.size()).isCloseTo(0.15, within(0.03));
+		assertThat(carted.size()).isGreaterThan((int) paid / 2);
+		assertThat(refused).isPositive().isLessThan(paid);
+	}
+
+	@Test
 	void theSameSeedAndClockGiveTheSameEvents() {
 		assertThat(events(7).limit(1_000).toList()).isEqualTo(events(7).limit(1_000).toList());
 	}
@@ -109,6 +153,7 @@ class TrafficModelTest {
 	void mostPageViewsOfAVisitAreInItsFavouriteCategory() {
 		Map<String, Map<String, Integer>> categoriesBySession = new HashMap<>();
 		events(3).filter(event -> event.eventType() == EventType.PAGE_VIEW)
+			.filter(event -> !event.pageViewData().url().startsWith("/shop/cart/"))
 			.forEach(event -> categoriesBySession.computeIfAbsent(event.sessionId(), session -> new HashMap<>())
 				.merge(category(event.pageViewData().title()), 1, Integer::sum));
 		List<Double> topShares = categoriesBySession.values()

@@ -169,6 +169,34 @@ class ConsoleBrowserTest extends IntegrationTest {
 				+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(end)));
 	}
 
+	@Test
+	void theBreakdownsShowTheirSharesTheFunnelItsDropOffAndTheRevenueLostWhyAndOnWhat() {
+		long end = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+		store.write(new MetricResult("visitors_by_device", end - 60_000, end, 30, "device", "desktop"));
+		store.write(new MetricResult("visitors_by_device", end - 60_000, end, 10, "device", "mobile"));
+		Map.of("product_view", 40, "add_to_cart", 10, "checkout", 5, "paid", 4)
+			.forEach((step, visitors) -> store.write(new MetricResult("funnel", end - 60_000, end, visitors, "step", step)));
+		store.write(new MetricResult("lost_revenue", end - 10_000, end, 50, "reason", "out_of_stock", false, "item", "7"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> List.of("visitors_by_device", "funnel", "lost_revenue").stream().allMatch(this::stored));
+
+		signIn();
+		browser.get(url("/console/analytics"));
+		// 30 of 40 visitors; 10 of the 40 who saw a product added one to the cart (75 % dropped off), 4 of 5 paid
+		assertThat(tabulated("#visitors_by_device tr:first-child")).isEqualTo("desktop 30 75 %");
+		assertThat(tabulated("#funnel tr:nth-child(2)")).isEqualTo("Add to cart 10 75 %");
+		assertThat(text(browser, "#funnel tr:nth-child(4)")).isEqualTo("Paid 4 20 %");
+		assertThat(tabulated("#lost_revenue tr:first-child")).isEqualTo("out_of_stock · 7 50 100 %");
+	}
+
+	/** A table's row once the page has filled it. */
+	private String tabulated(String css) {
+		return waiting(driver -> {
+			String row = text(driver, css);
+			return (row == null || row.startsWith("Waiting") || row.startsWith("No ")) ? null : row;
+		});
+	}
+
 	private boolean stored(String measurement) {
 		return store.history(measurement, Duration.ofMinutes(15)).stream().anyMatch(point -> point.time() > Instant.now().toEpochMilli());
 	}

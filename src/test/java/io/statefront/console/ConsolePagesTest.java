@@ -511,6 +511,31 @@ class ConsolePagesTest {
 		assertThat(mvc.perform(get("/console/analytics/history/page_views_per_second").param("minutes", "7"))
 			.andReturn().getResponse().getStatus()).isEqualTo(400);
 		assertThat(page).contains("id=\"real-only\"").doesNotContain("id=\"real-only\" checked");
+		assertThat(page).contains("id=\"chart-current_visitors\"", "id=\"visitors_by_device\"",
+				"id=\"visitors_by_browser\"", "id=\"visitors_by_os\"", "id=\"visitors_by_source\"",
+				"id=\"entry_pages\"", "id=\"exit_pages\"", "id=\"funnel\"", "id=\"funnel-chart\"",
+				"id=\"lost_revenue\"", "id=\"revenue_reconciliation\"", "id=\"comparison\"");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void theHourIsComparedWithTheHourBeforeFromTheStoresWindows() throws Exception {
+		long now = System.currentTimeMillis();
+		given(store.history(eq("active_users"), eq(Traffic.REAL), any())).willReturn(
+				List.of(new MetricsStore.MetricPoint(now - 4_000_000, 8, null),
+						new MetricsStore.MetricPoint(now - 600_000, 10, null),
+						new MetricsStore.MetricPoint(now - 300_000, 14, null)));
+
+		String panel = mvc.perform(get("/console/analytics/comparison").param("traffic", "real"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		// this hour's windows average 12, the previous hour's 8: half as many again
+		assertThat(panel).containsPattern("<td>active users</td>\\s*<td class=\"number\">12.0</td>\\s*"
+				+ "<td class=\"number\">8.0</td>\\s*<td class=\"number\">\\+50 %</td>")
+			.contains("traffic=real")
+			.containsPattern("<td>bounce rate</td>\\s*<td class=\"number\">—</td>");
 	}
 
 	@Test

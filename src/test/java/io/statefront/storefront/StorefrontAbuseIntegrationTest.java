@@ -38,7 +38,7 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 	private static final int STOREFRONT_REQUESTS_PER_SECOND = 50;
 
 	/** More than the burst and the rate's worth of any machine that serves faster than the rate. */
-	private static final int MOST_FLOODED_PAGES = 5_000;
+	private static final int MOST_FLOODED_REQUESTS = 5_000;
 
 	@Autowired
 	private RememberedCustomers remembered;
@@ -93,11 +93,13 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 	}
 
 	/**
-	 * A scripted flood of product pages from one address: past the address's rate it is answered
-	 * with a short 429 before any session or page work, and a shopper elsewhere is served throughout.
+	 * A scripted flood from one address: past the address's rate its storefront requests are answered with a short 429 before any session or page work, and a shopper elsewhere is
+	 * served throughout. The flood asks for the shopper's STOMP endpoint without an upgrade, which
+	 * the storefront refuses cheaply: a flood of whole pages on a loaded machine may be served more
+	 * slowly than the rate and never reach it.
 	 */
 	@Test
-	void aFloodOfPagesFromOneAddressIsSlowedToItsRateAndOthersAreStillServed() throws Exception {
+	void aFloodFromOneAddressIsSlowedToItsRateAndOthersAreStillServed() throws Exception {
 		String address = Shopper.nextAddress();
 		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 		List<HttpResponse<String>> refused = Collections.synchronizedList(new ArrayList<>());
@@ -107,10 +109,10 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 		try {
 			List<Future<?>> connections = new ArrayList<>();
 			for (int c = 0; c < 16; c++) {
-				// until the limit answers (a 429 needs more pages a second than the rate)
+				// until the limit answers (a 429 needs more requests a second than the rate)
 				connections.add(flood.submit(() -> {
-					while (refused.isEmpty() && sent.incrementAndGet() <= MOST_FLOODED_PAGES) {
-						HttpResponse<String> page = new Shopper(port, address).get("/shop/product/" + (sent.get() % 100));
+					while (refused.isEmpty() && sent.incrementAndGet() <= MOST_FLOODED_REQUESTS) {
+						HttpResponse<String> page = new Shopper(port, address).get("/shop/ws");
 						statuses.merge(page.statusCode(), 1, Integer::sum);
 						if (page.statusCode() == 429) {
 							refused.add(page);
@@ -131,12 +133,13 @@ class StorefrontAbuseIntegrationTest extends IntegrationTest {
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 
-		assertThat(statuses.keySet()).as("every page a 200 or a 429").isSubsetOf(200, 429);
+		assertThat(statuses.keySet()).as("no request failed").allMatch(status -> status < 500);
+		int served = statuses.entrySet().stream().filter(status -> status.getKey() != 429).mapToInt(Map.Entry::getValue).sum();
 		// the burst, then the rate for as long as the flood lasted (and a second's rounding)
-		assertThat(statuses.getOrDefault(200, 0)).as("pages served in %.1f s", seconds)
+		assertThat(served).as("requests served in %.1f s", seconds)
 			.isLessThanOrEqualTo((int) (STOREFRONT_REQUESTS_PER_SECOND
 					* (StorefrontRequestLimit.BURST_SECONDS + Math.ceil(seconds) + 1)));
-		assertThat(refused).as("refused within %d pages", MOST_FLOODED_PAGES).isNotEmpty().allSatisfy(page -> {
+		assertThat(refused).as("refused within %d requests", MOST_FLOODED_REQUESTS).isNotEmpty().allSatisfy(page -> {
 			assertThat(page.headers().firstValue("Retry-After")).isPresent();
 			assertThat(page.headers().allValues("Set-Cookie")).as("no session, no cookie").isEmpty();
 			assertThat(page.body()).contains("Please slow down");

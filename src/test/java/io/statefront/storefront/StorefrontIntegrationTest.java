@@ -96,6 +96,37 @@ class StorefrontIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aVisitKeepsTheCampaignOfItsTaggedLinkAndTheSiteThatReferredIt() throws Exception {
+		HttpClient newcomer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		try (KafkaConsumer<String, byte[]> website = consumerAtEnd(WebsiteEvent.TOPIC)) {
+			HttpResponse<String> landing = newcomer.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port
+						+ "/shop/product/12?utm_source=Newsletter&utm_medium=email&utm_campaign=winter-sale"))
+				.header("Referer", "https://mail.example.org/inbox")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(landing.statusCode()).isEqualTo(200);
+			HttpResponse<String> next = newcomer.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/shop/category/outerwear"))
+				.header("Referer", "http://localhost:" + port + "/shop/product/12?utm_source=Newsletter")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(next.statusCode()).isEqualTo(200);
+
+			List<WebsiteEvent> views = read(website, WebsiteEvent.class, 3).stream()
+				.filter(event -> event.eventType() == EventType.PAGE_VIEW && !event.simulated())
+				.toList();
+			assertThat(views).extracting(event -> event.pageViewData().url(), event -> event.pageViewData().referrer(),
+					event -> event.pageViewData().utmSource(), event -> event.pageViewData().utmMedium(),
+					event -> event.pageViewData().utmCampaign())
+				.containsExactly(
+						tuple("/shop/product/12?utm_source=Newsletter&utm_medium=email&utm_campaign=winter-sale",
+								"https://mail.example.org/inbox", "Newsletter", "email", "winter-sale"),
+						// the shop's own page as its path: no referral from the shop, no campaign of its own
+						tuple("/shop/category/outerwear", "/shop/product/12?utm_source=Newsletter", null, null, null));
+			assertThat(views).extracting(WebsiteEvent::sessionId).containsOnly(views.get(0).sessionId());
+		}
+	}
+
+	@Test
 	void aGuestBecomesACustomerChecksOutAndFindsTheOrderOnTheirNextVisit() throws Exception {
 		admin().post("/stock/batch_init/300/7/11");
 		Shopper guest = new Shopper(port);

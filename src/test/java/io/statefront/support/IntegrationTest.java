@@ -46,6 +46,8 @@ public abstract class IntegrationTest {
 		registry.add("statefront.flink.checkpoint-interval", () -> "1h");
 		// simulated traffic only in the tests about it, which switch it on through the API
 		registry.add("statefront.simulator.enabled", () -> "false");
+		// the revenue reconciliation and lost revenue per 10 s rather than per minute, so their tests wait less
+		registry.add("statefront.analytics.reconciliation-window", () -> "10s");
 		// metric history in the influxd of Debian's influxdb package when installed (CI installs it),
 		// on a free port beside any InfluxDB the machine runs
 		registry.add("statefront.influx.managed.port", () -> "0");

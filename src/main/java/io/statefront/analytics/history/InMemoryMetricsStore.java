@@ -25,11 +25,12 @@ class InMemoryMetricsStore implements MetricsStore {
 
 	static final int VALUES_PER_MEASUREMENT = MAX_POINTS;
 
-	private record Key(long windowEnd, @Nullable String tag) {
+	private record Key(long windowEnd, @Nullable String tag, @Nullable String detail) {
 	}
 
 	private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::windowEnd)
-		.thenComparing(Key::tag, Comparator.nullsFirst(Comparator.naturalOrder()));
+		.thenComparing(Key::tag, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparing(Key::detail, Comparator.nullsFirst(Comparator.naturalOrder()));
 
 	private final Map<String, NavigableMap<Key, Double>> byMeasurement = new ConcurrentHashMap<>();
 
@@ -48,7 +49,7 @@ class InMemoryMetricsStore implements MetricsStore {
 		NavigableMap<Key, Double> values = byMeasurement.computeIfAbsent(result.series(),
 				name -> new TreeMap<>(ORDER));
 		synchronized (values) {
-			values.put(new Key(result.windowEnd(), result.tagValue()), result.value());
+			values.put(new Key(result.windowEnd(), result.tagValue(), result.detailValue()), result.value());
 			if (values.size() > VALUES_PER_MEASUREMENT) {
 				values.pollFirstEntry();
 			}
@@ -61,12 +62,13 @@ class InMemoryMetricsStore implements MetricsStore {
 		if (values == null) {
 			return List.of();
 		}
-		Key since = new Key(clock.millis() - span.toMillis(), null);
+		Key since = new Key(clock.millis() - span.toMillis(), null, null);
 		synchronized (values) {
 			return values.tailMap(since, true)
 				.entrySet()
 				.stream()
-				.map(value -> new MetricPoint(value.getKey().windowEnd(), value.getValue(), value.getKey().tag()))
+				.map(value -> new MetricPoint(value.getKey().windowEnd(), value.getValue(), value.getKey().tag(),
+						value.getKey().detail()))
 				.toList();
 		}
 	}

@@ -99,6 +99,9 @@ class InfluxMetricsStore implements MetricsStore {
 		if (result.tagKey() != null && result.tagValue() != null) {
 			point.tag(result.tagKey(), tagValue(result.tagValue()));
 		}
+		if (result.detailKey() != null && result.detailValue() != null) {
+			point.tag(result.detailKey(), tagValue(result.detailValue()));
+		}
 		influx.write(database, retentionPolicy, point.build());
 	}
 
@@ -109,14 +112,15 @@ class InfluxMetricsStore implements MetricsStore {
 				identifier(retentionPolicy), identifier(Measurements.series(measurement, traffic.realOnly())),
 				span.toMillis(), MAX_POINTS);
 		List<MetricPoint> points = new ArrayList<>();
+		String detailTag = Measurements.detailTag(measurement);
 		for (QueryResult.Series series : seriesOf(query(select))) {
 			int time = series.getColumns().indexOf("time");
 			int value = series.getColumns().indexOf("value");
-			int tag = tagColumn(series.getColumns());
+			int detail = (detailTag == null) ? -1 : series.getColumns().indexOf(detailTag);
+			int tag = tagColumn(series.getColumns(), detailTag);
 			for (List<Object> row : series.getValues()) {
-				Object tagValue = tag < 0 ? null : row.get(tag);
 				points.add(new MetricPoint(((Number) row.get(time)).longValue(), ((Number) row.get(value)).doubleValue(),
-						tagValue == null ? null : tagValue.toString()));
+						text(row, tag), text(row, detail)));
 			}
 		}
 		Collections.reverse(points);
@@ -233,14 +237,20 @@ class InfluxMetricsStore implements MetricsStore {
 			.toList();
 	}
 
-	/** The one tag column a measurement has, if any: every column but time and value. */
-	private static int tagColumn(List<String> columns) {
+	/** The (first) tag column a measurement has, if any: every column but time, value and its second tag's. */
+	private static int tagColumn(List<String> columns, @Nullable String detailTag) {
 		for (int i = 0; i < columns.size(); i++) {
-			if (!columns.get(i).equals("time") && !columns.get(i).equals("value")) {
+			String column = columns.get(i);
+			if (!column.equals("time") && !column.equals("value") && !column.equals(detailTag)) {
 				return i;
 			}
 		}
 		return -1;
+	}
+
+	private static @Nullable String text(List<Object> row, int column) {
+		Object value = (column < 0) ? null : row.get(column);
+		return (value == null) ? null : value.toString();
 	}
 
 	/** Counts the write requests that failed, whether InfluxDB answered with an error or not at all. */

@@ -3,6 +3,7 @@ package io.statefront.analytics.history;
 import java.time.Duration;
 import java.util.List;
 
+import io.statefront.analytics.Measurements;
 import io.statefront.analytics.MetricResult;
 import io.statefront.analytics.Traffic;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,16 @@ public interface MetricsStore extends AutoCloseable {
 	/** The most values one history answer holds. */
 	int MAX_POINTS = 20_000;
 
-	/** One stored value: its window's end, the value, and its tag value when it has one. */
-	record MetricPoint(long time, double value, @Nullable String tag) {
+	/**
+	 * One stored value: its window's end, the value, its tag value when it has one, and its second
+	 * tag's value ({@link Measurements#detailTag(String)}) when its measurement has one.
+	 */
+	record MetricPoint(long time, double value, @Nullable String tag, @Nullable String detail) {
+
+		public MetricPoint(long time, double value, @Nullable String tag) {
+			this(time, value, tag, null);
+		}
+
 	}
 
 	/** Keeps {@code result}; a store may batch writes, so it may not be readable at once. */
