@@ -3,9 +3,9 @@ package io.statefront.console;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.bucket4j.TimeMeter;
 import io.statefront.platform.security.Credential;
 import io.statefront.platform.security.Credentials;
+import io.statefront.support.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -119,26 +119,6 @@ class LoginThrottleTest {
 		request.setRemoteAddr(address);
 		token.setDetails(new WebAuthenticationDetails(request));
 		return token;
-	}
-
-	private static final class ManualTime implements TimeMeter {
-
-		private long nanos = 1_000_000_000L;
-
-		void advance(Duration duration) {
-			nanos += duration.toNanos();
-		}
-
-		@Override
-		public long currentTimeNanos() {
-			return nanos;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return false;
-		}
-
 	}
 
 }

@@ -2,7 +2,7 @@ package io.statefront.storefront;
 
 import java.time.Duration;
 
-import io.github.bucket4j.TimeMeter;
+import io.statefront.support.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -56,26 +56,6 @@ class StorefrontRequestLimitTest {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		limit.doFilter(request, response, chain);
 		return response;
-	}
-
-	private static final class ManualTime implements TimeMeter {
-
-		private long nanos = 1_000_000_000L;
-
-		void advance(Duration duration) {
-			nanos += duration.toNanos();
-		}
-
-		@Override
-		public long currentTimeNanos() {
-			return nanos;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return false;
-		}
-
 	}
 
 }

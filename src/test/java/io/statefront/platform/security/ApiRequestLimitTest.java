@@ -3,7 +3,7 @@ package io.statefront.platform.security;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.bucket4j.TimeMeter;
+import io.statefront.support.ManualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,26 +75,6 @@ class ApiRequestLimitTest {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		limit.doFilter(request, response, new MockFilterChain());
 		return response;
-	}
-
-	private static final class ManualTime implements TimeMeter {
-
-		private long nanos = 1_000_000_000L;
-
-		void advance(Duration duration) {
-			nanos += duration.toNanos();
-		}
-
-		@Override
-		public long currentTimeNanos() {
-			return nanos;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return false;
-		}
-
 	}
 
 }
