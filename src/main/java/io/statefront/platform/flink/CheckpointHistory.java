@@ -29,7 +29,6 @@ import io.statefront.platform.flink.CheckpointRecord.Status;
 import io.statefront.platform.kafka.Json;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo.JobVertexDetailsInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +63,7 @@ public class CheckpointHistory implements SmartLifecycle {
 
 	private final Map<String, CheckpointCounts> counts = new ConcurrentHashMap<>();
 
-	// read and written on the poller's thread (and by a refresh the console asks for): per job, one run
-	private final Map<String, RunTasks> tasks = new ConcurrentHashMap<>();
+	private final CheckpointReader.LatestRunTasks tasks = new CheckpointReader.LatestRunTasks();
 
 	private volatile ScheduledExecutorService poller;
 
@@ -123,25 +121,10 @@ public class CheckpointHistory implements SmartLifecycle {
 	}
 
 	private void record(String job, JobID run, RestClusterClient<?> client) throws Exception {
-		CheckpointReader.Reading reading = CheckpointReader.read(job, run, client, tasksOf(job, client),
+		CheckpointReader.Reading reading = CheckpointReader.read(job, run, client, tasks.of(job, client),
 				this::isRecorded, path -> restoredSize(job, path));
 		counts.put(job, reading.counts());
 		reading.ended().forEach(this::append);
-	}
-
-	/** The tasks of the job's current run, asked for once a run (one run a job is kept). */
-	private CheckpointReader.Tasks tasksOf(String job, RestClusterClient<?> client) {
-		return run -> {
-			RunTasks known = tasks.get(job);
-			if (known == null || !known.run().equals(run)) {
-				known = new RunTasks(run, CheckpointReader.Tasks.askingEachTime(client).of(run));
-				tasks.put(job, known);
-			}
-			return known.tasks();
-		};
-	}
-
-	private record RunTasks(JobID run, List<JobVertexDetailsInfo> tasks) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
@@ -59,6 +60,28 @@ final class CheckpointReader {
 		/** Asks the run's JobManager each time. */
 		static Tasks askingEachTime(RestClusterClient<?> client) {
 			return run -> List.copyOf(client.getJobDetails(run).get(5, TimeUnit.SECONDS).getJobVertexInfos());
+		}
+
+	}
+
+	/** Per job, the tasks of its latest run, asked for once a run. */
+	static final class LatestRunTasks {
+
+		private record RunTasks(JobID run, List<JobVertexDetailsInfo> tasks) {
+		}
+
+		// the poller's thread and a refresh the console asks for both read and write it
+		private final Map<String, RunTasks> byJob = new ConcurrentHashMap<>();
+
+		Tasks of(String job, RestClusterClient<?> client) {
+			return run -> {
+				RunTasks known = byJob.get(job);
+				if (known == null || !known.run().equals(run)) {
+					known = new RunTasks(run, Tasks.askingEachTime(client).of(run));
+					byJob.put(job, known);
+				}
+				return known.tasks();
+			};
 		}
 
 	}
