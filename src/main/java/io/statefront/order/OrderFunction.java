@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.statefront.ledger.UserCommand;
 import io.statefront.order.OrderResult.Outcome;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.flink.IdempotencyStore;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.StepId;
-import io.statefront.stock.ItemCommand;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -19,7 +17,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * One stateful function per order, and the coordinator of its checkout saga. Whatever needs
@@ -36,27 +33,11 @@ import org.apache.flink.util.OutputTag;
  * checkpoint replays the same saga to the same end.
  *
  * <p>An order leaves the state at its horizon ({@link OrderHorizon}), a paid one once the archive
- * has it ({@link #ARCHIVE}). What can still arrive then asks about an order that is gone: a client's
+ * has it ({@link OrderOutputs#ARCHIVE}). What can still arrive then asks about an order that is gone: a client's
  * request (answered as not found, and read from the archive by the web side) or a late copy of a
  * saga reply (ignored, as no operation waits for it).
  */
 public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, OrderResponse> {
-
-	/** Steps for user functions, to the users topic. */
-	public static final OutputTag<UserCommand> USER_STEPS = new OutputTag<>("order-user-steps",
-			TypeInformation.of(UserCommand.class));
-
-	/** Steps for item functions, to the stock topic. */
-	public static final OutputTag<ItemCommand> ITEM_STEPS = new OutputTag<>("order-item-steps",
-			TypeInformation.of(ItemCommand.class));
-
-	/** Each order once paid, for the archive. */
-	public static final OutputTag<ArchivedOrder> ARCHIVE = new OutputTag<>("order-archive",
-			TypeInformation.of(ArchivedOrder.class));
-
-	/** Each checkout refused, for analytics' lost revenue. */
-	public static final OutputTag<RefusedCheckout> REFUSALS = new OutputTag<>("checkout-refusals",
-			TypeInformation.of(RefusedCheckout.class));
 
 	static final int IDEMPOTENCY_KEYS_PER_ORDER = 100;
 
@@ -259,13 +240,13 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 			order.update(paid);
 			settle(context);
 			long paidAt = Horizons.timeOf(context.timestamp());
-			context.output(ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(), paidAt));
+			context.output(OrderOutputs.ARCHIVE, new ArchivedOrder(orderId, paid.userId(), paid.items(), paid.totalCost(), paidAt));
 			finish(checkout.command(), OrderResult.ok(orderId, paid).paidAt(paidAt(paidAt)), context, out);
 		}
 		else if (checkout.compensating() || checkout.taken().isEmpty()) {
 			Order refused = order.value();
 			Outcome outcome = OrderSteps.outcomeOf(refusal);
-			context.output(REFUSALS, new RefusedCheckout(orderId, refused.userId(), outcome,
+			context.output(OrderOutputs.REFUSALS, new RefusedCheckout(orderId, refused.userId(), outcome,
 					refusal.stepId().participantId(), refused.items(), refused.totalCost(),
 					Horizons.timeOf(context.timestamp())));
 			finish(checkout.command(), OrderResult.of(outcome, orderId, refused, refusal.stepId().participantId(),

@@ -32,9 +32,9 @@ public final class OrderJob {
 			.process(new OrderFunction(horizons))
 			.uid("order-function")
 			.name("order");
-		return new Outputs(newOrders, replies, replies.getSideOutput(OrderFunction.USER_STEPS),
-				replies.getSideOutput(OrderFunction.ITEM_STEPS), replies.getSideOutput(OrderFunction.ARCHIVE),
-				replies.getSideOutput(OrderFunction.REFUSALS));
+		return new Outputs(newOrders, replies, replies.getSideOutput(OrderOutputs.USER_STEPS),
+				replies.getSideOutput(OrderOutputs.ITEM_STEPS), replies.getSideOutput(OrderOutputs.ARCHIVE),
+				replies.getSideOutput(OrderOutputs.REFUSALS));
 	}
 
 }

@@ -41,14 +41,14 @@ final class OrderSteps {
 	/** Asks whether the order's user exists, before the order opens. */
 	StepId askUserExists(String userId) {
 		StepId userExists = StepId.userExists(userId);
-		outputs.output(OrderFunction.USER_STEPS, UserCommand.step(UserOperation.FIND, userId, 0, step(0, userExists)));
+		outputs.output(OrderOutputs.USER_STEPS, UserCommand.step(UserOperation.FIND, userId, 0, step(0, userExists)));
 		return userExists;
 	}
 
 	/** Asks an item's price, for a line to add. */
 	StepId askPrice(String itemId, long attempt) {
 		StepId price = StepId.itemPrice(itemId);
-		outputs.output(OrderFunction.ITEM_STEPS, ItemCommand.step(ItemOperation.FIND, itemId, 0, step(attempt, price)));
+		outputs.output(OrderOutputs.ITEM_STEPS, ItemCommand.step(ItemOperation.FIND, itemId, 0, step(attempt, price)));
 		return price;
 	}
 
@@ -63,12 +63,12 @@ final class OrderSteps {
 		quantities.forEach((itemId, quantity) -> {
 			StepId take = StepId.takeStock(itemId);
 			steps.add(take);
-			outputs.output(OrderFunction.ITEM_STEPS,
+			outputs.output(OrderOutputs.ITEM_STEPS,
 					ItemCommand.step(ItemOperation.TAKE, itemId, quantity, step(attempt, take)));
 		});
 		StepId pay = StepId.pay(order.userId());
 		steps.add(pay);
-		outputs.output(OrderFunction.USER_STEPS,
+		outputs.output(OrderOutputs.USER_STEPS,
 				UserCommand.step(UserOperation.PAY, order.userId(), order.totalCost(), step(attempt, pay)));
 		return steps;
 	}
@@ -81,11 +81,11 @@ final class OrderSteps {
 			compensations.add(undo);
 			SagaStep step = step(checkout.attempt(), undo);
 			if (undo.asksUser()) {
-				outputs.output(OrderFunction.USER_STEPS,
+				outputs.output(OrderOutputs.USER_STEPS,
 						UserCommand.step(UserOperation.REFUND, undo.participantId(), 0, step));
 			}
 			else {
-				outputs.output(OrderFunction.ITEM_STEPS,
+				outputs.output(OrderOutputs.ITEM_STEPS,
 						ItemCommand.step(ItemOperation.RETURN, undo.participantId(), 0, step));
 			}
 		}

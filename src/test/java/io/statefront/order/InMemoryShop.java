@@ -80,8 +80,8 @@ final class InMemoryShop implements AutoCloseable {
 		orderAnswers = orders.output();
 		userAnswers = users.output();
 		itemAnswers = items.output();
-		userSteps = orders.sideOutput(OrderFunction.USER_STEPS);
-		itemSteps = orders.sideOutput(OrderFunction.ITEM_STEPS);
+		userSteps = orders.sideOutput(OrderOutputs.USER_STEPS);
+		itemSteps = orders.sideOutput(OrderOutputs.ITEM_STEPS);
 		userReplies = users.sideOutput(UserFunction.SAGA_REPLIES);
 		itemReplies = items.sideOutput(ItemFunction.SAGA_REPLIES);
 	}

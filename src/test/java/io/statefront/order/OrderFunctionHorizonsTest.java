@@ -42,7 +42,7 @@ class OrderFunctionHorizonsTest {
 	void openHarness() throws Exception {
 		orders = FunctionHarness.open(() -> new OrderFunction(HORIZONS), OrderMessage::orderKey);
 		responses = orders.output();
-		archived = orders.sideOutput(OrderFunction.ARCHIVE);
+		archived = orders.sideOutput(OrderOutputs.ARCHIVE);
 	}
 
 	@AfterEach

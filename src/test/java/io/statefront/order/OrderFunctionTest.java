@@ -41,8 +41,8 @@ class OrderFunctionTest {
 	void openHarness() throws Exception {
 		orders = FunctionHarness.open(() -> new OrderFunction(Horizons.defaults()), OrderMessage::orderKey);
 		responses = orders.output();
-		userSteps = orders.sideOutput(OrderFunction.USER_STEPS);
-		itemSteps = orders.sideOutput(OrderFunction.ITEM_STEPS);
+		userSteps = orders.sideOutput(OrderOutputs.USER_STEPS);
+		itemSteps = orders.sideOutput(OrderOutputs.ITEM_STEPS);
 	}
 
 	@AfterEach
