@@ -39,12 +39,13 @@ import static org.awaitility.Awaitility.await;
  */
 class NewMeasurementsIntegrationTest extends IntegrationTest {
 
-	private static final long AUDIENCE = 60_000;
-
 	private static final long RECONCILIATION = 10_000;
 
 	@Autowired
 	KafkaConnectionDetails kafka;
+
+	@Autowired
+	AnalyticsProperties analytics;
 
 	@Autowired
 	KafkaTemplate<String, byte[]> producer;
@@ -59,19 +60,20 @@ class NewMeasurementsIntegrationTest extends IntegrationTest {
 		Installed.influxd();
 		String influx = influxUrl();
 		long from = System.currentTimeMillis();
+		long audience = analytics.audienceWindow().toMillis();
 		simulate(true);
 		// a sliding window wholly after the start, so that the topic holds every event it counted
 		await().atMost(Duration.ofSeconds(150))
 			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> !points(influx, "visitors_by_device", "time >= %dms".formatted(from + AUDIENCE)).isEmpty());
+			.until(() -> !points(influx, "visitors_by_device", "time >= %dms".formatted(from + audience)).isEmpty());
 		simulate(false);
 		Thread.sleep(500);
 		List<WebsiteEvent> events = allEvents();
-		long end = points(influx, "visitors_by_device", "time >= %dms".formatted(from + AUDIENCE)).get(0)
+		long end = points(influx, "visitors_by_device", "time >= %dms".formatted(from + audience)).get(0)
 			.path(0)
 			.asLong();
 		List<WebsiteEvent> window = events.stream()
-			.filter(event -> event.timestamp() >= end - AUDIENCE && event.timestamp() < end)
+			.filter(event -> event.timestamp() >= end - audience && event.timestamp() < end)
 			.toList();
 		Set<String> visitors = new HashSet<>();
 		window.forEach(event -> visitors.add(event.key()));
@@ -96,7 +98,7 @@ class NewMeasurementsIntegrationTest extends IntegrationTest {
 		Set<String> entered = new HashSet<>();
 		for (WebsiteEvent event : events) {
 			if (event.eventType() == EventType.PAGE_VIEW && entered.add(event.sessionId())
-					&& event.timestamp() >= end - AUDIENCE && event.timestamp() < end) {
+					&& event.timestamp() >= end - audience && event.timestamp() < end) {
 				sourceOfEntries.put(event.key(), Sources.of(event.pageViewData()));
 			}
 		}

@@ -48,6 +48,8 @@ public abstract class IntegrationTest {
 		registry.add("statefront.simulator.enabled", () -> "false");
 		// the revenue reconciliation and lost revenue per 10 s rather than per minute, so their tests wait less
 		registry.add("statefront.analytics.reconciliation-window", () -> "10s");
+		// the breakdowns and the funnel over 20 s rather than a minute, for the same reason
+		registry.add("statefront.analytics.audience-window", () -> "20s");
 		// metric history in the influxd of Debian's influxdb package when installed (CI installs it),
 		// on a free port beside any InfluxDB the machine runs
 		registry.add("statefront.influx.managed.port", () -> "0");
