@@ -2,7 +2,7 @@ package io.statefront.stock;
 
 import io.statefront.platform.history.EntityHistory;
 import io.statefront.platform.history.HistoryResponses;
-import io.statefront.platform.history.HistoryResponses.History;
+import io.statefront.platform.history.HistoryResponses.ChangeHistory;
 import io.statefront.platform.web.ApiController;
 import io.statefront.platform.web.Count;
 import io.statefront.platform.web.EntityId;
@@ -36,7 +36,7 @@ class StockHistoryController {
 					+ "log (kept for statefront.retention.entity-history). A page looks at a bounded part of the log: "
 					+ "ask for the next with before=next until complete. An id with no changes has an empty history.")
 	@ApiResponse(responseCode = "200", description = "The item's changes, newest first",
-			content = @Content(schema = @Schema(implementation = History.class)))
+			content = @Content(schema = @Schema(implementation = ChangeHistory.class)))
 	@ApiResponse(responseCode = "400", description = "A malformed id, limit or cursor")
 	@ApiResponse(responseCode = "503", description = "The change log cannot be read just now")
 	@GetMapping("/history/{itemId}")

@@ -33,11 +33,11 @@ public final class HistoryResponses {
 	 * @param complete whether the log holds nothing older: the history is whole back to the log's horizon
 	 * @param next the {@code before} of the next, older page; null when complete
 	 */
-	public record History(String entity, List<ChangeView> changes, long scanned,
+	public record ChangeHistory(String entity, List<ChangeView> changes, long scanned,
 			@JsonProperty("looked_back_to") @Nullable Instant lookedBackTo, boolean complete, @Nullable Long next) {
 
-		static History of(String entity, HistoryPage page) {
-			return new History(entity, page.changes().stream().map(ChangeView::of).toList(), page.scanned(),
+		static ChangeHistory of(String entity, HistoryPage page) {
+			return new ChangeHistory(entity, page.changes().stream().map(ChangeView::of).toList(), page.scanned(),
 					(page.lookedBackTo() != null) ? Instant.ofEpochMilli(page.lookedBackTo()) : null, page.complete(),
 					page.next());
 		}
@@ -57,7 +57,7 @@ public final class HistoryResponses {
 		String entity = kind + "/" + id.value();
 		try {
 			HistoryPage page = history.read(entity, (int) limit.value(), (before != null) ? before.value() : null);
-			return ResponseEntity.ok(History.of(entity, page));
+			return ResponseEntity.ok(ChangeHistory.of(entity, page));
 		}
 		catch (HistoryUnavailableException ex) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
