@@ -43,6 +43,8 @@ import com.sun.net.httpserver.HttpServer;
  * ./mvnw -q package -DskipTests && java bench/Benchmark.java ledger|checkout [seconds-per-step] [rate,rate,...]
  * BENCH_REFERENCE_JAR=main.jar java bench/Benchmark.java compare [seconds]   # see bench/compare-with-main.sh
  * BENCH_STOREFRONT_FLOOD=32 java bench/Benchmark.java ledger 30 1000   # the API beside a flood of product pages
+ * BENCH_REFERENCE_JAR=target/statefront.jar BENCH_REFERENCE_APP_ARGS=--statefront.flink.applied-change-log=false \
+ *     java bench/Benchmark.java compare 15   # one build against itself with other settings (BENCH_APP_ARGS: the tree's)
  * </pre>
  */
 public class Benchmark {
@@ -200,7 +202,7 @@ public class Benchmark {
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
 		int[] rates = (args.length > 2) ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
 				: workload.defaultRates();
-		App app = App.start(Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar")));
+		App app = App.start(Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar")), APP_ARGUMENTS);
 		HttpServer baseline = null;
 		try {
 			String baselineUrl = null;
@@ -253,6 +255,9 @@ public class Benchmark {
 		};
 	}
 
+	/** Arguments for the application under test, such as {@code --statefront.simulator.enabled=false} (BENCH_APP_ARGS). */
+	private static final String APP_ARGUMENTS = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
+
 	/** Seconds of each warm-up rate ({@code BENCH_WARM_UP_SECONDS}, 20 by default). */
 	private static final int WARM_UP_SECONDS = Integer
 		.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_SECONDS", "20"));
@@ -272,7 +277,7 @@ public class Benchmark {
 	/** The application under test: the packaged jar on a data directory, ports and password of its own. */
 	record App(Process process, String url, double coldStartSeconds, long rssAfterStartKiB) {
 
-		static App start(Path jar) throws Exception {
+		static App start(Path jar, String appArguments) throws Exception {
 			if (!Files.isRegularFile(jar)) {
 				throw new IllegalStateException(jar + " is missing; build it first: ./mvnw -q package -DskipTests");
 			}
@@ -288,7 +293,6 @@ public class Benchmark {
 					"--statefront.security.api-password=" + PASSWORD, "--statefront.console.admin-password=" + PASSWORD,
 					"--statefront.kafka.embedded.port=" + freePort(),
 					"--statefront.kafka.embedded.controller-port=" + freePort(), "--logging.level.root=WARN"));
-			String appArguments = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
 			if (!appArguments.isBlank()) {
 				command.addAll(List.of(appArguments.trim().split("\\s+")));
 			}
@@ -335,9 +339,12 @@ public class Benchmark {
 		if (referenceJar == null || referenceJar.isBlank()) {
 			throw new IllegalStateException("Set BENCH_REFERENCE_JAR to the reference build's jar (bench/compare-with-main.sh does)");
 		}
+		// the reference may be the same build with other settings (BENCH_REFERENCE_APP_ARGS), else it takes the tree's
+		String referenceArguments = System.getenv().getOrDefault("BENCH_REFERENCE_APP_ARGS", APP_ARGUMENTS);
 		List<Measured> builds = new ArrayList<>();
-		for (Path jar : List.of(Path.of(referenceJar), tree)) {
-			App app = App.start(jar);
+		for (int build = 0; build < 2; build++) {
+			Path jar = (build == 0) ? Path.of(referenceJar) : tree;
+			App app = App.start(jar, (build == 0) ? referenceArguments : APP_ARGUMENTS);
 			try {
 				Workload ledger = new LedgerWorkload();
 				warmUp(app, ledger, Math.min(WARM_UP_SECONDS, 10));
@@ -346,7 +353,9 @@ public class Benchmark {
 				warmUp(app, checkout, Math.min(WARM_UP_SECONDS, 10));
 				Result checkoutResult = run(jar.getFileName().toString(), app.url(), AUTH, checkout, 500, seconds,
 						app.pid());
-				builds.add(new Measured(jar.toString(), ledgerResult, checkoutResult));
+				String arguments = (build == 0) ? referenceArguments : APP_ARGUMENTS;
+				builds.add(new Measured(jar + (arguments.isBlank() ? "" : " " + arguments), ledgerResult,
+						checkoutResult));
 			}
 			finally {
 				app.stop();

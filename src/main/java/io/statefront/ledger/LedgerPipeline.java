@@ -50,7 +50,7 @@ class LedgerPipeline implements FlinkJobPart {
 		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("user-saga-replies-sink").name("user saga replies");
 		if (kafka.keepsAppliedChanges()) {
 			outputs.changes()
-				.sinkTo(kafka.appliedChangesSink("user-changes"))
+				.sinkTo(kafka.appliedChangesSink())
 				.uid("user-changes-sink")
 				.name(AppliedChange.TOPIC + " (users)");
 		}

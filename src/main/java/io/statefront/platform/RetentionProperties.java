@@ -24,18 +24,23 @@ import org.springframework.util.unit.DataSize;
  * @param events how long the event topics (website and shop events, metrics, alerts,
  * recommendations) keep theirs
  * @param topicBytes the most each partition of a reply or event topic keeps, whatever its age
+ * @param entityHistory how long the applied-change log keeps each change of a user's credit or an
+ * item's stock: how far back their history goes. Nothing restores from it
+ * @param entityHistoryBytes the most each of its partitions keeps, whatever the changes' age
  */
 @ConfigurationProperties("statefront.retention")
 public record RetentionProperties(@DefaultValue("24h") Duration idempotencyKeys,
 		@DefaultValue("7d") Duration finishedOrders, @DefaultValue("30d") Duration openOrders,
 		@DefaultValue("30d") Duration shopperBehaviour, @DefaultValue("7d") Duration commandLog,
 		@DefaultValue("1h") Duration replies, @DefaultValue("1d") Duration events,
-		@DefaultValue("256MB") DataSize topicBytes) {
+		@DefaultValue("256MB") DataSize topicBytes, @DefaultValue("30d") Duration entityHistory,
+		@DefaultValue("256MB") DataSize entityHistoryBytes) {
 
 	/** The defaults, for jobs built outside Spring (tests, benchmarks). */
 	public static RetentionProperties defaults() {
 		return new RetentionProperties(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30),
-				Duration.ofDays(30), Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(1), DataSize.ofMegabytes(256));
+				Duration.ofDays(30), Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(1), DataSize.ofMegabytes(256),
+				Duration.ofDays(30), DataSize.ofMegabytes(256));
 	}
 
 }

@@ -52,7 +52,7 @@ class StockPipeline implements FlinkJobPart {
 			.name(StockLevel.TOPIC);
 		if (kafka.keepsAppliedChanges()) {
 			outputs.changes()
-				.sinkTo(kafka.appliedChangesSink("item-changes"))
+				.sinkTo(kafka.appliedChangesSink())
 				.uid("item-changes-sink")
 				.name(AppliedChange.TOPIC + " (items)");
 		}

@@ -34,8 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The console in a real headless Chromium: sign in, see the jobs running, take a checkpoint and
- * watch it arrive in the history, change a user's credit; panels update without a reload; charts
- * gain points as results are pushed, and follow the simulator's rate.
+ * watch it arrive in the history, change a user's credit and see the change head their history;
+ * panels update without a reload; charts gain points as results are pushed, and follow the
+ * simulator's rate.
  */
 class ConsoleBrowserTest extends IntegrationTest {
 
@@ -107,6 +108,16 @@ class ConsoleBrowserTest extends IntegrationTest {
 		assertThat(api().get("/users/credit/" + user).number("credit")).isEqualTo(40);
 		assertThat(browser.executeScript("return window.performance.timeOrigin")).as("changed in place, no page load")
 			.isEqualTo(page);
+		// the account shown with the answer loads its history beneath it: the change just made on top
+		List<String> history = waiting(driver -> {
+			List<String> rows = driver.findElements(By.cssSelector("#user-history table.changes tbody tr"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			return (rows.size() == 2) ? rows : null;
+		});
+		assertThat(history.get(0)).contains("−30", "40", "subtract credit", "key ");
+		assertThat(history.get(1)).contains("+70", "70", "add credit", "request ");
 	}
 
 	@Test

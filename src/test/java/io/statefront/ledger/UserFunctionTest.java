@@ -5,6 +5,7 @@ import java.util.List;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.flink.AppliedChange.Origin;
 import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
 import io.statefront.platform.saga.SagaStep;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserFunctionTest {
+
+	/** When the broker appended a message, as the function reads it from the record. */
+	private static final long APPENDED_AT = 1_765_000_000_000L;
 
 	private static final StepId PAY = StepId.pay("1");
 
@@ -76,10 +80,14 @@ class UserFunctionTest {
 		step(UserOperation.PAY, "1", 30, 1, PAY);
 		step(UserOperation.PAY, "1", 30, 1, PAY);
 		step(UserOperation.REFUND, "1", 0, 1, REFUND);
+		users.process(new UserCommand("request-without-key", null, UserOperation.ADD_CREDIT, "1", 5), APPENDED_AT);
 
-		assertThat(changes.fresh()).containsExactly(new AppliedChange("user/1", "add-1", 100),
-				new AppliedChange("user/1", "order-9/1/pay:1", -30),
-				new AppliedChange("user/1", "order-9/1/refund:1", 30));
+		assertThat(changes.fresh()).containsExactly(
+				new AppliedChange("user/1", "add-1", 100, 100, 0, "ADD_CREDIT", Origin.IDEMPOTENCY_KEY),
+				new AppliedChange("user/1", "order-9/1/pay:1", -30, 70, 0, "PAY", Origin.SAGA_STEP),
+				new AppliedChange("user/1", "order-9/1/refund:1", 30, 100, 0, "REFUND", Origin.SAGA_STEP),
+				new AppliedChange("user/1", "request-without-key", 5, 105, APPENDED_AT, "ADD_CREDIT",
+						Origin.REQUEST_ID));
 	}
 
 	@Test

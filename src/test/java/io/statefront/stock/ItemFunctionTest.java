@@ -3,6 +3,7 @@ package io.statefront.stock;
 import java.util.List;
 
 import io.statefront.platform.flink.AppliedChange;
+import io.statefront.platform.flink.AppliedChange.Origin;
 import io.statefront.platform.flink.Horizons;
 import io.statefront.platform.saga.SagaRefusal;
 import io.statefront.platform.saga.SagaReply;
@@ -55,9 +56,10 @@ class ItemFunctionTest {
 		step(ItemOperation.TAKE, "3", 4, 1, StepId.takeStock("3"));
 		step(ItemOperation.RETURN, "3", 0, 1, new StepId(StepId.Kind.RETURN_STOCK, "3"));
 
-		assertThat(changes.fresh()).containsExactly(new AppliedChange("item/3", "add-1", 10),
-				new AppliedChange("item/3", "order-9/1/take_stock:3", -4),
-				new AppliedChange("item/3", "order-9/1/return_stock:3", 4));
+		assertThat(changes.fresh()).containsExactly(
+				new AppliedChange("item/3", "add-1", 10, 10, 0, "ADD_STOCK", Origin.IDEMPOTENCY_KEY),
+				new AppliedChange("item/3", "order-9/1/take_stock:3", -4, 6, 0, "TAKE", Origin.SAGA_STEP),
+				new AppliedChange("item/3", "order-9/1/return_stock:3", 4, 10, 0, "RETURN", Origin.SAGA_STEP));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.statefront.analytics.history.MetricsStore;
 import io.statefront.ledger.LedgerClient;
 import io.statefront.order.OrderClient;
 import io.statefront.platform.StatefrontProperties;
+import io.statefront.platform.history.EntityHistory;
 import io.statefront.platform.security.Credential;
 import io.statefront.platform.web.ApiController;
 import io.statefront.stock.StockClient;
@@ -45,7 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 				"statefront.security.metrics-password=slice-metrics-password" })
 @Import(ApiSlice.Administrator.class)
 @MockitoBean(types = { LedgerClient.class, StockClient.class, OrderClient.class, EventSimulator.class,
-		MetricsStore.class })
+		MetricsStore.class, EntityHistory.class })
 public @interface ApiSlice {
 
 	/** The administrator, whom the console declares in the application. */

@@ -7,15 +7,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The topic of {@link AppliedChange}s, when the functions job keeps them. */
+/** The topic of {@link AppliedChange}s, when the functions job keeps them (by default). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("statefront.flink.applied-change-log")
+@ConditionalOnBooleanProperty(name = "statefront.flink.applied-change-log", matchIfMissing = true)
 class AppliedChangeLogConfiguration {
+
+	/** As many partitions as the users' and the items' topics. */
+	static final int PARTITIONS = 4;
 
 	@Bean
 	NewTopic appliedChangesTopic(TopicHorizons topics) {
-		// kept as long as the commands that made the changes
-		return topics.command(AppliedChange.TOPIC, 4);
+		return topics.history(AppliedChange.TOPIC, PARTITIONS);
 	}
 
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * answered before gets that first answer ({@link IdempotencyStore}); anything else is applied, and
  * its answer remembered under its key. The entity is read once and written at most once per
  * message, and every change of its balance goes to the {@code <kind>-changes} side output with
- * the message that made it ({@link AppliedChange}). A deterministic state machine of its input
+ * the message that made it, the balance after it and the message's time ({@link AppliedChange}). A deterministic state machine of its input
  * (architecture rule 3): the same messages in the same order give the same state and answers,
  * which is what makes a restore from a checkpoint exact.
  *
@@ -52,6 +52,9 @@ public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
 
 		/** Whether the message opens its entity (its answer is remembered though nothing existed before). */
 		boolean opens();
+
+		/** What the message asks, as the applied-change log names it. */
+		Enum<?> operation();
 
 	}
 
@@ -171,10 +174,13 @@ public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
 		}
 		S after = working;
 		entity.update(after);
-		long delta = balance(after) - balance(before);
+		long balance = balance(after);
+		long delta = balance - balance(before);
 		if (delta != 0) {
 			context.output(changes, new AppliedChange(kind + "/" + entityId(command),
-					AppliedChange.messageId(command.step(), command.idempotencyKey(), command.requestId()), delta));
+					AppliedChange.messageId(command.step(), command.idempotencyKey(), command.requestId()), delta,
+					balance, Horizons.timeOf(context.timestamp()), command.operation().name(),
+					AppliedChange.origin(command.step(), command.idempotencyKey())));
 		}
 		changed(command, before, after, context);
 	}

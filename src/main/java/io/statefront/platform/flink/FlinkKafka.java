@@ -138,17 +138,16 @@ public final class FlinkKafka {
 	}
 
 	/**
-	 * The sink of {@link AppliedChange}s, keyed by entity: in Kafka transactions committed with each
-	 * checkpoint, so what a {@code read_committed} reader sees is what the restored state holds.
-	 * {@code name} tells this sink's transactions from every other's.
+	 * The sink of {@link AppliedChange}s, keyed by entity, each stamped with the time of the message
+	 * that made it. At least once: a restore writes the changes made since its checkpoint again, as
+	 * identical records, which the readers of the log collapse (see {@link AppliedChange}); no
+	 * transaction, so nothing ties the log's readers or the broker's transaction timeout to the
+	 * checkpoint interval. Nobody waits on these writes, so they linger to travel in batches: one
+	 * produce request per batch rather than per change on the functions' hot path.
 	 */
-	public KafkaSink<AppliedChange> appliedChangesSink(String name) {
-		return builder(new JsonRecordSerializer<>(AppliedChange.TOPIC, AppliedChange::entity, null))
-			.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-			.setTransactionalIdPrefix("statefront-" + name)
-			// an open transaction of a killed run holds read_committed readers back until the restarted
-			// sink aborts it, or until this timeout when it never restarts
-			.setProperty("transaction.timeout.ms", "60000")
+	public KafkaSink<AppliedChange> appliedChangesSink() {
+		return builder(new AppliedChangeSerializer()).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+			.setProperty("linger.ms", "20")
 			.build();
 	}
 
@@ -202,6 +201,16 @@ public final class FlinkKafka {
 				partition = (named >= 0) ? named : null;
 			}
 			return new ProducerRecord<>(topic, partition, null, utf8(key.apply(element)), Json.write(element), headers);
+		}
+
+	}
+
+	static final class AppliedChangeSerializer implements KafkaRecordSerializationSchema<AppliedChange> {
+
+		@Override
+		public ProducerRecord<byte[], byte[]> serialize(AppliedChange change, KafkaSinkContext context, Long timestamp) {
+			Long at = Horizons.known(change.at()) ? change.at() : null;
+			return new ProducerRecord<>(AppliedChange.TOPIC, null, at, utf8(change.entity()), Json.write(change));
 		}
 
 	}

@@ -35,9 +35,11 @@ import org.springframework.util.unit.DataSize;
  * however short, which keeps a thread per task waking up that often, busy or idle
  * @param taskSlots slots of the embedded cluster's single task manager
  * @param appliedChangeLog whether the functions job writes every change of credit and stock, with
- * the message that made it, to the {@code applied-changes} topic, exactly once: the fault suite's
- * record to check its histories against. Switch it only on a new data directory: a checkpoint
- * taken with it cannot be restored without it
+ * the message that made it, its time and the balance after it, to the {@code applied-changes} topic
+ * (on by default): the users' and items' history in the console and the API, kept for
+ * {@code statefront.retention.entity-history}, and the fault suite's record to check its histories
+ * against. Switching it on keeps an existing data directory's checkpoints; switching it off does not
+ * (a checkpoint taken with it cannot be restored without it)
  * @param rebuildFromTruncatedLog whether a job without a restore point may start when one of its
  * command topics no longer begins at offset 0, rebuilding its state from what the log still holds
  * and losing what the deleted records built. Off by default: such a start is refused with its
@@ -52,7 +54,7 @@ record FlinkProperties(@DefaultValue("embedded") Mode mode, @DefaultValue Remote
 		@DefaultValue("2m") Duration checkpointTimeout, @DefaultValue("5") int tolerableFailedCheckpoints,
 		@DefaultValue("rocksdb") StateBackend stateBackend, @DefaultValue("256MB") DataSize managedMemory,
 		@DefaultValue("0ms") Duration bufferTimeout, @DefaultValue("8") int taskSlots,
-		@DefaultValue("false") boolean appliedChangeLog, @DefaultValue("false") boolean rebuildFromTruncatedLog,
+		@DefaultValue("true") boolean appliedChangeLog, @DefaultValue("false") boolean rebuildFromTruncatedLog,
 		@DefaultValue Election election) {
 
 	FlinkProperties {

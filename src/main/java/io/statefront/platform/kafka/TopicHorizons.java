@@ -60,6 +60,18 @@ public final class TopicHorizons {
 		return sized(timed(name, partitions, retention.events())).build();
 	}
 
+	/**
+	 * The log of applied changes, the users' and items' history: kept for
+	 * {@code statefront.retention.entity-history} and at most {@code entity-history-bytes} per
+	 * partition. Its records carry the time of the command that made each change, a time of the
+	 * command log (so a replay writes the same record), and retention counts by that time.
+	 */
+	public NewTopic history(String name, int partitions) {
+		TopicBuilder topic = timed(name, partitions, retention.entityHistory())
+			.config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
+		return sized(topic, retention.entityHistoryBytes().toBytes()).build();
+	}
+
 	/** A compacted topic: the latest message per key, so bounded by the keys, not by time. */
 	public NewTopic compacted(String name, int partitions) {
 		// compaction cleans closed segments only: roll hourly so the log's head is compacted too
@@ -87,7 +99,10 @@ public final class TopicHorizons {
 	}
 
 	private TopicBuilder sized(TopicBuilder topic) {
-		long bytes = retention.topicBytes().toBytes();
+		return sized(topic, retention.topicBytes().toBytes());
+	}
+
+	private static TopicBuilder sized(TopicBuilder topic, long bytes) {
 		// a size limit deletes whole segments too: four or more of them fit under it
 		long segmentBytes = Math.max(1L << 20, Math.min(LARGEST_SEGMENT_BYTES, bytes / 4));
 		return topic.config(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(bytes))

@@ -41,7 +41,8 @@ class CommandLogHorizonTest {
 	private static RetentionProperties retention(Duration commandLog) {
 		RetentionProperties defaults = RetentionProperties.defaults();
 		return new RetentionProperties(defaults.idempotencyKeys(), defaults.finishedOrders(), defaults.openOrders(),
-				defaults.shopperBehaviour(), commandLog, defaults.replies(), defaults.events(), defaults.topicBytes());
+				defaults.shopperBehaviour(), commandLog, defaults.replies(), defaults.events(), defaults.topicBytes(),
+				defaults.entityHistory(), defaults.entityHistoryBytes());
 	}
 
 }

@@ -58,6 +58,19 @@ class TopicHorizonsIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void theAppliedChangeLogKeepsTheEntityHistoryHorizonByTheChangesOwnTimes() throws Exception {
+		Config config = configs(List.of("applied-changes")).get("applied-changes");
+
+		assertThat(value(config, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+		assertThat(value(config, TopicConfig.RETENTION_BYTES_CONFIG)).isEqualTo(Long.toString(256L << 20));
+		assertThat(value(config, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+		// each record carries the time of the command that made its change, which a replay repeats
+		assertThat(value(config, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)).isEqualTo("CreateTime");
+		assertThat(Long.parseLong(value(config, TopicConfig.SEGMENT_MS_CONFIG)))
+			.isLessThanOrEqualTo(Duration.ofHours(1).toMillis());
+	}
+
 	private Map<String, Config> configs(List<String> topics) throws Exception {
 		try (AdminClient admin = AdminClients.create(kafkaAdmin, 10_000)) {
 			return admin

@@ -2,6 +2,7 @@ package io.statefront.support.history;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,24 +17,25 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the functions job's log of {@link AppliedChange}s ({@code statefront.flink.applied-change-log})
- * as a {@code read_committed} consumer: the changes of every checkpoint the job completed, each
- * once, in the order each entity saw them.
+ * Reads the functions job's log of {@link AppliedChange}s ({@code statefront.flink.applied-change-log}):
+ * every change, once, in the order each entity saw it. The log is written at least once, and a
+ * restore writes the changes made since its checkpoint again as identical records (every field is
+ * a function of the entity's input log): those copies are collapsed here, as the application's
+ * history reader collapses them. Two changes by one message are never identical, as the balance
+ * after the second includes the first, so what the checker counts as duplicated stays visible.
  */
 public final class AppliedChanges {
+
+	private static final Duration SETTLED = Duration.ofMillis(500);
 
 	private AppliedChanges() {
 	}
 
-	/**
-	 * Every committed change, once no transaction is open any more: waits for the checkpoint that
-	 * commits the last changes made (call it when no more load comes).
-	 */
+	/** Every change, once the log has stopped growing (call it when no more load comes). */
 	public static List<AppliedChange> read(String bootstrapServers, Duration limit) throws InterruptedException {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class);
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
 			Set<TopicPartition> partitions = consumer.partitionsFor(AppliedChange.TOPIC)
 				.stream()
@@ -41,8 +43,8 @@ public final class AppliedChanges {
 				.collect(Collectors.toSet());
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = awaitNoOpenTransaction(bootstrapServers, consumer, partitions, limit);
-			List<AppliedChange> changes = new ArrayList<>();
+			Map<TopicPartition, Long> end = awaitSettled(consumer, partitions, limit);
+			Set<AppliedChange> changes = new LinkedHashSet<>();
 			long deadline = System.nanoTime() + limit.toNanos();
 			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
 				if (System.nanoTime() > deadline) {
@@ -52,33 +54,25 @@ public final class AppliedChanges {
 					changes.add(Json.read(record.value(), AppliedChange.class));
 				}
 			}
-			return changes;
+			return new ArrayList<>(changes);
 		}
 	}
 
-	/**
-	 * The partitions' ends once the last stable offset (what {@code read_committed} may read to)
-	 * has caught up with the high watermark everywhere: no transaction is open.
-	 */
-	private static Map<TopicPartition, Long> awaitNoOpenTransaction(String bootstrapServers,
-			KafkaConsumer<byte[], byte[]> committed, Set<TopicPartition> partitions, Duration limit)
-			throws InterruptedException {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class);
-		try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config)) {
-			long deadline = System.nanoTime() + limit.toNanos();
-			while (true) {
-				Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
-				if (stable.equals(uncommitted.endOffsets(partitions))) {
-					return stable;
-				}
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("A transaction of applied changes stayed open for " + limit);
-				}
-				Thread.sleep(200);
+	/** The partitions' ends once they stay put for {@link #SETTLED}: the sink's last batch has landed. */
+	private static Map<TopicPartition, Long> awaitSettled(KafkaConsumer<byte[], byte[]> consumer,
+			Set<TopicPartition> partitions, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+		while (true) {
+			Thread.sleep(SETTLED.toMillis());
+			Map<TopicPartition, Long> later = consumer.endOffsets(partitions);
+			if (later.equals(ends)) {
+				return ends;
 			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The applied-change log kept growing for " + limit);
+			}
+			ends = later;
 		}
 	}
 

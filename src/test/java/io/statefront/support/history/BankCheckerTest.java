@@ -19,6 +19,9 @@ class BankCheckerTest {
 
 	private long clock;
 
+	/** The balance the changes logged so far leave, as the functions log it after each. */
+	private long balance;
+
 	@Test
 	void passesAHistoryWhoseEveryAnswerTheStateBearsOut() {
 		write("a", 100, 200, 100L);
@@ -145,7 +148,9 @@ class BankCheckerTest {
 	}
 
 	private void change(String messageId, long delta) {
-		changes.add(new AppliedChange("user/1", messageId, delta));
+		balance += delta;
+		changes.add(new AppliedChange("user/1", messageId, delta, balance, clock, "ADD_CREDIT",
+				AppliedChange.Origin.IDEMPOTENCY_KEY));
 	}
 
 }
