@@ -32,6 +32,9 @@ WORKDIR /app
 COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
+# Flink's S3 file system, a plugin in a folder of its own (/app/plugins, where Flink looks from the
+# working directory): checkpoints on an object store with statefront.flink.storage.dir=s3://…
+COPY --from=build /build/target/flink-plugins/ ./plugins/
 COPY --from=build /build/extracted/application/ ./
 COPY src/main/docker/jvm.options ./
 USER statefront

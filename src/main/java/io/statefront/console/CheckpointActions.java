@@ -1,6 +1,5 @@
 package io.statefront.console;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -57,13 +56,13 @@ class CheckpointActions {
 	String restart(@PathVariable String job, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(defaultValue = "false") boolean confirm, Model model) {
 		known(job);
-		if (from == null || flink.restorePoints(job).stream().noneMatch(point -> point.path().toString().equals(from))) {
+		if (from == null || flink.restorePoints(job).stream().noneMatch(point -> point.path().equals(from))) {
 			return refuse(model, "Choose one of the retained checkpoints or savepoints of " + job + ".");
 		}
 		if (!confirm) {
 			return refuse(model, "Confirm the restart: " + job + " stops, and its state goes back to the chosen point.");
 		}
-		Path chosen = Path.of(from);
+		String chosen = from;
 		try {
 			Restart restart = flink.restart(job, chosen);
 			done(model, "Restarted " + job + " from " + from + (restart.checkpointed()
@@ -101,7 +100,7 @@ class CheckpointActions {
 		try {
 			FlinkRuntime.RunningJob rescaled = flink.rescale(job, wanted);
 			done(model, "Rescaled " + job + " to parallelism " + rescaled.parallelism() + " from "
-					+ rescaled.restoredFrom().map(Path::toString).orElse("its savepoint") + ".");
+					+ rescaled.restoredFrom().orElse("its savepoint") + ".");
 		}
 		catch (IllegalArgumentException ex) {
 			return refused(model, HttpStatus.CONFLICT, ex.getMessage() + ": nothing was changed.");
@@ -140,7 +139,7 @@ class CheckpointActions {
 	}
 
 	/** Whether Flink reports the job running, from {@code restorePoint} or with {@code parallelism} where given. */
-	private boolean runsFrom(String job, @Nullable Path restorePoint, @Nullable Integer parallelism) {
+	private boolean runsFrom(String job, @Nullable String restorePoint, @Nullable Integer parallelism) {
 		Optional<FlinkRuntime.RunningJob> running = flink.job(job);
 		return flink.currentStatus(job).filter(JobStatus.RUNNING::equals).isPresent() && running.isPresent()
 				&& (restorePoint == null || running.get().restoredFrom().filter(restorePoint::equals).isPresent())

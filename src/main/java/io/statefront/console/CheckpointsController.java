@@ -1,7 +1,5 @@
 package io.statefront.console;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,32 +75,24 @@ class CheckpointsController {
 	 * it where it did (the same time its row shows), else when its metadata was written.
 	 */
 	private List<RestoreOption> restoreOptions(String job) {
-		Map<Path, Long> completedAt = new HashMap<>();
+		Map<String, Long> completedAt = new HashMap<>();
 		history.history(job)
 			.stream()
 			.filter(record -> record.status() == CheckpointRecord.Status.COMPLETED && record.path() != null)
-			.forEach(record -> completedAt.putIfAbsent(folder(record.path()), new CheckpointView(record).endedAt()));
+			.forEach(record -> completedAt.putIfAbsent(RestorePoint.folderOf(record.path()),
+					new CheckpointView(record).endedAt()));
 		return flink.restorePoints(job)
 			.stream()
 			.map(point -> new RestoreOption(point,
-					completedAt.getOrDefault(point.path().normalize(), point.completedAt().toEpochMilli())))
+					completedAt.getOrDefault(point.path(), point.completedAt().toEpochMilli())))
 			.toList();
-	}
-
-	private static Path folder(String uri) {
-		try {
-			return Path.of(URI.create(uri)).normalize();
-		}
-		catch (RuntimeException ex) {
-			return Path.of(uri);
-		}
 	}
 
 	/** A restore point as the restart form offers it. */
 	public record RestoreOption(RestorePoint point, long completedAt) {
 
 		public String path() {
-			return point.path().toString();
+			return point.path();
 		}
 
 		public String label() {

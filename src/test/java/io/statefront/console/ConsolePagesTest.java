@@ -143,7 +143,7 @@ class ConsolePagesTest {
 		given(history.counts("functions")).willReturn(new CheckpointCounts(8, 0, 7, 1, 0));
 		given(history.find("functions", RUN, 7, Status.COMPLETED)).willReturn(Optional.of(completed));
 		given(flink.restorePoints("functions")).willReturn(List.of(new RestorePoint(RestorePoint.Kind.CHECKPOINT,
-				Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"), Instant.parse("2026-11-22T10:00:00Z"))));
+				"/data/checkpoints/functions/" + RUN + "/chk-7", Instant.parse("2026-11-22T10:00:00Z"))));
 		given(jobs.rows()).willReturn(List.of(new JobFigures.JobRow("functions", "RUNNING", Duration.ofMinutes(3), 2, true, 0, 12.5, 12.5, 0, null),
 				new JobFigures.JobRow("analytics", "RESTARTING", null, 1, true, 2, 0, 0, 0.4, null),
 				new JobFigures.JobRow("orders", "CANCELED", null, 1, true, 5, 0, 0, 0,
@@ -283,9 +283,9 @@ class ConsolePagesTest {
 		// the checkpoint's metadata was written a moment after Flink counted it complete; an on-stop
 		// savepoint is not in the history, and only its folder tells when it completed
 		given(flink.restorePoints("functions")).willReturn(List.of(
-				new RestorePoint(RestorePoint.Kind.SAVEPOINT, Path.of("/data/savepoints/functions/on-stop/savepoint-5a7b1d-01"),
+				new RestorePoint(RestorePoint.Kind.SAVEPOINT, "/data/savepoints/functions/on-stop/savepoint-5a7b1d-01",
 						Instant.parse("2026-11-22T10:05:00Z")),
-				new RestorePoint(RestorePoint.Kind.CHECKPOINT, Path.of("/data/checkpoints/functions/" + RUN + "/chk-7"),
+				new RestorePoint(RestorePoint.Kind.CHECKPOINT, "/data/checkpoints/functions/" + RUN + "/chk-7",
 						Instant.parse("2026-11-22T10:00:04Z"))));
 		String page = mvc.perform(get("/console/checkpoints").param("job", "functions")).andReturn().getResponse()
 			.getContentAsString();
@@ -341,8 +341,8 @@ class ConsolePagesTest {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void aRestartWhoseReportFailedSaysWhereFlinkReportsTheJobNow() throws Exception {
-		Path chosen = Path.of("/data/checkpoints/functions/" + RUN + "/chk-7");
-		Path latest = Path.of("/data/checkpoints/functions/" + RUN + "/chk-9");
+		String chosen = "/data/checkpoints/functions/" + RUN + "/chk-7";
+		String latest = "/data/checkpoints/functions/" + RUN + "/chk-9";
 		given(flink.currentStatus("functions")).willReturn(Optional.of(JobStatus.RUNNING));
 
 		given(flink.restart("functions", chosen)).willThrow(new IllegalStateException(
@@ -359,8 +359,8 @@ class ConsolePagesTest {
 				+ ": Flink reports it running from there");
 	}
 
-	private String restart(Path from) throws Exception {
-		return mvc.perform(post("/console/checkpoints/functions/restart").param("from", from.toString())
+	private String restart(String from) throws Exception {
+		return mvc.perform(post("/console/checkpoints/functions/restart").param("from", from)
 			.param("confirm", "true").with(csrf()).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
 	}
 
@@ -390,7 +390,7 @@ class ConsolePagesTest {
 		assertThat(conflict.getStatus()).isEqualTo(409);
 		assertThat(conflict.getContentAsString()).contains("parallelism 6 needs 6: nothing was changed.");
 
-		Path savepoint = Path.of("/data/savepoints/functions/savepoint-5a7b1d-0123456789ab");
+		String savepoint = "/data/savepoints/functions/savepoint-5a7b1d-0123456789ab";
 		given(flink.rescale("functions", 2)).willReturn(new FlinkRuntime.RunningJob("functions",
 				new JobID(), Optional.of(savepoint), 2));
 		var rescaled = mvc.perform(post("/console/checkpoints/functions/rescale").param("parallelism", "2").with(csrf())

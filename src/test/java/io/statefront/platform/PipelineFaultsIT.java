@@ -144,8 +144,9 @@ class PipelineFaultsIT {
 			Thread.sleep(2_000);
 			int duringOutage = load.attempts();
 
-			Path latest = new RetainedCheckpoints(dataDir.resolve("checkpoints").resolve("functions")).latestComplete()
-				.orElseThrow();
+			Path latest = Path.of(new RetainedCheckpoints(dataDir.resolve("checkpoints").resolve("functions").toString())
+				.latestComplete()
+				.orElseThrow());
 			HttpResponse<String> restarted = ConsoleAdmin.signedIn(app.httpPort())
 				.post("/console/checkpoints/functions/restart", Map.of("from", latest.toString(), "confirm", "true"));
 			assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(200);

@@ -44,7 +44,7 @@ class PipelineRestartIntegrationTest extends IntegrationTest {
 		}
 
 		// a clean stop takes a savepoint of each job, newer than any checkpoint: the start resumes from it
-		Path restoredFrom = flink.job("functions").orElseThrow().restoredFrom().orElseThrow();
+		Path restoredFrom = Path.of(flink.job("functions").orElseThrow().restoredFrom().orElseThrow());
 		assertThat(restoredFrom).startsWith(statefront.savepointsDir().resolve("functions").resolve("on-stop"));
 		assertThat(restoredFrom.getFileName().toString()).startsWith("savepoint-");
 		assertThat(api().get("/users/credit/" + id).number("credit")).isEqualTo(42);

@@ -48,6 +48,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
 	private Process taskManager;
 
+	private Path plugins;
+
+	private List<String> settings = List.of();
+
 	/**
 	 * @param dir the cluster's configuration and temporary files
 	 * @param logs where {@code jobmanager.log} and {@code taskmanager.log} go
@@ -57,6 +61,17 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 		this.dir = dir;
 		this.logs = logs;
 		this.slots = slots;
+	}
+
+	/**
+	 * Gives the cluster's processes Flink plugins, a folder each as in a distribution's
+	 * {@code plugins/} (found through {@code FLINK_PLUGINS_DIR}), and settings of their own in
+	 * {@code config.yaml}, such as those of an S3 file system. Before {@link #start()}.
+	 */
+	public StandaloneFlinkCluster withPlugins(Path pluginsDir, List<String> pluginSettings) {
+		this.plugins = pluginsDir;
+		this.settings = List.copyOf(pluginSettings);
+		return this;
 	}
 
 	public int restPort() {
@@ -83,7 +98,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 				"taskmanager.memory.framework.off-heap.size: 128m", "taskmanager.memory.managed.size: 128m",
 				"taskmanager.memory.network.min: 64m", "taskmanager.memory.network.max: 64m",
 				"taskmanager.memory.jvm-metaspace.size: 256m", "taskmanager.memory.jvm-overhead.min: 192m",
-				"taskmanager.memory.jvm-overhead.max: 192m", "io.tmp.dirs: " + dir.resolve("tmp"), ""));
+				"taskmanager.memory.jvm-overhead.max: 192m", "io.tmp.dirs: " + dir.resolve("tmp"),
+				String.join("\n", settings), ""));
 		Files.writeString(dir.resolve("logback.xml"), """
 				<configuration>
 				  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
@@ -148,9 +164,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
 				"-cp", flinkClasspath(), mainClass, "--configDir", dir.toString());
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		if (plugins != null) {
+			builder.environment().put("FLINK_PLUGINS_DIR", plugins.toString());
+		}
+		return builder.start();
 	}
 
 	private static String flinkClasspath() {

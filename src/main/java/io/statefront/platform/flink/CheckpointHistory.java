@@ -2,7 +2,6 @@ package io.statefront.platform.flink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.statefront.platform.StatefrontProperties;
 import io.statefront.platform.flink.CheckpointRecord.Status;
@@ -140,10 +138,10 @@ public class CheckpointHistory implements SmartLifecycle {
 	}
 
 	private static long bytesIn(String path) {
-		try (Stream<Path> files = Files.walk(Path.of(URI.create(path)))) {
-			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+		try {
+			return SnapshotFiles.bytesIn(SnapshotFiles.path(path));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return 0;
 		}
 	}

@@ -1,10 +1,10 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.Path;
 
 /** The Flink settings of the in-process cluster, of the REST client and of each job, by their Flink 2.x keys. */
 final class FlinkConfigurations {
@@ -91,7 +91,7 @@ final class FlinkConfigurations {
 		settings.put("execution.checkpointing.tolerable-failed-checkpoints",
 				Integer.toString(properties.tolerableFailedCheckpoints()));
 		settings.put("execution.checkpointing.storage", "filesystem");
-		settings.put("execution.checkpointing.dir", checkpointDir.toUri().toString());
+		settings.put("execution.checkpointing.dir", checkpointDir.toString());
 		settings.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
 		settings.put("execution.checkpointing.num-retained", Integer.toString(properties.checkpointsRetained()));
 		return Configuration.fromMap(settings);

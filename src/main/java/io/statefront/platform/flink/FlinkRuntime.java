@@ -1,6 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.core.fs.Path;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +48,10 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final StatefrontProperties statefront;
 
+	private final StorageProperties storageProperties;
+
+	private final SnapshotStorage storage;
+
 	private final JobSubmitter submitter;
 
 	private final MeterRegistry meters;
@@ -65,14 +69,16 @@ public class FlinkRuntime implements SmartLifecycle {
 	private final JobsManagement management;
 
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
-			KafkaConnectionDetails kafka, MeterRegistry meters) {
+			StorageProperties storage, KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
+		this.storageProperties = storage;
+		this.storage = SnapshotStorage.of(storage, statefront);
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
-		this.submitter = new JobSubmitter(new JobGraphs(properties, statefront, bootstrapServers), partsByJob,
+		this.submitter = new JobSubmitter(new JobGraphs(properties, this.storage, bootstrapServers), partsByJob,
 				restoreGuard, jobs);
 		this.meters = meters;
 		this.management = new JobsManagement(jobs, partsByJob.keySet(), bootstrapServers,
@@ -80,10 +86,10 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	/**
-	 * A job this runtime submitted: its id in this run, the checkpoint or savepoint it resumed from,
-	 * and how many subtasks each of its operators runs.
+	 * A job this runtime submitted: its id in this run, the checkpoint or savepoint it resumed from
+	 * (its {@link RestorePoint#path() location}), and how many subtasks each of its operators runs.
 	 */
-	public record RunningJob(String name, JobID id, Optional<Path> restoredFrom, int parallelism) {
+	public record RunningJob(String name, JobID id, Optional<String> restoredFrom, int parallelism) {
 	}
 
 	/** Starts before the web server and stops after it has drained: requests in flight still get answers. */
@@ -95,6 +101,8 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
+			SnapshotStorage.initializeFileSystems(storageProperties);
+			storage.requireFileSystem();
 			this.cluster = connect();
 			FlinkCluster connected = this.cluster;
 			this.statuses = new JobStatusPoller(connected.client(), management::watched, (job, status) -> {
@@ -138,14 +146,14 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	private JobFolders folders(String job) {
-		return JobFolders.of(statefront, job);
+		return JobFolders.of(storage, job);
 	}
 
 	/**
 	 * Submits the named job; one without a restore point is not submitted when its command logs no
 	 * longer start at offset 0 ({@link #stopReason(String)} then says so).
 	 */
-	void submit(String name, Optional<Path> restoreFrom, int parallelism) {
+	void submit(String name, Optional<String> restoreFrom, int parallelism) {
 		submitter.submit(this.cluster, name, restoreFrom, parallelism);
 	}
 
@@ -233,7 +241,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	/** Starts the named job again from one of its {@link #restorePoints restore points} ({@link JobRestarts}). */
-	public Restart restart(String job, Path restorePoint) {
+	public Restart restart(String job, String restorePoint) {
 		management.requireManaging();
 		return restarts.restart(job, restorePoint);
 	}
@@ -262,7 +270,7 @@ public class FlinkRuntime implements SmartLifecycle {
 		return jobs.get(job);
 	}
 
-	Optional<Path> latestCheckpoint(String job) {
+	Optional<String> latestCheckpoint(String job) {
 		return folders(job).latestCheckpoint();
 	}
 

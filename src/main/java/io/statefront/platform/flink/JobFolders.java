@@ -1,25 +1,24 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.statefront.platform.StatefrontProperties;
+import org.apache.flink.core.fs.Path;
 
 /**
- * Where one job keeps its restore points in the data directory: its checkpoints (a folder per
+ * Where one job keeps its restore points ({@link SnapshotStorage}): its checkpoints (a folder per
  * run) and its savepoints (on request, and the last few of clean stops).
  */
 record JobFolders(Path checkpoints, Path savepoints) {
 
 	private static final int ON_STOP_SAVEPOINTS_KEPT = 3;
 
-	static JobFolders of(StatefrontProperties statefront, String job) {
-		return new JobFolders(statefront.checkpointsDir().resolve(job), statefront.savepointsDir().resolve(job));
+	static JobFolders of(SnapshotStorage storage, String job) {
+		return new JobFolders(storage.checkpoints(job), storage.savepoints(job));
 	}
 
 	Path onStopSavepoints() {
-		return savepoints.resolve(RestorePoint.ON_STOP);
+		return new Path(savepoints, RestorePoint.ON_STOP);
 	}
 
 	/** Its retained checkpoints and savepoints, newest first. */
@@ -27,7 +26,7 @@ record JobFolders(Path checkpoints, Path savepoints) {
 		return RestorePoint.list(new RetainedCheckpoints(checkpoints), savepoints);
 	}
 
-	Optional<Path> latestCheckpoint() {
+	Optional<String> latestCheckpoint() {
 		return new RetainedCheckpoints(checkpoints).latestComplete();
 	}
 
@@ -38,7 +37,7 @@ record JobFolders(Path checkpoints, Path savepoints) {
 	 */
 	void tidy() {
 		RetainedCheckpoints retained = new RetainedCheckpoints(checkpoints);
-		retained.deleteRunsOtherThan(retained.latestComplete());
+		retained.deleteRuns(retained.latest().map(latest -> latest.dir().getParent()));
 		RetainedCheckpoints.keepNewestSavepoints(onStopSavepoints(), ON_STOP_SAVEPOINTS_KEPT);
 	}
 

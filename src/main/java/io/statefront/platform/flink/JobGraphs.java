@@ -1,11 +1,9 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,13 +13,13 @@ final class JobGraphs {
 
 	private final FlinkProperties properties;
 
-	private final StatefrontProperties statefront;
+	private final SnapshotStorage storage;
 
 	private final String kafkaBootstrapServers;
 
-	JobGraphs(FlinkProperties properties, StatefrontProperties statefront, String kafkaBootstrapServers) {
+	JobGraphs(FlinkProperties properties, SnapshotStorage storage, String kafkaBootstrapServers) {
 		this.properties = properties;
-		this.statefront = statefront;
+		this.storage = storage;
 		this.kafkaBootstrapServers = kafkaBootstrapServers;
 	}
 
@@ -29,9 +27,9 @@ final class JobGraphs {
 	record Built(JobGraph graph, Set<String> commandTopics) {
 	}
 
-	Built build(String name, List<FlinkJobPart> parts, int parallelism, Optional<Path> restoreFrom) {
+	Built build(String name, List<FlinkJobPart> parts, int parallelism, Optional<String> restoreFrom) {
 		StreamExecutionEnvironment env = new StreamExecutionEnvironment(
-				FlinkConfigurations.job(name, parallelism, properties, statefront.checkpointsDir().resolve(name)));
+				FlinkConfigurations.job(name, parallelism, properties, storage.checkpoints(name)));
 		// a namespace of its own: a Spring listener sharing a job's group id would make the group
 		// rebalance under Flink's offset commits (Flink assigns partitions, it does not join)
 		FlinkKafka kafka = new FlinkKafka(kafkaBootstrapServers, "statefront-job-" + name,
@@ -39,7 +37,7 @@ final class JobGraphs {
 		parts.forEach(part -> part.addTo(env, kafka));
 		JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 		restoreFrom.ifPresent(path -> jobGraph
-			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toUri().toString(), false)));
+			.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(SnapshotFiles.path(path).toString(), false)));
 		return new Built(jobGraph, Set.copyOf(kafka.commandTopics()));
 	}
 

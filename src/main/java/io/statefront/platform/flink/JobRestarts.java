@@ -1,7 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,7 @@ final class JobRestarts {
 	 * unless its command log no longer holds the offsets it restored ({@link FlinkRuntime#stopReason}):
 	 * then it stays stopped with that reason, which this throws.
 	 */
-	Restart restart(String job, Path restorePoint) {
+	Restart restart(String job, String restorePoint) {
 		lock();
 		try {
 			FlinkCluster cluster = flink.cluster();
@@ -139,7 +137,7 @@ final class JobRestarts {
 			log.info("Rescaling Flink job '{}' from parallelism {} to {}", job, running.parallelism(), parallelism);
 			String location;
 			try {
-				location = client.stopWithSavepoint(running.id(), false, flink.savepoints(job).toUri().toString(),
+				location = client.stopWithSavepoint(running.id(), false, flink.savepoints(job).toString(),
 						SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
 			}
 			catch (Exception ex) {
@@ -147,7 +145,7 @@ final class JobRestarts {
 				throw new IllegalStateException("Cannot take a savepoint of " + job + " to rescale it from ("
 						+ ex.getMessage() + "); it runs on with parallelism " + running.parallelism(), ex);
 			}
-			Path savepoint = Path.of(URI.create(location)).normalize();
+			String savepoint = SnapshotFiles.location(location);
 			ClusterWaits.awaitStatus(client, running.id(), JobStatus::isGloballyTerminalState);
 			try {
 				FlinkRuntime.RunningJob rescaled = start(client, job, Optional.of(savepoint), parallelism);
@@ -203,7 +201,7 @@ final class JobRestarts {
 		}
 	}
 
-	private FlinkRuntime.RunningJob start(RestClusterClient<String> client, String job, Optional<Path> from,
+	private FlinkRuntime.RunningJob start(RestClusterClient<String> client, String job, Optional<String> from,
 			int parallelism) throws Exception {
 		flink.submit(job, from, parallelism);
 		FlinkRuntime.RunningJob started = flink.running(job);
@@ -212,7 +210,7 @@ final class JobRestarts {
 		return started;
 	}
 
-	private boolean isRestorePoint(String job, Path path) {
+	private boolean isRestorePoint(String job, String path) {
 		return flink.restorePoints(job).stream().anyMatch(point -> point.path().equals(path));
 	}
 
@@ -220,7 +218,7 @@ final class JobRestarts {
 		resume(job, flink.latestCheckpoint(job), flink.running(job).parallelism());
 	}
 
-	private void resume(String job, Optional<Path> from, int parallelism) {
+	private void resume(String job, Optional<String> from, int parallelism) {
 		try {
 			flink.submit(job, from, parallelism);
 		}

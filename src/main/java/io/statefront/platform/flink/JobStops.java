@@ -1,6 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +69,7 @@ final class JobStops {
 
 	private CompletableFuture<String> requestStop(FlinkRuntime.RunningJob job) {
 		try {
-			return client.stopWithSavepoint(job.id(), false, onStopSavepoints.apply(job.name()).toUri().toString(),
+			return client.stopWithSavepoint(job.id(), false, onStopSavepoints.apply(job.name()).toString(),
 					SavepointFormatType.CANONICAL);
 		}
 		catch (RuntimeException ex) {

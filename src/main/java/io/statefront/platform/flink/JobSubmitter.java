@@ -1,6 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class JobSubmitter {
 		this.submitted = submitted;
 	}
 
-	void submit(FlinkCluster cluster, String name, Optional<Path> restoreFrom, int parallelism) {
+	void submit(FlinkCluster cluster, String name, Optional<String> restoreFrom, int parallelism) {
 		JobGraphs.Built built = jobGraphs.build(name, partsByJob.get(name), parallelism, restoreFrom);
 		restoreGuard.clear(name);
 		if (restoreFrom.isEmpty() && restoreGuard.refuseFirstStart(name, built.commandTopics()).isPresent()) {

@@ -96,7 +96,20 @@ final class JobsManagement {
 				jobs.putAll(live);
 				managing = true;
 				log.info("Took over the Flink jobs running on the cluster: {}", live.keySet());
-				names.stream().filter(name -> !live.containsKey(name)).forEach(submitFromNewestRestorePoint);
+				for (String name : names) {
+					// two instances started together: the first is elected alone, then deposed when the second joins,
+					// while it takes over; a deposed one must submit nothing more, or both would run the jobs
+					if (!current.elected()) {
+						log.info("No longer elected while taking the Flink jobs over; leaving them to the new manager");
+						return;
+					}
+					// asked again just before: one the deposed manager submitted meanwhile is taken over, not doubled
+					Map<String, FlinkRuntime.RunningJob> now = cluster.live(Set.of(name));
+					jobs.putAll(now);
+					if (!now.containsKey(name)) {
+						submitFromNewestRestorePoint.accept(name);
+					}
+				}
 				return;
 			}
 			catch (Exception ex) {

@@ -1,19 +1,21 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.flink.core.fs.Path;
+
 /**
  * A completed checkpoint or savepoint a job can be restarted from.
  *
  * @param kind whether Flink took it on its own schedule or on request
- * @param path its folder, the one holding {@code _metadata}
+ * @param path its folder, the one holding {@code _metadata}: a local path, or a URI where the
+ * checkpoints are on an object store ({@code s3://…})
  * @param completedAt when its metadata was written
  */
-public record RestorePoint(Kind kind, Path path, Instant completedAt) {
+public record RestorePoint(Kind kind, String path, Instant completedAt) {
 
 	public enum Kind {
 
@@ -22,7 +24,15 @@ public record RestorePoint(Kind kind, Path path, Instant completedAt) {
 	}
 
 	public String name() {
-		return path.getFileName().toString();
+		return SnapshotFiles.path(path).getName();
+	}
+
+	/**
+	 * The folder a path Flink reports (a checkpoint's or savepoint's external path, {@code file:/…}
+	 * or {@code s3://…}) names, as {@link #path()} names it.
+	 */
+	public static String folderOf(String flinkPath) {
+		return SnapshotFiles.location(flinkPath);
 	}
 
 	/** Where, under a job's savepoint folder, the savepoints taken when the application stops go. */
@@ -34,15 +44,16 @@ public record RestorePoint(Kind kind, Path path, Instant completedAt) {
 	 */
 	static List<RestorePoint> list(RetainedCheckpoints checkpoints, Path savepointDir) {
 		List<RestorePoint> points = new ArrayList<>();
-		checkpoints.completed().forEach(path -> points.add(of(Kind.CHECKPOINT, path)));
-		RetainedCheckpoints.savepoints(savepointDir).forEach(path -> points.add(of(Kind.SAVEPOINT, path)));
-		RetainedCheckpoints.savepoints(savepointDir.resolve(ON_STOP)).forEach(path -> points.add(of(Kind.SAVEPOINT, path)));
+		checkpoints.checkpoints().forEach(checkpoint -> points.add(of(Kind.CHECKPOINT, checkpoint)));
+		RetainedCheckpoints.savepoints(savepointDir).forEach(savepoint -> points.add(of(Kind.SAVEPOINT, savepoint)));
+		RetainedCheckpoints.savepoints(new Path(savepointDir, ON_STOP))
+			.forEach(savepoint -> points.add(of(Kind.SAVEPOINT, savepoint)));
 		points.sort(Comparator.comparing(RestorePoint::completedAt).reversed());
 		return points;
 	}
 
-	private static RestorePoint of(Kind kind, Path path) {
-		return new RestorePoint(kind, path, RetainedCheckpoints.completedAt(path).toInstant());
+	private static RestorePoint of(Kind kind, RetainedCheckpoints.Completed completed) {
+		return new RestorePoint(kind, completed.location(), Instant.ofEpochMilli(completed.completedAt()));
 	}
 
 }

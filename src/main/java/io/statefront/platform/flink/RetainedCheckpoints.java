@@ -1,21 +1,16 @@
 package io.statefront.platform.flink;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.springframework.util.FileSystemUtils;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The checkpoints one job left in its folder: {@code <jobDir>/<jobId>/chk-<n>/_metadata}. Each run
  * of a job writes under a new job id; a {@code chk-*} folder without {@code _metadata} is a
- * checkpoint that never completed.
+ * checkpoint that never completed. The folder is a local one or on an object store
+ * ({@link SnapshotFiles}); folders are named by their location.
  */
 public final class RetainedCheckpoints {
 
@@ -23,100 +18,95 @@ public final class RetainedCheckpoints {
 
 	private final Path jobDir;
 
-	public RetainedCheckpoints(Path jobDir) {
+	/** @param jobDir the job's checkpoint folder, a local path or a URI such as {@code s3://bucket/checkpoints/functions} */
+	public RetainedCheckpoints(String jobDir) {
+		this(SnapshotFiles.path(jobDir));
+	}
+
+	RetainedCheckpoints(Path jobDir) {
 		this.jobDir = jobDir;
 	}
 
-	public Path jobDir() {
-		return jobDir;
+	/** A checkpoint or savepoint folder with its {@code _metadata}, and when that was written (epoch ms). */
+	record Completed(Path dir, long completedAt) {
+
+		String location() {
+			return SnapshotFiles.location(dir);
+		}
+
+		private long number() {
+			try {
+				return Long.parseLong(dir.getName().substring("chk-".length()));
+			}
+			catch (RuntimeException ex) {
+				return -1;
+			}
+		}
+
 	}
 
 	/** The newest completed checkpoint of any run, the one a restart resumes from. */
-	public Optional<Path> latestComplete() {
-		return completed().stream().max(Comparator.comparing(RetainedCheckpoints::completedAt)
-			.thenComparing(RetainedCheckpoints::checkpointNumber));
+	public Optional<String> latestComplete() {
+		return latest().map(Completed::location);
+	}
+
+	Optional<Completed> latest() {
+		return checkpoints().stream()
+			.max(Comparator.comparingLong(Completed::completedAt).thenComparingLong(Completed::number));
 	}
 
 	/** Every completed checkpoint of every run, oldest first. */
-	public List<Path> completed() {
-		try (Stream<Path> runs = list(jobDir)) {
-			return runs.flatMap(RetainedCheckpoints::list)
-				.filter(dir -> dir.getFileName().toString().startsWith("chk-"))
-				.filter(RetainedCheckpoints::isComplete)
-				.sorted(Comparator.comparing(RetainedCheckpoints::completedAt))
-				.toList();
-		}
+	public List<String> completed() {
+		return checkpoints().stream().map(Completed::location).toList();
 	}
 
-	/** The completed savepoints in {@code savepointDir} (Flink's {@code savepoint-*} folders), oldest first. */
-	static List<Path> savepoints(Path savepointDir) {
-		try (Stream<Path> savepoints = list(savepointDir)) {
-			return savepoints.filter(dir -> dir.getFileName().toString().startsWith("savepoint-"))
-				.filter(RetainedCheckpoints::isComplete)
-				.sorted(Comparator.comparing(RetainedCheckpoints::completedAt))
-				.toList();
-		}
+	List<Completed> checkpoints() {
+		return SnapshotFiles.folders(jobDir, "")
+			.stream()
+			.flatMap(run -> SnapshotFiles.folders(run, "chk-").stream())
+			.flatMap(checkpoint -> completed(checkpoint).stream())
+			.sorted(Comparator.comparingLong(Completed::completedAt))
+			.toList();
+	}
+
+	/** The completed savepoints in a folder (Flink's {@code savepoint-*} folders), oldest first, by location. */
+	static List<String> savepoints(String savepointDir) {
+		return savepoints(SnapshotFiles.path(savepointDir)).stream().map(Completed::location).toList();
+	}
+
+	static List<Completed> savepoints(Path savepointDir) {
+		return SnapshotFiles.folders(savepointDir, "savepoint-")
+			.stream()
+			.flatMap(savepoint -> completed(savepoint).stream())
+			.sorted(Comparator.comparingLong(Completed::completedAt))
+			.toList();
 	}
 
 	/** Deletes all but the newest {@code kept} savepoints in {@code savepointDir}. */
 	static void keepNewestSavepoints(Path savepointDir, int kept) {
-		List<Path> oldestFirst = savepoints(savepointDir);
-		oldestFirst.subList(0, Math.max(0, oldestFirst.size() - kept)).forEach(RetainedCheckpoints::delete);
+		List<Completed> oldestFirst = savepoints(savepointDir);
+		oldestFirst.subList(0, Math.max(0, oldestFirst.size() - kept))
+			.forEach(savepoint -> SnapshotFiles.delete(savepoint.dir()));
 	}
 
-	static boolean isComplete(Path checkpoint) {
-		return Files.isRegularFile(checkpoint.resolve(METADATA));
+	private static Optional<Completed> completed(Path folder) {
+		return SnapshotFiles.modifiedAt(new Path(folder, METADATA)).map(at -> new Completed(folder, at));
 	}
 
 	/**
 	 * Deletes the folders of earlier runs except the one holding {@code keep}: once a run has
 	 * restored from a checkpoint, the runs before it are of no further use.
 	 */
-	public void deleteRunsOtherThan(Optional<Path> keep) {
-		Optional<Path> keptRun = keep.map(Path::getParent);
-		try (Stream<Path> runs = list(jobDir)) {
-			runs.filter(Files::isDirectory).filter(run -> keptRun.map(kept -> !kept.equals(run)).orElse(true))
-				.forEach(RetainedCheckpoints::delete);
-		}
+	public void deleteRunsOtherThan(Optional<String> keep) {
+		deleteRuns(keep.map(SnapshotFiles::path).map(Path::getParent));
 	}
 
-	private static Stream<Path> list(Path dir) {
-		if (!Files.isDirectory(dir)) {
-			return Stream.empty();
-		}
-		try {
-			return Files.list(dir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static FileTime completedAt(Path checkpoint) {
-		try {
-			return Files.getLastModifiedTime(checkpoint.resolve(METADATA));
-		}
-		catch (IOException ex) {
-			return FileTime.fromMillis(0);
-		}
-	}
-
-	private static long checkpointNumber(Path checkpoint) {
-		try {
-			return Long.parseLong(checkpoint.getFileName().toString().substring("chk-".length()));
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	private static void delete(Path run) {
-		try {
-			FileSystemUtils.deleteRecursively(run);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete old checkpoints in " + run, ex);
-		}
+	void deleteRuns(Optional<Path> keptRun) {
+		Optional<String> kept = keptRun.map(SnapshotFiles::location);
+		SnapshotFiles.folders(jobDir, "")
+			.stream()
+			.filter(run -> kept.map(location -> !location.equals(SnapshotFiles.location(run))).orElse(true))
+			.forEach(SnapshotFiles::delete);
 	}
 
 }

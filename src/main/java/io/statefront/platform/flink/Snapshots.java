@@ -1,6 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics.CompletedCheckpointStatistics;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics.FailedCheckpointStatistics;
@@ -61,7 +61,7 @@ final class Snapshots {
 	/** A canonical savepoint of {@code job} into {@code folder}, which goes on running; as {@link #checkpoint}. */
 	static CompletableFuture<String> savepoint(RestClusterClient<?> client, JobID job, Path folder, Duration limit) {
 		return take(client, job, Kind.SAVEPOINT, limit,
-				() -> client.triggerSavepoint(job, folder.toUri().toString(), SavepointFormatType.CANONICAL));
+				() -> client.triggerSavepoint(job, folder.toString(), SavepointFormatType.CANONICAL));
 	}
 
 	/**

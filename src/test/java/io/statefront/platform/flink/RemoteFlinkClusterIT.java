@@ -119,7 +119,7 @@ class RemoteFlinkClusterIT {
 			app.close();
 			assertThat(cluster.activeJobs()).isEmpty();
 			for (String job : List.of("functions", "recommendations", "analytics")) {
-				assertThat(RetainedCheckpoints.savepoints(dataDir.resolve("savepoints").resolve(job).resolve("on-stop")))
+				assertThat(RetainedCheckpoints.savepoints(dataDir.resolve("savepoints").resolve(job).resolve("on-stop").toString()))
 					.as("savepoints of %s taken as the application stopped", job)
 					.hasSize(1);
 			}

@@ -1,6 +1,5 @@
 package io.statefront.platform.flink;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import org.apache.flink.api.common.JobID;
@@ -24,14 +23,14 @@ class RestoreGuardTest {
 			Caused by: java.lang.ClassNotFoundException: io.statefront.shop.Order
 			""";
 
-	private final Path savepoint = Path.of("/data/savepoints/functions/on-stop/savepoint-2c9836-50e0a0713b88");
+	private final String savepoint = "/data/savepoints/functions/on-stop/savepoint-2c9836-50e0a0713b88";
 
 	@Test
 	void aRestoreOfStateTypesThisBuildLacksIsStoppedWithTheTypeAndWhatToDo() {
 		FlinkRuntime.RunningJob restored = new FlinkRuntime.RunningJob("functions", new JobID(), Optional.of(savepoint), 1);
 
 		assertThat(RestoreGuard.unreadableState(restored, FAILURE)).hasValueSatisfying(reason -> assertThat(reason)
-			.contains("Flink job 'functions' stopped", savepoint.toString(), "io.statefront.shop.Order",
+			.contains("Flink job 'functions' stopped", savepoint, "io.statefront.shop.Order",
 					"another version of the application", "Upgrading"));
 	}
 

@@ -18,8 +18,8 @@ class RetainedCheckpointsTest {
 
 	@Test
 	void hasNothingToResumeFromWhenTheJobNeverCheckpointed() {
-		assertThat(new RetainedCheckpoints(jobDir.resolve("never-ran")).latestComplete()).isEmpty();
-		assertThat(new RetainedCheckpoints(jobDir).latestComplete()).isEmpty();
+		assertThat(new RetainedCheckpoints(jobDir.resolve("never-ran").toString()).latestComplete()).isEmpty();
+		assertThat(new RetainedCheckpoints(jobDir.toString()).latestComplete()).isEmpty();
 	}
 
 	@Test
@@ -28,8 +28,10 @@ class RetainedCheckpointsTest {
 		completed("run-b/chk-8", 2_000);
 		Path newest = completed("run-b/chk-9", 3_000);
 		Files.createDirectories(jobDir.resolve("run-b/chk-10"));
+		Files.writeString(jobDir.resolve("run-b/not-a-run"), "x");
 
-		assertThat(new RetainedCheckpoints(jobDir).latestComplete()).contains(newest);
+		assertThat(new RetainedCheckpoints(jobDir.toString()).latestComplete()).contains(newest.toString());
+		assertThat(new RetainedCheckpoints("file:" + jobDir).latestComplete()).contains(newest.toString());
 	}
 
 	@Test
@@ -37,13 +39,27 @@ class RetainedCheckpointsTest {
 		completed("run-a/chk-1", 1_000);
 		Path kept = completed("run-b/chk-2", 2_000);
 		Files.createDirectories(jobDir.resolve("run-c/chk-3"));
-		RetainedCheckpoints checkpoints = new RetainedCheckpoints(jobDir);
+		RetainedCheckpoints checkpoints = new RetainedCheckpoints(jobDir.toString());
 
-		checkpoints.deleteRunsOtherThan(Optional.of(kept));
+		checkpoints.deleteRunsOtherThan(Optional.of(kept.toString()));
 
 		assertThat(jobDir.resolve("run-a")).doesNotExist();
 		assertThat(jobDir.resolve("run-c")).doesNotExist();
-		assertThat(checkpoints.completed()).containsExactly(kept);
+		assertThat(checkpoints.completed()).containsExactly(kept.toString());
+	}
+
+	@Test
+	void keepsTheNewestSavepointsOfAFolder() throws IOException {
+		Path savepoints = jobDir.resolve("on-stop");
+		completed("on-stop/savepoint-a", 1_000);
+		Path middle = completed("on-stop/savepoint-b", 2_000);
+		Path newest = completed("on-stop/savepoint-c", 3_000);
+		Files.createDirectories(jobDir.resolve("on-stop/savepoint-unfinished"));
+
+		RetainedCheckpoints.keepNewestSavepoints(SnapshotFiles.path(savepoints.toString()), 2);
+
+		assertThat(RetainedCheckpoints.savepoints(savepoints.toString())).containsExactly(middle.toString(),
+				newest.toString());
 	}
 
 	private Path completed(String checkpoint, long millis) throws IOException {

@@ -36,7 +36,7 @@ class SnapshotsIntegrationTest extends IntegrationTest {
 	void aSavepointWhoseAnswerWasLostIsReportedAsTakenFromFlinksStatistics() {
 		RestClusterClient<String> client = flink.cluster().client();
 		JobID job = flink.running("functions").id();
-		Path target = flink.savepoints("functions");
+		Path target = Path.of(RestorePoint.folderOf(flink.savepoints("functions").toString()));
 
 		String path = Snapshots.take(client, job, Snapshots.Kind.SAVEPOINT, Duration.ofMinutes(2),
 				() -> client.triggerSavepoint(job, target.toUri().toString(), SavepointFormatType.CANONICAL)
@@ -45,10 +45,10 @@ class SnapshotsIntegrationTest extends IntegrationTest {
 					}))
 			.join();
 
-		Path savepoint = Path.of(URI.create(path)).normalize();
+		Path savepoint = Path.of(RestorePoint.folderOf(path));
 		assertThat(savepoint).startsWith(target);
 		assertThat(savepoint.resolve("_metadata")).isRegularFile();
-		assertThat(flink.restorePoints("functions")).extracting(RestorePoint::path).contains(savepoint);
+		assertThat(flink.restorePoints("functions")).extracting(RestorePoint::path).contains(savepoint.toString());
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class SnapshotsIntegrationTest extends IntegrationTest {
 	}
 
 	private List<Path> savepointsOf(String job) throws Exception {
-		Path dir = flink.savepoints(job);
+		Path dir = Path.of(RestorePoint.folderOf(flink.savepoints(job).toString()));
 		if (!Files.isDirectory(dir)) {
 			return List.of();
 		}
