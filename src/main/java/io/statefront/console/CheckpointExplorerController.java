@@ -1,5 +1,6 @@
 package io.statefront.console;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.statefront.console.PipelineAnswers.NoAnswer;
 import io.statefront.platform.explorer.CheckpointExplorer;
 import io.statefront.platform.explorer.ExplorerRead;
+import io.statefront.platform.explorer.RestorePreview;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
 
@@ -36,10 +38,27 @@ class CheckpointExplorerController {
 
 	private final LiveEntities live;
 
-	CheckpointExplorerController(FlinkRuntime flink, CheckpointExplorer explorer, LiveEntities live) {
+	private final RestorePreview restorePreview;
+
+	CheckpointExplorerController(FlinkRuntime flink, CheckpointExplorer explorer, LiveEntities live,
+			RestorePreview restorePreview) {
 		this.flink = flink;
 		this.explorer = explorer;
 		this.live = live;
+		this.restorePreview = restorePreview;
+	}
+
+	/** What a restart from the point would read again from Kafka: asked of the broker when shown. */
+	@GetMapping("/console/checkpoints/{job}/explore/replay")
+	String replay(@PathVariable String job, @RequestParam String point, Model model) throws InterruptedException {
+		RestorePoint restorePoint = restorePoint(job, point);
+		try {
+			model.addAttribute("replay", restorePreview.preview(restorePoint));
+		}
+		catch (IOException ex) {
+			model.addAttribute("replayFailure", ex.getMessage());
+		}
+		return VIEW + " :: replay";
 	}
 
 	@GetMapping("/console/checkpoints/{job}/explore")
@@ -49,6 +68,7 @@ class CheckpointExplorerController {
 		model.addAttribute("title", "Explore " + restorePoint.name() + " of " + job);
 		model.addAttribute("job", job);
 		model.addAttribute("point", restorePoint);
+		model.addAttribute("completed", Formats.time(restorePoint.completedAt().toEpochMilli()));
 		showLatest(model, restorePoint);
 		return htmx.isHtmxRequest() ? VIEW + " :: read" : VIEW;
 	}

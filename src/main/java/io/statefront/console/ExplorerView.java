@@ -47,6 +47,10 @@ record ExplorerView(ExplorerRead read, String status, String progress, List<Oper
 
 	private static Operator operator(OperatorLayout operator, @Nullable StateFigures figures) {
 		List<State> states = operator.keyedStates().stream().map(state -> state(state, figures)).toList();
+		if (states.isEmpty()) {
+			// one row all the same, for an operator without keyed state (a source, a sink)
+			states = List.of(new State("", "", null, null, null));
+		}
 		return new Operator(operator.uid(), operator.name(), Formats.bytes(operator.stateSize()), operator.parallelism(),
 				(figures != null) ? Formats.number(figures.keys()) : null, states, operator.operatorStates(),
 				(figures != null) ? figures.someKeys() : List.of());

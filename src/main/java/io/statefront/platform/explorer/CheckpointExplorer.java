@@ -59,10 +59,8 @@ public class CheckpointExplorer implements DisposableBean {
 		return start(new ExplorerRead(job, point, ExplorerRead.Kind.OVERVIEW, null, null), read -> {
 			CheckpointLayout layout = CheckpointLayouts.read(point.path());
 			read.laidOut(layout);
-			for (OperatorLayout operator : layout.keyedOperators()) {
-				read.reading(operator.uid());
-				read.counted(operator.uid(), StateReads.figures(point.path(), layout, operator, read::progress));
-			}
+			read.reading("every keyed operator");
+			StateReads.figures(point.path(), layout, layout.keyedOperators(), read::progress).forEach(read::counted);
 		});
 	}
 

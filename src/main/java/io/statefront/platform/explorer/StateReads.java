@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -22,11 +24,13 @@ import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs the State Processor API's reads of one operator and streams their results back.
+ * Runs the State Processor API's reads of a restore point's keyed operators and streams their
+ * results back.
  *
  * <p>Where the batch job runs: in a local Flink environment of its own (a second, small MiniCluster in
  * this process), not on the cluster running the jobs. There it takes no task slot, no managed memory
@@ -49,44 +53,104 @@ final class StateReads {
 	private StateReads() {
 	}
 
-	/** Counts the operator's state key by key, telling {@code progress} how many keys it has read. */
-	static StateFigures figures(Path folder, CheckpointLayout layout, OperatorLayout operator, LongConsumer progress)
-			throws Exception {
-		List<StateLayout> states = operator.readableStates();
-		long keys = 0;
-		long[] keysHolding = new long[states.size()];
-		long[] entries = new long[states.size()];
-		long[] bytes = new long[states.size()];
-		List<String> page = new ArrayList<>();
+	/**
+	 * Counts each operator's state key by key, all in one Flink job (one environment started, the
+	 * operators read side by side), telling {@code progress} how many keys it has read in all.
+	 */
+	static Map<String, StateFigures> figures(Path folder, CheckpointLayout layout, List<OperatorLayout> operators,
+			LongConsumer progress) throws Exception {
+		if (operators.isEmpty()) {
+			return Map.of();
+		}
 		SavepointReader reader = SavepointReader.read(environment(), folder.toUri().toString(), backend(layout));
-		try (CloseableIterator<Tuple3<String, long[], long[]>> read = reader
-			.readKeyedState(OperatorIdentifier.forUid(operator.uid()), new StateFiguresReader(states),
-					keyType(operator.keySerializer()),
-					Types.TUPLE(Types.STRING, Types.PRIMITIVE_ARRAY(Types.LONG), Types.PRIMITIVE_ARRAY(Types.LONG)))
-			.executeAndCollect("explore " + operator.uid())) {
+		TypeInformation<Tuple4<Integer, String, long[], long[]>> counted = Types.TUPLE(Types.INT, Types.STRING,
+				Types.PRIMITIVE_ARRAY(Types.LONG), Types.PRIMITIVE_ARRAY(Types.LONG));
+		DataStream<Tuple4<Integer, String, long[], long[]>> all = null;
+		List<Tally> tallies = new ArrayList<>();
+		for (OperatorLayout operator : operators) {
+			int index = tallies.size();
+			tallies.add(new Tally(operator.readableStates()));
+			DataStream<Tuple4<Integer, String, long[], long[]>> read = reader
+				.readKeyedState(OperatorIdentifier.forUid(operator.uid()), new StateFiguresReader(operator.readableStates()),
+						keyType(operator.keySerializer()),
+						Types.TUPLE(Types.STRING, Types.PRIMITIVE_ARRAY(Types.LONG), Types.PRIMITIVE_ARRAY(Types.LONG)))
+				.map(new Indexed(index))
+				.returns(counted);
+			all = (all == null) ? read : all.union(read);
+		}
+		long keys = 0;
+		try (CloseableIterator<Tuple4<Integer, String, long[], long[]>> read = all
+			.executeAndCollect("count the state of " + layout.checkpointId())) {
 			while (read.hasNext()) {
-				Tuple3<String, long[], long[]> key = read.next();
-				keys++;
-				for (int i = 0; i < states.size(); i++) {
-					keysHolding[i] += (key.f1[i] > 0) ? 1 : 0;
-					entries[i] += key.f1[i];
-					bytes[i] += key.f2[i];
-				}
-				if (page.size() < PAGE) {
-					page.add(key.f0);
-				}
-				if (keys % PROGRESS_EVERY == 0) {
+				Tuple4<Integer, String, long[], long[]> key = read.next();
+				tallies.get(key.f0).add(key.f1, key.f2, key.f3);
+				if (++keys % PROGRESS_EVERY == 0) {
 					progress.accept(keys);
 				}
 			}
 		}
 		progress.accept(keys);
-		List<StateFigures.Counted> counted = new ArrayList<>();
-		for (int i = 0; i < states.size(); i++) {
-			counted.add(new StateFigures.Counted(states.get(i).name(), states.get(i).kind(), keysHolding[i], entries[i],
-					bytes[i]));
+		Map<String, StateFigures> figures = new LinkedHashMap<>();
+		for (int i = 0; i < operators.size(); i++) {
+			figures.put(operators.get(i).uid(), tallies.get(i).figures());
 		}
-		return new StateFigures(keys, counted, page);
+		return figures;
+	}
+
+	/** Tags each key's figures with the operator they are of. */
+	private record Indexed(int index)
+			implements MapFunction<Tuple3<String, long[], long[]>, Tuple4<Integer, String, long[], long[]>> {
+
+		@Override
+		public Tuple4<Integer, String, long[], long[]> map(Tuple3<String, long[], long[]> key) {
+			return Tuple4.of(index, key.f0, key.f1, key.f2);
+		}
+
+	}
+
+	/** One operator's figures, added up key by key as they stream in, with the first keys as a page. */
+	private static final class Tally {
+
+		private final List<StateLayout> states;
+
+		private final long[] keysHolding;
+
+		private final long[] entries;
+
+		private final long[] bytes;
+
+		private final List<String> page = new ArrayList<>();
+
+		private long keys;
+
+		Tally(List<StateLayout> states) {
+			this.states = states;
+			this.keysHolding = new long[states.size()];
+			this.entries = new long[states.size()];
+			this.bytes = new long[states.size()];
+		}
+
+		void add(String key, long[] keyEntries, long[] keyBytes) {
+			keys++;
+			for (int i = 0; i < states.size(); i++) {
+				keysHolding[i] += (keyEntries[i] > 0) ? 1 : 0;
+				entries[i] += keyEntries[i];
+				bytes[i] += keyBytes[i];
+			}
+			if (page.size() < PAGE) {
+				page.add(key);
+			}
+		}
+
+		StateFigures figures() {
+			List<StateFigures.Counted> counted = new ArrayList<>();
+			for (int i = 0; i < states.size(); i++) {
+				counted.add(new StateFigures.Counted(states.get(i).name(), states.get(i).kind(), keysHolding[i], entries[i],
+						bytes[i]));
+			}
+			return new StateFigures(keys, counted, List.copyOf(page));
+		}
+
 	}
 
 	/** The state {@code key} holds in the operator, each state as JSON, by name; empty when it holds none. */

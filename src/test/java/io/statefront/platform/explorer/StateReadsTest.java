@@ -72,7 +72,7 @@ class StateReadsTest {
 		assertThat(users.keyedStates()).extracting(StateLayout::name).contains("account", "user-applied");
 
 		List<Long> progress = new ArrayList<>();
-		StateFigures figures = StateReads.figures(checkpoint, layout, users, progress::add);
+		StateFigures figures = StateReads.figures(checkpoint, layout, List.of(users), progress::add).get(UID);
 		assertThat(figures.keys()).isEqualTo(USERS);
 		assertThat(figures.states()).filteredOn(state -> state.name().equals("account"))
 			.singleElement()
