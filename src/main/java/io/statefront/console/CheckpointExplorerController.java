@@ -68,6 +68,8 @@ class CheckpointExplorerController {
 		model.addAttribute("title", "Explore " + restorePoint.name() + " of " + job);
 		model.addAttribute("job", job);
 		model.addAttribute("point", restorePoint);
+		// as a string: a Path is an Iterable, which a link would take for several values
+		model.addAttribute("pointPath", restorePoint.path().toString());
 		model.addAttribute("completed", Formats.time(restorePoint.completedAt().toEpochMilli()));
 		showLatest(model, restorePoint);
 		return htmx.isHtmxRequest() ? VIEW + " :: read" : VIEW;

@@ -38,28 +38,37 @@ class CheckpointExplorerIntegrationTest extends IntegrationTest {
 		String page = "/console/checkpoints/functions/explore?point=" + URLEncoder.encode(checkpoint, StandardCharsets.UTF_8);
 
 		assertThat(admin.get("/console/checkpoints?job=functions").body()).contains("See its state");
-		assertThat(admin.get(page).body()).contains("Not read yet");
-		assertThat(admin.post(page, Map.of()).body()).contains("running");
+		String opened = admin.get(page).body();
+		assertThat(opened).contains("Not read yet");
+		// the page's own links, as a browser follows them
+		String count = link(opened, "hx-post", "/explore?");
+		String replayLink = link(opened, "hx-get", "/explore/replay?");
+		assertThat(admin.post(count, Map.of()).body()).contains("running");
 		String counted = awaitDone(admin, page);
 		assertThat(counted).contains("user-function").contains("account (value)").contains("user-applied (map)")
 			.contains("item-function").contains("order-function");
 
-		String lookUp = "/console/checkpoints/functions/explore/key?point=" + URLEncoder.encode(checkpoint, StandardCharsets.UTF_8);
-		admin.post(lookUp, Map.of("uid", "user-function", "key", user));
+		admin.post(link(counted, "hx-post", "/explore/key?"), Map.of("uid", "user-function", "key", user));
 		String found = awaitDone(admin, page);
 		assertThat(found).contains("Key " + user + " in user-function")
 			.containsPattern("<tr class=\"changed\">\\s*<td>account</td><td>credit</td>\\s*<td class=\"path\">40</td>\\s*<td class=\"path\">42</td>");
 
 		// the credit added after the checkpoint is in the users topic past the offsets it restores
-		String replay = admin.htmx("/console/checkpoints/functions/explore/replay?point="
-				+ URLEncoder.encode(checkpoint, StandardCharsets.UTF_8)).body();
+		String replay = admin.htmx(replayLink).body();
 		assertThat(replay).contains("would be read again")
 			.containsPattern("<td>users</td>\\s*<td class=\"number\">[1-9]")
 			.containsPattern("<td>" + user + "</td>\\s*<td class=\"path wide\">[^<]*ADD_CREDIT");
 
+		String lookUp = link(found, "hx-post", "/explore/key?");
 		assertThat(admin.post(lookUp, Map.of("uid", "user-function", "key", " ")).statusCode()).isEqualTo(400);
 		assertThat(admin.get("/console/checkpoints/functions/explore?point=/etc").statusCode()).isEqualTo(404);
 		assertThat(admin.get("/console/checkpoints/nope/explore?point=" + checkpoint).statusCode()).isEqualTo(404);
+	}
+
+	private static String link(String page, String attribute, String to) {
+		Matcher link = Pattern.compile(attribute + "=\"([^\"]*" + Pattern.quote(to) + "[^\"]*)\"").matcher(page);
+		assertThat(link.find()).as("a %s link to %s", attribute, to).isTrue();
+		return link.group(1).replace("&amp;", "&");
 	}
 
 	private static String awaitDone(ConsoleAdmin admin, String page) {
