@@ -1,5 +1,8 @@
 package io.statefront.platform.explorer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
@@ -180,7 +184,29 @@ final class StateReads {
 		config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
 		config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(16));
 		config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(16));
+		// a class path entry of its own makes Flink load the job's classes with a user class loader whose
+		// parent is the application's: in the packaged (nested) jar the system class loader sees only
+		// the launcher (docs/operations.md, the MiniCluster does the same)
+		config.set(PipelineOptions.CLASSPATHS, List.of(EmptyClasspathEntry.URL));
 		return StreamExecutionEnvironment.createLocalEnvironment(1, config);
+	}
+
+	/** An empty folder, made once. */
+	private static final class EmptyClasspathEntry {
+
+		static final String URL = create();
+
+		private static String create() {
+			try {
+				Path empty = Files.createTempDirectory("statefront-explorer-classpath");
+				empty.toFile().deleteOnExit();
+				return empty.toUri().toURL().toString();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 	private static StateBackend backend(CheckpointLayout layout) {
