@@ -23,6 +23,11 @@ public record RestorePoint(Kind kind, String path, Instant completedAt) {
 
 	}
 
+	/** Where Flink reads it: {@link #path()} as a URI ({@code file:/…}, {@code s3://…}). */
+	public String uri() {
+		return SnapshotFiles.path(path).toUri().toString();
+	}
+
 	public String name() {
 		return SnapshotFiles.path(path).getName();
 	}
