@@ -43,6 +43,9 @@ ENV SERVER_PORT=8080
 # no simulated traffic mixed with real visitors' (the embedded development run, the demo, has it
 # on): switch it on in the console, or with -e STATEFRONT_SIMULATOR_ENABLED=true
 ENV STATEFRONT_SIMULATOR_ENABLED=false
+# one JSON object a line (Elastic Common Schema) for a log shipper, with the request's traceId and
+# spanId in every line logged while serving it; java -jar and spring-boot:run keep the human format
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 VOLUME /var/lib/statefront
 EXPOSE 8080
 # ready means every Flink job runs and the broker and gateway answer; allow a slow first start

@@ -1,6 +1,9 @@
 package io.statefront.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.statefront.platform.flink.EntityFunction;
+import io.statefront.platform.flink.FunctionTrace;
+import io.statefront.platform.flink.Traced;
 import io.statefront.platform.saga.SagaStep;
 import org.jspecify.annotations.Nullable;
 
@@ -14,21 +17,38 @@ import org.jspecify.annotations.Nullable;
  * @param userId the user, also the message's key
  * @param amount the credit to add, subtract, set or pay; 0 otherwise
  * @param step the saga step this message is, or {@code null} for a client's request
+ * @param trace the request's trace, from and to Kafka headers ({@link FunctionTrace})
  */
 public record UserCommand(@Nullable String requestId, @Nullable String idempotencyKey, UserOperation operation,
-		String userId, long amount, @Nullable SagaStep step) implements EntityFunction.Command {
+		String userId, long amount, @Nullable SagaStep step, @JsonIgnore @Nullable FunctionTrace trace)
+		implements EntityFunction.Command, Traced<UserCommand> {
 
 	/** Every message to a user goes through this topic, keyed by user id (architecture rule 2). */
 	public static final String TOPIC = "users";
 
+	public UserCommand(@Nullable String requestId, @Nullable String idempotencyKey, UserOperation operation,
+			String userId, long amount, @Nullable SagaStep step) {
+		this(requestId, idempotencyKey, operation, userId, amount, step, null);
+	}
+
 	UserCommand(String requestId, @Nullable String idempotencyKey, UserOperation operation, String userId,
 			long amount) {
-		this(requestId, idempotencyKey, operation, userId, amount, null);
+		this(requestId, idempotencyKey, operation, userId, amount, null, null);
 	}
 
 	/** A saga step: {@link UserOperation#FIND} (does the user exist), PAY or REFUND. */
 	public static UserCommand step(UserOperation operation, String userId, long amount, SagaStep step) {
 		return new UserCommand(null, null, operation, userId, amount, step);
+	}
+
+	@Override
+	public UserCommand withTrace(@Nullable FunctionTrace trace) {
+		return new UserCommand(requestId, idempotencyKey, operation, userId, amount, step, trace);
+	}
+
+	@Override
+	public String operationName() {
+		return operation.name();
 	}
 
 	@Override

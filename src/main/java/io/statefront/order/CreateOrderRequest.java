@@ -1,5 +1,8 @@
 package io.statefront.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.statefront.platform.flink.FunctionTrace;
+import io.statefront.platform.flink.Traced;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,5 +11,22 @@ import org.jspecify.annotations.Nullable;
  * creates.
  */
 public record CreateOrderRequest(@Nullable String requestId, @Nullable String idempotencyKey,
-		@Nullable String userId, long reserveIdsBelow) {
+		@Nullable String userId, long reserveIdsBelow, @JsonIgnore @Nullable FunctionTrace trace)
+		implements Traced<CreateOrderRequest> {
+
+	public CreateOrderRequest(@Nullable String requestId, @Nullable String idempotencyKey, @Nullable String userId,
+			long reserveIdsBelow) {
+		this(requestId, idempotencyKey, userId, reserveIdsBelow, null);
+	}
+
+	@Override
+	public String operationName() {
+		return (reserveIdsBelow > 0) ? "RESERVE" : "CREATE";
+	}
+
+	@Override
+	public CreateOrderRequest withTrace(@Nullable FunctionTrace trace) {
+		return new CreateOrderRequest(requestId, idempotencyKey, userId, reserveIdsBelow, trace);
+	}
+
 }

@@ -279,7 +279,7 @@ public class OrderFunction extends KeyedProcessFunction<String, OrderMessage, Or
 
 	private void answer(OrderMessage message, OrderResult result, Collector<OrderResponse> out) {
 		if (message.requestId() != null) {
-			out.collect(new OrderResponse(message.requestId(), result));
+			out.collect(new OrderResponse(message.requestId(), result, message.trace()));
 		}
 	}
 

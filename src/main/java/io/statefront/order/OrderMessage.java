@@ -2,6 +2,9 @@ package io.statefront.order;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.statefront.platform.flink.FunctionTrace;
+import io.statefront.platform.flink.Traced;
 import io.statefront.platform.saga.SagaReply;
 import org.jspecify.annotations.Nullable;
 
@@ -20,14 +23,34 @@ import org.jspecify.annotations.Nullable;
  * @param items the order's lines, for INIT
  * @param totalCost the order's cost, for INIT
  * @param reply a participant's answer to a saga step, or {@code null}
+ * @param trace the client's request's trace, from and to Kafka headers ({@link FunctionTrace}); kept
+ * with the operation while its saga runs, so that the answer at its end carries it
  */
 public record OrderMessage(@Nullable String requestId, @Nullable String idempotencyKey,
 		@Nullable OrderOperation operation, @Nullable String orderId, @Nullable String userId,
 		@Nullable String itemId, long quantity, @Nullable List<OrderLine> items, long totalCost,
-		@Nullable SagaReply reply) {
+		@Nullable SagaReply reply, @JsonIgnore @Nullable FunctionTrace trace) implements Traced<OrderMessage> {
 
 	/** Every message to an order goes through this topic, keyed by order id. */
 	public static final String TOPIC = "orders";
+
+	public OrderMessage(@Nullable String requestId, @Nullable String idempotencyKey,
+			@Nullable OrderOperation operation, @Nullable String orderId, @Nullable String userId,
+			@Nullable String itemId, long quantity, @Nullable List<OrderLine> items, long totalCost,
+			@Nullable SagaReply reply) {
+		this(requestId, idempotencyKey, operation, orderId, userId, itemId, quantity, items, totalCost, reply, null);
+	}
+
+	@Override
+	public OrderMessage withTrace(@Nullable FunctionTrace trace) {
+		return new OrderMessage(requestId, idempotencyKey, operation, orderId, userId, itemId, quantity, items,
+				totalCost, reply, trace);
+	}
+
+	@Override
+	public String operationName() {
+		return (operation != null) ? operation.name() : "REPLY";
+	}
 
 	static OrderMessage request(String requestId, @Nullable String idempotencyKey, OrderOperation operation,
 			String orderId) {

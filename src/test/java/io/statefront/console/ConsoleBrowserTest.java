@@ -208,6 +208,32 @@ class ConsoleBrowserTest extends IntegrationTest {
 		});
 	}
 
+	@Test
+	void theTracesPageDrawsASlowRequestsHopsAndFindsTheTraceACallerQuotes() {
+		String user = api().post("/users/create").text("user_id");
+		String traceresponse = api().post("/users/credit/add/" + user + "/5").header("traceresponse");
+		String traceId = traceresponse.split("-")[1];
+		signIn();
+
+		browser.findElement(By.linkText("Traces")).click();
+		browser.findElement(By.name("trace")).sendKeys(traceresponse);
+		browser.findElement(By.xpath("//button[text()='Find']")).click();
+
+		WebElement found = waiting(driver -> driver.findElements(By.cssSelector("details.trace[open]")).stream()
+			.filter(details -> details.getText().contains(traceId))
+			.findFirst()
+			.orElse(null));
+		List<String> hops = found.findElements(By.cssSelector("table.hops tbody tr td:first-child"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(hops).containsExactly("POST /users/credit/add/" + user + "/5", "users send", "users ADD_CREDIT",
+				"user-events reply");
+		// every hop a visible bar of the waterfall
+		assertThat(found.findElements(By.cssSelector("table.hops svg rect"))).hasSize(4)
+			.allSatisfy(bar -> assertThat(bar.getSize().getWidth()).isPositive());
+	}
+
 	private boolean stored(String measurement) {
 		return store.history(measurement, Duration.ofMinutes(15)).stream().anyMatch(point -> point.time() > Instant.now().toEpochMilli());
 	}

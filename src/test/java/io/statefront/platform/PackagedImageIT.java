@@ -78,6 +78,10 @@ class PackagedImageIT {
 				assertThat(stopped).contains("Stopped Flink job '" + job + "' with savepoint");
 			}
 			assertThat(stopped).contains("Embedded Kafka broker stopped");
+			// the image logs JSON lines (the Dockerfile's LOGGING_STRUCTURED_FORMAT_CONSOLE), not the human format
+			assertThat(stopped.lines().filter(line -> line.contains("Embedded Kafka broker stopped")))
+				.singleElement()
+				.satisfies(line -> assertThat(line).startsWith("{\"@timestamp\":").contains("\"log\":{\"level\":\"INFO\""));
 
 			process.start(settings);
 			process.awaitHealthy(Duration.ofMinutes(3));

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param <R> its answer to a client's request
  * @param <O> what it emits for the waiting request: the answer with the request's id
  */
-public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
+public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O extends Traced<O>>
 		extends KeyedProcessFunction<String, C, O> {
 
 	/** What the skeleton reads of a message to an entity. */
@@ -55,6 +55,9 @@ public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
 
 		/** What the message asks, as the applied-change log names it. */
 		Enum<?> operation();
+
+		/** The client's request's trace, which its answer carries on; {@code null} when untraced. */
+		@Nullable FunctionTrace trace();
 
 	}
 
@@ -199,7 +202,7 @@ public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
 			Optional<R> repeated = idempotency.answerToRepeat(key, command.fingerprint(), now,
 					() -> keyReused(command));
 			if (repeated.isPresent()) {
-				out.collect(response(command.requestId(), repeated.get()));
+				out.collect(answer(command, repeated.get()));
 				return;
 			}
 		}
@@ -209,7 +212,12 @@ public abstract class EntityFunction<C extends EntityFunction.Command, S, R, O>
 		if (key != null && (current != null || command.opens())) {
 			idempotency.remember(key, command.fingerprint(), result, now, context.timerService());
 		}
-		out.collect(response(command.requestId(), result));
+		out.collect(answer(command, result));
+	}
+
+	private O answer(C command, R result) {
+		O response = response(command.requestId(), result);
+		return (command.trace() != null) ? response.withTrace(command.trace()) : response;
 	}
 
 }

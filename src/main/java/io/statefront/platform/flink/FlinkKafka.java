@@ -18,6 +18,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -84,7 +85,8 @@ public final class FlinkKafka {
 	 */
 	public <T> KafkaSource<T> commandSource(String topic, Class<T> type) {
 		commandTopics.add(topic);
-		return source(topic, type, new FailClosedOffsets(rebuildsFromTruncatedLog));
+		return source(topic, new TracedDeserializer<>(new JsonDeserializationSchema<>(type)),
+				new FailClosedOffsets(rebuildsFromTruncatedLog));
 	}
 
 	/**
@@ -95,7 +97,8 @@ public final class FlinkKafka {
 	 * the job goes on with what is there.
 	 */
 	public <T> KafkaSource<T> eventSource(String topic, Class<T> type) {
-		return source(topic, type, OffsetsInitializer.earliest());
+		return source(topic, KafkaRecordDeserializationSchema.valueOnly(new JsonDeserializationSchema<>(type)),
+				OffsetsInitializer.earliest());
 	}
 
 	/** The command topics the sources built so far read: see {@link #commandSource(String, Class)}. */
@@ -103,13 +106,14 @@ public final class FlinkKafka {
 		return Collections.unmodifiableSet(commandTopics);
 	}
 
-	private <T> KafkaSource<T> source(String topic, Class<T> type, OffsetsInitializer startingOffsets) {
+	private <T> KafkaSource<T> source(String topic, KafkaRecordDeserializationSchema<T> deserializer,
+			OffsetsInitializer startingOffsets) {
 		return KafkaSource.<T>builder()
 			.setBootstrapServers(bootstrapServers)
 			.setTopics(topic)
 			.setGroupId(groupId)
 			.setStartingOffsets(startingOffsets)
-			.setValueOnlyDeserializer(new JsonDeserializationSchema<>(type))
+			.setDeserializer(deserializer)
 			// as for the sinks (see builder)
 			.setProperty("register.consumer.metrics", Boolean.toString(false))
 			.build();
@@ -193,6 +197,9 @@ public final class FlinkKafka {
 		@Override
 		public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
 			RecordHeaders headers = new RecordHeaders();
+			if (element instanceof Traced<?> traced && traced.trace() != null) {
+				traced.trace().writeTo(headers, correlationId != null);
+			}
 			Integer partition = null;
 			if (correlationId != null) {
 				String id = correlationId.apply(element);

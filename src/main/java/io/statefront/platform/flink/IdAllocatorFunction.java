@@ -17,7 +17,8 @@ import org.apache.flink.util.Collector;
  * @param <R> the create request
  * @param <C> the command that opens the entity
  */
-public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<String, R, C> {
+public abstract class IdAllocatorFunction<R extends Traced<R>, C extends Traced<C>>
+		extends KeyedProcessFunction<String, R, C> {
 
 	/** Every create request is sent under this key. */
 	public static final String KEY = "create";
@@ -82,7 +83,9 @@ public abstract class IdAllocatorFunction<R, C> extends KeyedProcessFunction<Str
 				idempotency.remember(key, "create", id, Horizons.timeOf(context.timestamp()), context.timerService());
 			}
 		}
-		out.collect(open(request, id));
+		C opened = open(request, id);
+		// the new entity's answer carries the request's trace on
+		out.collect((request.trace() != null) ? opened.withTrace(request.trace()) : opened);
 	}
 
 }

@@ -62,6 +62,8 @@ class GatewayConfiguration {
 		ReplyingKafkaTemplate<String, byte[], byte[]> template = new ReplyingKafkaTemplate<>(producerFactory, replies);
 		template.setCorrelationIdStrategy(record -> new CorrelationKey(RequestReplyGateway.requestId(record)));
 		template.setSharedReplyTopic(true);
+		// a span for each send, whose trace context goes along in the command's headers (W3C traceparent)
+		template.setObservationEnabled(true);
 		return template;
 	}
 

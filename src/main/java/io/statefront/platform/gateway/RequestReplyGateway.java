@@ -11,12 +11,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.FunctionTrace;
+import io.statefront.platform.flink.Traced;
 import io.statefront.platform.kafka.Json;
 import io.statefront.platform.kafka.ReplyPartitions;
+import io.statefront.platform.tracing.FunctionSpans;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -41,11 +46,17 @@ import org.springframework.stereotype.Component;
  * them over. Every failure reaches the caller the same way, as the returned future's typed cause:
  * {@link PipelineUnavailableException} when nothing was sent, {@link ReplyTimeoutException} when no
  * reply came in time, {@link OutcomeUnknownException} when Kafka failed after taking the request.
+ *
+ * <p>Traced: the template's observation sends the request's trace context in the command's
+ * headers, the functions bring it back in the reply's, and {@link FunctionSpans} records their
+ * hops (docs/architecture.md, "Request tracing").
  */
 @Component
 public class RequestReplyGateway implements DisposableBean {
 
 	static final String REQUEST_ID_HEADER = "statefront_requestId";
+
+	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
 	/** How many requests of a batch initialisation wait for their replies at once. */
 	static final int BATCH_WINDOW = 2000;
@@ -65,9 +76,12 @@ public class RequestReplyGateway implements DisposableBean {
 
 	private final AtomicInteger nextPrefix = new AtomicInteger();
 
+	private final FunctionSpans spans;
+
 	RequestReplyGateway(ReplyingKafkaTemplate<String, byte[], byte[]> template, FlinkRuntime flink,
-			GatewayProperties properties, MeterRegistry meters) {
+			GatewayProperties properties, MeterRegistry meters, FunctionSpans spans) {
 		this.template = template;
+		this.spans = spans;
 		this.flink = flink;
 		this.replyTimeout = properties.replyTimeout();
 		this.replyPrefixes = properties.replyPartitions().stream().map(ReplyPartitions::prefix).toArray(String[]::new);
@@ -114,6 +128,9 @@ public class RequestReplyGateway implements DisposableBean {
 		}
 		RequestReplyFuture<String, byte[], byte[]> sent;
 		Timer.Sample sample = Timer.start();
+		// the caller's observation (its request's server span), for what follows the reply: a next
+		// request sent from there is a hop of the same trace
+		ContextSnapshot caller = CONTEXT.captureAll();
 		try {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.write(command));
 			record.headers().add(new RecordHeader(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8)));
@@ -124,14 +141,30 @@ public class RequestReplyGateway implements DisposableBean {
 			return CompletableFuture
 				.failedFuture(new PipelineUnavailableException("Kafka did not take the request: " + ex.getMessage()));
 		}
-		sent.whenComplete((reply, failure) -> sample.stop(replyLatency));
-		return sent.handleAsync((reply, failure) -> {
-			requests.release();
-			if (failure != null) {
-				throw new CompletionException(typed(failure));
-			}
-			return Json.read(reply.value(), replyType);
-		}, requests.continuations());
+		CompletableFuture<R> answer = new CompletableFuture<>();
+		sent.whenComplete((reply, failure) -> {
+			sample.stop(replyLatency);
+			long arrived = FunctionTrace.nowMicros();
+			requests.continuations().execute(() -> {
+				requests.release();
+				try (ContextSnapshot.Scope scope = caller.setThreadLocals()) {
+					if (failure != null) {
+						answer.completeExceptionally(new CompletionException(typed(failure)));
+						return;
+					}
+					spans.replied(reply, topic, key, operationOf(command), arrived);
+					answer.complete(Json.read(reply.value(), replyType));
+				}
+				catch (RuntimeException ex) {
+					answer.completeExceptionally(new CompletionException(ex));
+				}
+			});
+		});
+		return answer;
+	}
+
+	private static String operationOf(Object command) {
+		return (command instanceof Traced<?> traced) ? traced.operationName() : command.getClass().getSimpleName();
 	}
 
 	/**

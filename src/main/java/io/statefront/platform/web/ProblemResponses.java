@@ -5,6 +5,8 @@ import java.util.concurrent.TimeoutException;
 import io.statefront.platform.disk.DiskSpaceLowException;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +33,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final String RETRY_AFTER_SECONDS = "5";
 
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -56,6 +60,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		outcomeUnknown(ex);
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem(PipelineFailure.NO_REPLY_IN_TIME, ex));
 	}
 
@@ -69,7 +74,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (failure == PipelineFailure.NOT_SENT) {
 			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
+		else {
+			outcomeUnknown(ex);
+		}
 		return response.body(problem);
+	}
+
+	/**
+	 * A 504 leaves the client unsure: the line names the request's trace (its {@code traceId}, as the
+	 * client's {@code traceresponse} does), so the two can be matched. A 503 sent nothing and is not
+	 * logged: while the pipeline is down every request gets one.
+	 */
+	private static void outcomeUnknown(Exception ex) {
+		log.warn("Answered 504, outcome unknown: {}", ex.getMessage());
 	}
 
 	private static ProblemDetail problem(PipelineFailure failure, Exception ex) {

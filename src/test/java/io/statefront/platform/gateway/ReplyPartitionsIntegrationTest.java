@@ -10,6 +10,7 @@ import io.statefront.ledger.UserCommand;
 import io.statefront.ledger.UserOperation;
 import io.statefront.ledger.UserResponse;
 import io.statefront.ledger.UserResult;
+import io.statefront.platform.tracing.FunctionSpans;
 import io.statefront.platform.flink.FlinkJobPart;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.kafka.TopicHorizons;
@@ -99,7 +100,8 @@ class ReplyPartitionsIntegrationTest extends IntegrationTest {
 	@Test
 	void theOnlyInstanceAsksWithPlainIdsAndListensEverywhere() {
 		RequestReplyGateway only = new RequestReplyGateway(templates(List.of()), flink,
-				new GatewayProperties(Duration.ofSeconds(10), 10, 10, List.of()), new SimpleMeterRegistry());
+				new GatewayProperties(Duration.ofSeconds(10), 10, 10, List.of()), new SimpleMeterRegistry(),
+				FunctionSpans.none());
 		gateways.add(only);
 
 		assertThat(only.newRequestId()).doesNotStartWith("@").hasSize(36);
@@ -122,7 +124,8 @@ class ReplyPartitionsIntegrationTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> template.getAssignedReplyTopicPartitions() != null
 				&& !template.getAssignedReplyTopicPartitions().isEmpty());
 		RequestReplyGateway gateway = new RequestReplyGateway(template, flink,
-				new GatewayProperties(Duration.ofSeconds(20), 10, 10, List.of(partition)), new SimpleMeterRegistry());
+				new GatewayProperties(Duration.ofSeconds(20), 10, 10, List.of(partition)), new SimpleMeterRegistry(),
+				FunctionSpans.none());
 		gateways.add(gateway);
 		return gateway;
 	}

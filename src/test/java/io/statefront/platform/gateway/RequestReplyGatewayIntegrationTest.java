@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statefront.platform.tracing.FunctionSpans;
 import io.statefront.platform.flink.FlinkKafka;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.kafka.Json;
@@ -200,7 +201,8 @@ class RequestReplyGatewayIntegrationTest extends IntegrationTest {
 
 	private RequestReplyGateway gateway(Duration replyTimeout, int maxPending, int storefrontMaxPending) {
 		return new RequestReplyGateway(template, flink,
-				new GatewayProperties(replyTimeout, maxPending, storefrontMaxPending, List.of()), new SimpleMeterRegistry());
+				new GatewayProperties(replyTimeout, maxPending, storefrontMaxPending, List.of()), new SimpleMeterRegistry(),
+				FunctionSpans.none());
 	}
 
 	private CompletableFuture<String> request(RequestPool pool, String requestId) {
