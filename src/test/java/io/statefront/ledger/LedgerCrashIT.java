@@ -50,7 +50,7 @@ class LedgerCrashIT {
 
 	private static final String PASSWORD = "crash-test";
 
-	private static final int CI_CYCLES = 3;
+	private static final int CI_CYCLES = 2;
 
 	private static final int USERS = 20;
 
