@@ -1,7 +1,9 @@
 package io.statefront.analytics;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The pages simulated visitors browse: the shop's categories and the products in each. */
@@ -14,6 +16,15 @@ final class SitePages {
 			"Watches", "Home", "Kitchen", "Books");
 
 	static final int PRODUCTS_PER_CATEGORY = 30;
+
+	/**
+	 * Asked for every simulated event: a lookup, where matching the url with a regex was an eighth of
+	 * the simulator's work.
+	 */
+	private static final Map<String, Page> PRODUCTS_BY_URL = IntStream.range(0, CATEGORIES.size())
+		.boxed()
+		.flatMap(category -> IntStream.range(0, PRODUCTS_PER_CATEGORY).mapToObj(index -> product(category, index)))
+		.collect(Collectors.toUnmodifiableMap(Page::url, page -> page));
 
 	private SitePages() {
 	}
@@ -30,15 +41,7 @@ final class SitePages {
 
 	/** The product page at {@code url}, if it is one. */
 	static Optional<Page> productOf(String url) {
-		String prefix = "/shop/product/";
-		if (!url.startsWith(prefix) || !url.substring(prefix.length()).matches("\\d{1,4}")) {
-			return Optional.empty();
-		}
-		int id = Integer.parseInt(url.substring(prefix.length()));
-		if (id >= CATEGORIES.size() * PRODUCTS_PER_CATEGORY) {
-			return Optional.empty();
-		}
-		return Optional.of(product(id / PRODUCTS_PER_CATEGORY, id % PRODUCTS_PER_CATEGORY));
+		return Optional.ofNullable(PRODUCTS_BY_URL.get(url));
 	}
 
 	static List<Page> all() {
