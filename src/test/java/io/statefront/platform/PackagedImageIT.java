@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import io.statefront.support.Api;
 import io.statefront.support.AppProcess;
 import io.statefront.support.Dockerfile;
+import io.statefront.support.FreePorts;
 import io.statefront.support.Installed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The container image without a Docker engine: the Dockerfile's steps run as plain commands (the
- * jar extracted into its layers, the layers copied into one directory as the image has them), and
+ * jar extracted into its layers, the layers copied into one directory as the image has them, the
+ * class data sharing archive trained there), and
  * the application started there by the image's own entrypoint and environment. Then what an
  * operator of the container relies on: the probes its health check calls, metric history in the
  * InfluxDB the image carries, the Prometheus figures the compose stack's dashboard draws, and a
@@ -34,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackagedImageIT {
 
 	private static final String PASSWORD = "image-test";
+
+	/** The class data sharing archive the Dockerfile's training run leaves and its entrypoint maps. */
+	private static final String ARCHIVE = "statefront.jsa";
 
 	private static final Pattern PROMETHEUS_METRIC = Pattern.compile("\\b((?:flink|statefront|http|jvm)_[a-z_]+)");
 
@@ -57,6 +62,8 @@ class PackagedImageIT {
 		try (AppProcess process = new AppProcess(entrypoint, app, environment, dataDir, log)) {
 			process.start(settings);
 			process.awaitHealthy(Duration.ofMinutes(3));
+			assertThat(Files.readString(Path.of("/proc/" + process.pid() + "/maps")))
+				.as("the classes come from the training run's archive").contains(ARCHIVE);
 			Api api = process.api("api", PASSWORD);
 
 			Api.Response readiness = api.get("/actuator/health/readiness");
@@ -116,7 +123,28 @@ class PackagedImageIT {
 			}
 		}
 		Files.copy(Path.of("src/main/docker/jvm.options"), app.resolve("jvm.options"));
+		train(image, app);
 		return app;
+	}
+
+	/** The Dockerfile's training run, on a data directory of its own: it leaves the class data sharing archive. */
+	private void train(Dockerfile image, Path app) throws Exception {
+		List<String> training = new ArrayList<>();
+		for (String word : image.trainingCommand()) {
+			training.add(word.equals("java") ? AppProcess.javaExecutable()
+					: word.startsWith("--statefront.data-dir=") ? "--statefront.data-dir=" + work.resolve("training")
+							: word);
+		}
+		// ports of its own: a docker build has the network to itself, this machine may not
+		training.addAll(List.of("--statefront.kafka.embedded.port=" + FreePorts.next(),
+				"--statefront.kafka.embedded.controller-port=" + FreePorts.next(), "--statefront.influx.managed.port=0",
+				"--server.port=0"));
+		Process run = new ProcessBuilder(training).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("training.log").toFile())
+			.start();
+		assertThat(run.waitFor()).as("exit code of the training run %s", training).isZero();
+		assertThat(app.resolve(ARCHIVE)).isNotEmptyFile();
 	}
 
 	private static Set<String> prometheusMetricsUnknownTo(Api api) throws Exception {

@@ -15,14 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the project's Dockerfile says its image runs, read from the file itself so that a test
  * that runs the same steps as plain commands cannot drift from it: the layers it copies out of
- * the extracted jar, its environment, its entrypoint.
+ * the extracted jar, its class data sharing training run, its environment, its entrypoint.
  */
-public record Dockerfile(List<String> layers, List<String> extractCommand, Map<String, String> environment,
-		List<String> entrypoint) {
+public record Dockerfile(List<String> layers, List<String> extractCommand, List<String> trainingCommand,
+		Map<String, String> environment, List<String> entrypoint) {
 
 	private static final Pattern LAYER = Pattern.compile("^COPY --from=build /build/extracted/([\\w-]+)/ \\./$");
 
 	private static final Pattern EXTRACT = Pattern.compile("(java -Djarmode=tools -jar \\S+ extract [^\\\\\\n]*)");
+
+	/** The training run's command: from {@code java} to before the {@code &&} that follows it. */
+	private static final Pattern TRAINING = Pattern.compile("RUN (java [^&]*-XX:ArchiveClassesAtExit=[^&]*?)\\s*&&");
 
 	private static final Pattern ENV = Pattern.compile("^ENV (\\w+)=(\\S+)$");
 
@@ -45,10 +48,17 @@ public record Dockerfile(List<String> layers, List<String> extractCommand, Map<S
 			}
 		}
 		Matcher extract = EXTRACT.matcher(text);
-		if (layers.isEmpty() || entrypoint.isEmpty() || !extract.find()) {
-			throw new IllegalStateException("No layers, extract step or entrypoint found in " + file);
+		Matcher training = TRAINING.matcher(text);
+		if (layers.isEmpty() || entrypoint.isEmpty() || !extract.find() || !training.find()) {
+			throw new IllegalStateException("No layers, extract step, training run or entrypoint found in " + file);
 		}
-		return new Dockerfile(layers, List.of(extract.group(1).trim().split(" ")), environment, entrypoint);
+		return new Dockerfile(layers, List.of(extract.group(1).trim().split(" ")), words(training.group(1)),
+				environment, entrypoint);
+	}
+
+	/** A shell command's words, its line continuations taken out. */
+	private static List<String> words(String command) {
+		return List.of(command.replace("\\\n", " ").trim().split("\\s+"));
 	}
 
 }
