@@ -12,6 +12,7 @@ import io.statefront.platform.explorer.ExplorerRead;
 import io.statefront.platform.explorer.RestorePreview;
 import io.statefront.platform.flink.FlinkRuntime;
 import io.statefront.platform.flink.RestorePoint;
+import io.statefront.platform.history.HistoryUnavailableException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,23 +41,38 @@ class CheckpointExplorerController {
 
 	private final RestorePreview restorePreview;
 
+	private final ReplayedWrites replayedWrites;
+
 	CheckpointExplorerController(FlinkRuntime flink, CheckpointExplorer explorer, LiveEntities live,
-			RestorePreview restorePreview) {
+			RestorePreview restorePreview, ReplayedWrites replayedWrites) {
 		this.flink = flink;
 		this.explorer = explorer;
 		this.live = live;
 		this.restorePreview = restorePreview;
+		this.replayedWrites = replayedWrites;
 	}
 
-	/** What a restart from the point would read again from Kafka: asked of the broker when shown. */
+	/**
+	 * What a restart from the point would read again from Kafka, and the acknowledged writes it would
+	 * apply again: asked of the broker when shown.
+	 */
 	@GetMapping("/console/checkpoints/{job}/explore/replay")
 	String replay(@PathVariable String job, @RequestParam String point, Model model) throws InterruptedException {
 		RestorePoint restorePoint = restorePoint(job, point);
+		RestorePreview.Preview preview;
 		try {
-			model.addAttribute("replay", restorePreview.preview(restorePoint));
+			preview = restorePreview.preview(restorePoint);
 		}
 		catch (IOException ex) {
 			model.addAttribute("replayFailure", ex.getMessage());
+			return VIEW + " :: replay";
+		}
+		model.addAttribute("replay", preview);
+		try {
+			model.addAttribute("writes", replayedWrites.after(preview.starts()));
+		}
+		catch (HistoryUnavailableException ex) {
+			model.addAttribute("writesFailure", ex.getMessage());
 		}
 		return VIEW + " :: replay";
 	}

@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * What a restart from a restore point reads again from Kafka: per topic, the records between the
  * offsets its sources restore and the topics' ends now, and the time they span; and the first of
- * those records, which are applied again. Nothing acknowledged is lost: every message after the point,
- * acknowledged or not, is read again, and the functions answer a message they applied before with the
- * answer they gave it (architecture rule 3).
+ * those records, which are applied again; and from when each partition is read again
+ * ({@link ReplayStarts}), which tells the acknowledged writes a restart applies again. Nothing
+ * acknowledged is lost: every message after the point, acknowledged or not, is read again, and the
+ * functions answer a message they applied before with the answer they gave it (architecture rule 3).
  */
 @Component
 public class RestorePreview {
@@ -58,7 +59,12 @@ public class RestorePreview {
 	public record Replayed(String topic, int partition, long offset, Instant at, @Nullable String key, String value) {
 	}
 
-	public record Preview(List<TopicReplay> topics, List<Replayed> first) {
+	/**
+	 * @param topics per topic, what is read again
+	 * @param first the first records read again, by time
+	 * @param starts from when each partition is read again, to tell which writes the restart applies again
+	 */
+	public record Preview(List<TopicReplay> topics, List<Replayed> first, ReplayStarts starts) {
 
 		public long records() {
 			return topics.stream().mapToLong(TopicReplay::records).sum();
@@ -69,8 +75,10 @@ public class RestorePreview {
 	public Preview preview(RestorePoint point) throws IOException, InterruptedException {
 		Map<TopicPartition, Long> restored = SourceOffsets.read(point.uri());
 		if (restored.isEmpty()) {
-			return new Preview(List.of(), List.of());
+			return new Preview(List.of(), List.of(), new ReplayStarts(Map.of(), Map.of()));
 		}
+		long asked = System.currentTimeMillis();
+		Map<TopicPartition, Long> logStarts = new HashMap<>();
 		Map<TopicPartition, Long> starts = new HashMap<>();
 		Map<TopicPartition, Long> ends = new HashMap<>();
 		Map<TopicPartition, Long> newest = new HashMap<>();
@@ -80,6 +88,7 @@ public class RestorePreview {
 			Map<TopicPartition, ListOffsetsResultInfo> maxTimestamp = offsets(admin, restored, OffsetSpec.maxTimestamp());
 			restored.forEach((partition, offset) -> {
 				long logStart = earliest.get(partition).offset();
+				logStarts.put(partition, logStart);
 				starts.put(partition, (offset < 0) ? logStart : Math.max(offset, logStart));
 				ends.put(partition, latest.get(partition).offset());
 				newest.put(partition, maxTimestamp.get(partition).timestamp());
@@ -90,6 +99,8 @@ public class RestorePreview {
 		}
 		List<Replayed> first = firstRecords(starts, ends);
 		Map<String, TopicReplay> byTopic = new TreeMap<>();
+		Map<TopicPartition, Long> replayFrom = new HashMap<>();
+		Map<TopicPartition, Long> firstTimes = new HashMap<>();
 		starts.forEach((partition, start) -> {
 			long records = Math.max(0, ends.get(partition) - start);
 			Instant from = first.stream()
@@ -98,9 +109,26 @@ public class RestorePreview {
 				.min(Comparator.naturalOrder())
 				.orElse(null);
 			Instant to = (records > 0 && newest.get(partition) >= 0) ? Instant.ofEpochMilli(newest.get(partition)) : null;
+			replayFrom.put(partition, replayedFrom(records, from, newest.get(partition), asked));
+			if (from != null) {
+				firstTimes.put(partition, from.toEpochMilli());
+			}
 			byTopic.merge(partition.topic(), new TopicReplay(partition.topic(), records, from, to), RestorePreview::add);
 		});
-		return new Preview(List.copyOf(byTopic.values()), first.stream().limit(LISTED).toList());
+		return new Preview(List.copyOf(byTopic.values()), first.stream().limit(LISTED).toList(),
+				new ReplayStarts(replayFrom, SameMillisecond.before(bootstrapServers, starts, logStarts, firstTimes)));
+	}
+
+	/**
+	 * From when a partition is read again: its first record to read again; with none, whatever comes
+	 * after its newest record (or, in an empty log, whatever comes from now on). Should its first
+	 * record not have been read in time, every message of the partition counts, so none is left out.
+	 */
+	private static long replayedFrom(long records, @Nullable Instant first, long newest, long asked) {
+		if (records > 0) {
+			return (first != null) ? first.toEpochMilli() : 0L;
+		}
+		return (newest >= 0) ? newest + 1 : asked;
 	}
 
 	private static TopicReplay add(TopicReplay a, TopicReplay b) {

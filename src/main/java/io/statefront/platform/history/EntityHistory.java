@@ -5,26 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.statefront.platform.flink.AppliedChange;
-import io.statefront.platform.kafka.Json;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,29 +33,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityHistory {
 
-	private static final Logger log = LoggerFactory.getLogger(EntityHistory.class);
-
 	/** The most changes one page may ask for. */
 	public static final int MOST_CHANGES = 500;
 
 	/** Records read per chunk: what one read holds in memory at most, with its page. */
-	static final int CHUNK = 2_000;
+	static final int CHUNK = ChangeLog.CHUNK;
 
 	/** Records one page looks at, at most: about 15 MB of the log read at 150 bytes a change. */
 	static final int SCAN_BUDGET = 100_000;
 
-	private static final int CONCURRENT_READS = 2;
+	private static final Duration PATIENCE = ChangeLog.PATIENCE;
 
-	private static final Duration PATIENCE = Duration.ofSeconds(10);
+	private final ChangeLog changeLog;
 
-	private final ConsumerFactory<String, byte[]> consumers;
-
-	private final Semaphore reads = new Semaphore(CONCURRENT_READS);
-
-	private final AtomicLong readers = new AtomicLong();
-
-	public EntityHistory(ConsumerFactory<String, byte[]> consumers) {
-		this.consumers = consumers;
+	EntityHistory(ChangeLog changeLog) {
+		this.changeLog = changeLog;
 	}
 
 	/**
@@ -81,42 +62,7 @@ public class EntityHistory {
 		if (limit < 1 || limit > MOST_CHANGES) {
 			throw new IllegalArgumentException("limit is from 1 to " + MOST_CHANGES);
 		}
-		acquire();
-		// a client id of its own: two with one id would clash in JMX
-		try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "statefront-entity-history-",
-				Long.toString(readers.incrementAndGet()), settings())) {
-			return new Walk(consumer, entity, limit).from(before);
-		}
-		catch (KafkaException ex) {
-			throw new HistoryUnavailableException("the change log cannot be read just now (" + ex.getMessage() + ")",
-					ex);
-		}
-		finally {
-			reads.release();
-		}
-	}
-
-	private void acquire() {
-		try {
-			if (!reads.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new HistoryUnavailableException("other history reads are under way", null);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new HistoryUnavailableException("interrupted", ex);
-		}
-	}
-
-	private static Properties settings() {
-		Properties settings = new Properties();
-		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(CHUNK));
-		settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(1 << 20));
-		settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(1 << 20));
-		settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(PATIENCE.toMillis()));
-		settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(PATIENCE.toMillis()));
-		return settings;
+		return changeLog.read(consumer -> new Walk(consumer, entity, limit).from(before));
 	}
 
 	/** One read, backwards through one partition. */
@@ -196,7 +142,7 @@ public class EntityHistory {
 			}
 			for (int i = entityRecords.size() - 1; i >= 0; i--) {
 				ConsumerRecord<String, byte[]> record = entityRecords.get(i);
-				AppliedChange change = parse(record);
+				AppliedChange change = ChangeLog.parse(record);
 				if (change != null && seen.add(change)) {
 					changes.add(change);
 					if (changes.size() == limit) {
@@ -209,20 +155,9 @@ public class EntityHistory {
 			return null;
 		}
 
-		private static @Nullable AppliedChange parse(ConsumerRecord<String, byte[]> record) {
-			try {
-				return Json.read(record.value(), AppliedChange.class);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Skipping record {} of {}: not an applied change ({})", record.offset(), record.partition(),
-						ex.getMessage());
-				return null;
-			}
-		}
-
 		private @Nullable TopicPartition partitionOf(String key) {
-			List<PartitionInfo> partitions = consumer.partitionsFor(AppliedChange.TOPIC);
-			if (partitions == null || partitions.isEmpty()) {
+			List<TopicPartition> partitions = ChangeLog.partitions(consumer);
+			if (partitions.isEmpty()) {
 				return null;
 			}
 			int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitions.size());
