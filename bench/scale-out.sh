@@ -3,20 +3,21 @@
 # through the balancer: the processes ScaleOutIT starts (io.statefront.support.ScaleOutLayout: S3Mock,
 # a standalone Flink cluster, three Kafka brokers, the packaged jar once or twice, Debian's HAProxy on
 # compose/haproxy/haproxy.cfg), started afresh for each count, then bench/Benchmark.java against the
-# balancer, counting the CPU of each role's processes. Needs haproxy; about 6 minutes per count on
-# 2 cores. No simulated traffic (as the image and the compose stack ship).
+# balancer, counting the CPU of each role's processes. Needs haproxy; 8-10 minutes per count on 2
+# cores (3-4 of them to start the layout), where the layout saturates near 100-115 ledger ops/s.
+# No simulated traffic (as the image and the compose stack ship).
 #
 #   bench/scale-out.sh [workload] [seconds-per-step] [rates] [instance counts]
-#   bench/scale-out.sh ledger 30 250,500,1000 "1 2 2 1"      # the defaults: two back-to-back pairs
+#   bench/scale-out.sh ledger 20 100,200,400 "1 2 2 1"      # the defaults: two back-to-back pairs
 #
 # SKIP_BUILD=1 reuses target/; STATEFRONT_LAYOUT_APP_JVM sets the instances' JVM options (-Xmx768m);
-# BENCH_WARM_UP_RATES / BENCH_WARM_UP_SECONDS the warm-up (250,500 for 20 s each); the results and
+# BENCH_WARM_UP_RATES / BENCH_WARM_UP_SECONDS the warm-up (100,200 for 20 s each); the results and
 # every process's log stay in the printed work directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workload="${1:-ledger}"
-seconds="${2:-30}"
-rates="${3:-250,500,1000}"
+seconds="${2:-20}"
+rates="${3:-100,200,400}"
 counts="${4:-1 2 2 1}"
 command -v haproxy >/dev/null || { echo "Needs Debian's haproxy (apt-get install haproxy)" >&2; exit 1; }
 
@@ -61,7 +62,7 @@ for count in $counts; do
   pids="$(sed -n 's/^pids //p' "$work/layout.out")"
   echo "up: $url, processes $pids; load before: $(uptime)"
   BENCH_TARGET_URL="$url" BENCH_CPU_PIDS="$pids" BENCH_SHOP_SIZE="${BENCH_SHOP_SIZE:-20000}" \
-    BENCH_WARM_UP_RATES="${BENCH_WARM_UP_RATES:-250,500}" BENCH_WARM_UP_SECONDS="${BENCH_WARM_UP_SECONDS:-20}" \
+    BENCH_WARM_UP_RATES="${BENCH_WARM_UP_RATES:-100,200}" BENCH_WARM_UP_SECONDS="${BENCH_WARM_UP_SECONDS:-20}" \
     java bench/Benchmark.java "$workload" "$seconds" "$rates" | tee "$work/bench.txt"
   echo "load after: $(uptime)"
   stop_layout
