@@ -45,11 +45,19 @@ import com.sun.net.httpserver.HttpServer;
  * BENCH_STOREFRONT_FLOOD=32 java bench/Benchmark.java ledger 30 1000   # the API beside a flood of product pages
  * BENCH_REFERENCE_JAR=target/statefront.jar BENCH_REFERENCE_APP_ARGS=--statefront.flink.applied-change-log=false \
  *     java bench/Benchmark.java compare 15   # one build against itself with other settings (BENCH_APP_ARGS: the tree's)
+ * BENCH_TARGET_URL=http://localhost:8088 BENCH_CPU_PIDS="app=4711,4712 flink=4713" BENCH_PASSWORD=… \
+ *     java bench/Benchmark.java ledger 30 250,500   # a running deployment (bench/scale-out.sh starts one)
  * </pre>
+ *
+ * <p>With {@code BENCH_TARGET_URL} it starts nothing and measures the deployment at that address
+ * (no in-memory baseline beside it), and the CPU of the processes {@code BENCH_CPU_PIDS} names: a
+ * list of process ids ({@code 4711,4712}), or of roles each with its ids ({@code app=4711,4712
+ * flink=4713}), the first role's being the table's "app CPU" and every role's printed under each run.
  */
 public class Benchmark {
 
-	private static final String PASSWORD = "bench";
+	/** The API user's and the administrator's password (BENCH_PASSWORD): the application is started with it. */
+	private static final String PASSWORD = System.getenv().getOrDefault("BENCH_PASSWORD", "bench");
 
 	/** The batch inits are the administrator's: the application is started with this password for them too. */
 	static final String ADMIN_AUTH = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
@@ -81,9 +89,50 @@ public class Benchmark {
 		}
 
 		String row() {
-			return String.format("| %s | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %s | %s |", target, rate, achieved,
+			return String.format("| %s | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %s | %s | %s |", target, rate, achieved,
 					failed, p50, p99, max, Double.isNaN(cpuCoresUsed) ? "-" : String.format("%.2f", cpuCoresUsed),
+					Double.isNaN(cpuCoresUsed) ? "-" : String.format("%.2f", 1000 * cpuCoresUsed / achieved),
 					sustained() ? "yes" : "no");
+		}
+
+	}
+
+	/**
+	 * The processes whose CPU a run counts, by role (the first role's is the "app CPU"); none for a
+	 * target whose processes are not this machine's.
+	 */
+	record Cpu(Map<String, List<Long>> roles) {
+
+		static final Cpu NONE = new Cpu(Map.of());
+
+		static Cpu of(long pid) {
+			return new Cpu(Map.of("app", List.of(pid)));
+		}
+
+		/** {@code 1,2} (the app's) or {@code app=1,2 flink=3}. */
+		static Cpu parse(String pids) {
+			Map<String, List<Long>> roles = new java.util.LinkedHashMap<>();
+			for (String role : pids.trim().split("\\s+")) {
+				if (role.isEmpty()) {
+					continue;
+				}
+				String[] named = role.contains("=") ? role.split("=", 2) : new String[] { "app", role };
+				roles.put(named[0], Arrays.stream(named[1].split(",")).map(Long::parseLong).toList());
+			}
+			return new Cpu(roles);
+		}
+
+		/** Each role's CPU time so far, in clock ticks. */
+		Map<String, Long> ticks() throws IOException {
+			Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+			for (Map.Entry<String, List<Long>> role : roles.entrySet()) {
+				long sum = 0;
+				for (long pid : role.getValue()) {
+					sum += cpuTicks(pid);
+				}
+				ticks.put(role.getKey(), sum);
+			}
+			return ticks;
 		}
 
 	}
@@ -202,7 +251,13 @@ public class Benchmark {
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
 		int[] rates = (args.length > 2) ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
 				: workload.defaultRates();
-		App app = App.start(Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar")), APP_ARGUMENTS);
+		String targetUrl = System.getenv().getOrDefault("BENCH_TARGET_URL", "");
+		boolean remote = !targetUrl.isBlank();
+		baselined = baselined && !remote;
+		App app = remote ? null
+				: App.start(Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/statefront.jar")), APP_ARGUMENTS);
+		String url = remote ? targetUrl.replaceAll("/+$", "") : app.url();
+		Cpu cpu = remote ? Cpu.parse(System.getenv().getOrDefault("BENCH_CPU_PIDS", "")) : Cpu.of(app.pid());
 		HttpServer baseline = null;
 		try {
 			String baselineUrl = null;
@@ -210,27 +265,31 @@ public class Benchmark {
 				baseline = startBaseline();
 				baselineUrl = "http://localhost:" + baseline.getAddress().getPort();
 			}
-			warmUp(app, workload, WARM_UP_SECONDS);
+			warmUp(url, cpu, workload, WARM_UP_SECONDS);
 			if (baselined) {
-				run("warm-up", baselineUrl, AUTH, workload, 2_000, 10, 0);
+				run("warm-up", baselineUrl, AUTH, workload, 2_000, 10, Cpu.NONE);
 			}
 
 			List<Result> results = new ArrayList<>();
 			for (int rate : rates) {
-				results.add(run("statefront", app.url(), AUTH, workload, rate, seconds, app.pid()));
+				results.add(run("statefront", url, AUTH, workload, rate, seconds, cpu));
 				if (baselined) {
-					results.add(run("baseline (map)", baselineUrl, AUTH, workload, rate, seconds, 0));
+					results.add(run("baseline (map)", baselineUrl, AUTH, workload, rate, seconds, Cpu.NONE));
 				}
 			}
-			long rssAfterLoad = rssKiB(app.pid());
 
 			System.out.println();
-			System.out.printf("Cold start to healthy: %.1f s; RSS after start %d MiB, after the load %d MiB%n",
-					app.coldStartSeconds(), app.rssAfterStartKiB() / 1024, rssAfterLoad / 1024);
+			if (remote) {
+				System.out.printf("Target %s; RSS after the load by role: %s%n", url, rssByRole(cpu));
+			}
+			else {
+				System.out.printf("Cold start to healthy: %.1f s; RSS after start %d MiB, after the load %d MiB%n",
+						app.coldStartSeconds(), app.rssAfterStartKiB() / 1024, rssKiB(app.pid()) / 1024);
+			}
 			System.out.println();
 			System.out.println("| target | offered ops/s | achieved ops/s | errors | p50 ms | p99 ms | max ms "
-					+ "| app CPU (cores) | sustained |");
-			System.out.println("|---|---|---|---|---|---|---|---|---|");
+					+ "| app CPU (cores) | app CPU ms per op | sustained |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 			results.forEach(result -> System.out.println(result.row()));
 			System.out.println();
 			System.out.printf("Highest sustained rate (%s): statefront %,d ops/s", mode,
@@ -242,7 +301,9 @@ public class Benchmark {
 			if (baseline != null) {
 				baseline.stop(0);
 			}
-			app.stop();
+			if (app != null) {
+				app.stop();
+			}
 			System.exit(0);
 		}
 	}
@@ -258,6 +319,9 @@ public class Benchmark {
 	/** Arguments for the application under test, such as {@code --statefront.simulator.enabled=false} (BENCH_APP_ARGS). */
 	private static final String APP_ARGUMENTS = System.getenv().getOrDefault("BENCH_APP_ARGS", "");
 
+	/** The warm-up's rates ({@code BENCH_WARM_UP_RATES}, e.g. {@code 250,500}; by default the workload's own). */
+	private static final String WARM_UP_RATES = System.getenv().getOrDefault("BENCH_WARM_UP_RATES", "");
+
 	/** Seconds of each warm-up rate ({@code BENCH_WARM_UP_SECONDS}, 20 by default). */
 	private static final int WARM_UP_SECONDS = Integer
 		.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_SECONDS", "20"));
@@ -268,9 +332,11 @@ public class Benchmark {
 	 * Until the JIT has compiled the hot paths: Spring, Kafka and Flink together keep the C2
 	 * compiler busy for over a minute, and that CPU is not the steady state.
 	 */
-	private static void warmUp(App app, Workload workload, int seconds) throws Exception {
-		for (int rate : workload.warmUpRates()) {
-			run("warm-up", app.url(), AUTH, workload, rate, seconds, app.pid());
+	private static void warmUp(String url, Cpu cpu, Workload workload, int seconds) throws Exception {
+		int[] rates = WARM_UP_RATES.isBlank() ? workload.warmUpRates()
+				: Arrays.stream(WARM_UP_RATES.split(",")).mapToInt(Integer::parseInt).toArray();
+		for (int rate : rates) {
+			run("warm-up", url, AUTH, workload, rate, seconds, cpu);
 		}
 	}
 
@@ -347,12 +413,13 @@ public class Benchmark {
 			App app = App.start(jar, (build == 0) ? referenceArguments : APP_ARGUMENTS);
 			try {
 				Workload ledger = new LedgerWorkload();
-				warmUp(app, ledger, Math.min(WARM_UP_SECONDS, 10));
-				Result ledgerResult = run(jar.getFileName().toString(), app.url(), AUTH, ledger, 2_000, seconds, app.pid());
+				warmUp(app.url(), Cpu.of(app.pid()), ledger, Math.min(WARM_UP_SECONDS, 10));
+				Result ledgerResult = run(jar.getFileName().toString(), app.url(), AUTH, ledger, 2_000, seconds,
+						Cpu.of(app.pid()));
 				Workload checkout = new CheckoutWorkload();
-				warmUp(app, checkout, Math.min(WARM_UP_SECONDS, 10));
+				warmUp(app.url(), Cpu.of(app.pid()), checkout, Math.min(WARM_UP_SECONDS, 10));
 				Result checkoutResult = run(jar.getFileName().toString(), app.url(), AUTH, checkout, 500, seconds,
-						app.pid());
+						Cpu.of(app.pid()));
 				String arguments = (build == 0) ? referenceArguments : APP_ARGUMENTS;
 				builds.add(new Measured(jar + (arguments.isBlank() ? "" : " " + arguments), ledgerResult,
 						checkoutResult));
@@ -398,11 +465,11 @@ public class Benchmark {
 	 * queue and their wait counts in their latency.
 	 */
 	private static Result run(String target, String url, String auth, Workload workload, int rate, int seconds,
-			long cpuOfPid) throws Exception {
+			Cpu cpu) throws Exception {
 		int total = rate * seconds;
 		workload.prepare(url, auth, total);
 		StorefrontFlood flood = (STOREFRONT_FLOOD > 0) ? StorefrontFlood.start(url, STOREFRONT_FLOOD) : null;
-		long cpuBefore = (cpuOfPid > 0) ? cpuTicks(cpuOfPid) : 0;
+		Map<String, Long> cpuBefore = cpu.ticks();
 		// on stderr, for a profiler to start with the measured run (the tables are on stdout)
 		System.err.printf(Locale.ROOT, "measuring %s at %,d ops/s for %d s%n", target, rate, seconds);
 		long[] latencies = new long[total];
@@ -450,7 +517,10 @@ public class Benchmark {
 			connection.join();
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		double cores = (cpuOfPid > 0) ? (cpuTicks(cpuOfPid) - cpuBefore) / 100.0 / elapsed : Double.NaN;
+		Map<String, Long> cpuAfter = cpu.ticks();
+		Map<String, Double> coresByRole = new java.util.LinkedHashMap<>();
+		cpuAfter.forEach((role, ticks) -> coresByRole.put(role, (ticks - cpuBefore.get(role)) / 100.0 / elapsed));
+		double cores = coresByRole.isEmpty() ? Double.NaN : coresByRole.values().iterator().next();
 		if (flood != null) {
 			flood.stopAndReport(elapsed);
 		}
@@ -459,6 +529,14 @@ public class Benchmark {
 		Result result = new Result(target, rate, total / elapsed, total - failed.get(), failed.get(),
 				millis(sorted, 0.50), millis(sorted, 0.99), sorted[sorted.length - 1] / 1e6, cores);
 		System.out.println(result.row());
+		if (coresByRole.size() > 1) {
+			double achieved = total / elapsed;
+			StringBuilder roles = new StringBuilder("  CPU by role, cores (ms per op):");
+			coresByRole.forEach((role, used) -> roles.append(String.format(Locale.ROOT, " %s %.2f (%.2f)", role, used,
+					1000 * used / achieved)));
+			double all = coresByRole.values().stream().mapToDouble(Double::doubleValue).sum();
+			System.out.println(roles.append(String.format(Locale.ROOT, "; all %.2f (%.2f)", all, 1000 * all / achieved)));
+		}
 		return result;
 	}
 
@@ -721,6 +799,18 @@ public class Benchmark {
 		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	private static String rssByRole(Cpu cpu) throws IOException {
+		StringBuilder rss = new StringBuilder();
+		for (Map.Entry<String, List<Long>> role : cpu.roles().entrySet()) {
+			long kib = 0;
+			for (long pid : role.getValue()) {
+				kib += rssKiB(pid);
+			}
+			rss.append(rss.isEmpty() ? "" : ", ").append(role.getKey()).append(' ').append(kib / 1024).append(" MiB");
+		}
+		return rss.toString();
 	}
 
 	private static long rssKiB(long pid) throws IOException {

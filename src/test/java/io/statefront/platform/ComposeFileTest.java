@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.statefront.analytics.Measurements;
 import io.statefront.support.Dockerfile;
+import io.statefront.support.HaproxyProcess;
 import io.statefront.support.Installed;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image is pinned, every service that others wait for has a health check, data lives in named
  * volumes, and the monitoring it provisions points at what the application serves. Its exposure:
  * no secret committed, none missing at start, Grafana signed in only, Prometheus not published,
- * no simulated traffic unless asked for.
+ * no simulated traffic unless asked for. The cluster profile's wiring: electing instances on three
+ * brokers, checkpoints in MinIO through Flink's S3 plugin, and the balancer ScaleOutIT runs.
  */
 class ComposeFileTest {
 
 	private static final Path COMPOSE = Path.of("compose.yaml");
+
+	/** Flink's processes keep no state of their own: their jobs' is in the object store. */
+	private static final List<String> STATELESS = List.of("flink-jobmanager", "flink-taskmanager-1",
+			"flink-taskmanager-2");
+
+	private static final List<String> FLINK_PROCESSES = STATELESS;
+
+	private static final List<String> INSTANCES = List.of("statefront-1", "statefront-2");
 
 	@Test
 	void dockerComposeAcceptsTheFile() throws Exception {
@@ -57,7 +67,10 @@ class ComposeFileTest {
 				return;
 			}
 			assertThat(image).as("image of %s", name).matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*").doesNotEndWith(":latest");
-			assertThat(service).as("service %s", name).containsKeys("healthcheck", "volumes");
+			assertThat(service).as("service %s", name).containsKey("healthcheck");
+			if (!STATELESS.contains(name)) {
+				assertThat(service).as("service %s", name).containsKey("volumes");
+			}
 		});
 	}
 
@@ -100,7 +113,7 @@ class ComposeFileTest {
 		assertThat(git("ls-files", "compose/secrets").output().lines()).isNotEmpty()
 			.allSatisfy(committed -> assertThat(committed).endsWith(".example"));
 		ComposeFileTest.<Map<String, Object>>section(compose(), "services").forEach((name, service) -> environmentOf(service).forEach((key, value) -> {
-			if (key.contains("PASSWORD")) {
+			if (key.contains("PASSWORD") || key.contains("SECRET")) {
 				assertThat(key).as("%s of %s names a file rather than holding a password", key, name).endsWith("_FILE");
 			}
 		}));
@@ -183,13 +196,87 @@ class ComposeFileTest {
 				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2);
 		}
 		String haproxy = Files.readString(Path.of("compose/haproxy/haproxy.cfg"));
-		assertThat(haproxy).contains("server statefront-1 statefront-1:8080", "server statefront-2 statefront-2:8080",
-				"cookie SERVERID insert");
+		assertThat(haproxy).contains("server statefront-1 \"${STATEFRONT_INSTANCE_1-statefront-1:8080}\"",
+				"server statefront-2 \"${STATEFRONT_INSTANCE_2-statefront-2:8080}\"", "cookie SERVERID insert");
 		Process check = new ProcessBuilder(Installed.haproxy().toString(), "-c", "-f", "compose/haproxy/haproxy.cfg")
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(check.waitFor()).as(output).isZero();
+	}
+
+	/**
+	 * The cluster profile's checkpoints and savepoints: in MinIO's bucket, made by a one-shot with
+	 * MinIO's own {@code mc}, written by the Flink processes through the S3 plugin their image ships
+	 * (its version the image's) and read, restored from and cleaned up by both instances, each with
+	 * the same settings as ScaleOutIT gives them against S3Mock; the key a secret, never in the
+	 * environment. No shared volume is left.
+	 */
+	@Test
+	void theClusterProfileCheckpointsToMinioThroughFlinksS3Plugin() throws IOException {
+		Map<String, Map<String, Object>> services = section(compose(), "services");
+		Map<String, Object> minio = environmentOf(services.get("minio"));
+		String accessKey = (String) minio.get("MINIO_ROOT_USER");
+		assertThat(minio).containsEntry("MINIO_ROOT_PASSWORD_FILE", "/run/secrets/minio-password");
+		assertThat((String) services.get("minio").get("image")).startsWith("minio/minio:RELEASE.");
+		Map<String, Object> bucketing = services.get("minio-bucket");
+		assertThat(bucketing.get("image")).isEqualTo(services.get("minio").get("image"));
+		assertThat(bucketing).containsEntry("restart", "no");
+		assertThat(bucketing.get("depends_on").toString()).contains("minio={condition=service_healthy}");
+		String makeBucket = String.join(" ", stringsOf(bucketing.get("entrypoint")));
+		assertThat(makeBucket).contains("mc alias set store http://minio:9000 " + accessKey,
+				"/run/secrets/minio-password", "mc mb --ignore-existing store/");
+		String bucket = makeBucket.replaceAll("(?s).*mc mb --ignore-existing store/(\\S+).*", "$1");
+
+		for (String instance : INSTANCES) {
+			Map<String, Object> environment = environmentOf(services.get(instance));
+			assertThat((String) environment.get("STATEFRONT_FLINK_STORAGE_DIR")).as(instance)
+				.startsWith("s3://" + bucket + "/");
+			assertThat(environment).as(instance)
+				.containsEntry("STATEFRONT_FLINK_STORAGE_S3_ENDPOINT", "http://minio:9000")
+				.containsEntry("STATEFRONT_FLINK_STORAGE_S3_PATH_STYLE_ACCESS", "true")
+				.containsEntry("STATEFRONT_FLINK_STORAGE_S3_ACCESS_KEY", accessKey);
+			assertThat(secretsOf(services.get(instance))).as(instance)
+				.containsEntry("minio-password", "statefront.flink.storage.s3.secret-key");
+			assertThat(services.get(instance).get("depends_on").toString()).as(instance)
+				.contains("minio-bucket={condition=service_completed_successfully}");
+		}
+		assertThat(environmentOf(services.get("statefront-1")).get("STATEFRONT_FLINK_STORAGE_DIR"))
+			.isEqualTo(environmentOf(services.get("statefront-2")).get("STATEFRONT_FLINK_STORAGE_DIR"));
+
+		for (String flink : FLINK_PROCESSES) {
+			Map<String, Object> service = services.get(flink);
+			String version = ((String) service.get("image")).replaceAll("^flink:(\\d+\\.\\d+\\.\\d+)-.*", "$1");
+			Map<String, Object> environment = environmentOf(service);
+			assertThat(environment).as(flink)
+				.containsEntry("ENABLE_BUILT_IN_PLUGINS", "flink-s3-fs-presto-" + version + ".jar");
+			assertThat((String) environment.get("FLINK_PROPERTIES")).as(flink)
+				.contains("s3.endpoint: http://minio:9000", "s3.path.style.access: true", "s3.access-key: " + accessKey,
+						"s3.secret-key: $${S3_SECRET_KEY}");
+			// the image's entrypoint fills ${S3_SECRET_KEY} in (envsubst) from the environment the command gives it
+			assertThat(String.join(" ", stringsOf(service.get("entrypoint")))).as(flink)
+				.contains("S3_SECRET_KEY=\"$$(cat /run/secrets/minio-password)\" exec /docker-entrypoint.sh");
+			assertThat(secretsOf(service)).as(flink).containsKey("minio-password");
+			assertThat(service).as(flink).doesNotContainKey("volumes");
+		}
+		services.forEach((name, service) -> assertThat(stringsOf(service.getOrDefault("volumes", List.of())))
+			.as("volumes of %s", name)
+			.noneMatch(volume -> volume.contains("checkpoints") || volume.contains("savepoints")));
+	}
+
+	/**
+	 * The balancer answers a request whose instance died under it as ScaleOutIT sees it answered: a
+	 * 504 problem (outcome unknown), not a 502; the test runs this very file ({@link HaproxyProcess}).
+	 */
+	@Test
+	void theBalancerAnswersAnInstancesDeathWithA504AsInScaleOutIT() throws IOException {
+		String haproxy = Files.readString(Path.of(HaproxyProcess.CONFIG));
+		assertThat(haproxy).containsPattern("(?m)^\\s+errorfile 502 504\\.http$").contains("default-path config");
+		String page = Files.readString(Path.of("compose/haproxy/504.http"));
+		assertThat(page).startsWith("HTTP/1.1 504 Gateway Timeout\r\n")
+			.contains("Content-Type: application/problem+json\r\n", "\"status\":504");
+		Map<String, Object> balancer = ComposeFileTest.<Map<String, Object>>section(compose(), "services").get("haproxy");
+		assertThat(stringsOf(balancer.get("volumes"))).containsExactly("./compose/haproxy:/usr/local/etc/haproxy:ro");
 	}
 
 	@Test

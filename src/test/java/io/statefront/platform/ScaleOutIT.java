@@ -1,9 +1,7 @@
 package io.statefront.platform;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +18,9 @@ import io.statefront.recommendation.ShopEvent;
 import io.statefront.recommendation.ShopEventType;
 import io.statefront.support.Api;
 import io.statefront.support.AppProcess;
-import io.statefront.support.HaproxyProcess;
 import io.statefront.support.Installed;
 import io.statefront.support.KafkaClusterProcesses;
-import io.statefront.support.S3MockProcess;
-import io.statefront.support.StandaloneFlinkCluster;
+import io.statefront.support.ScaleOutLayout;
 import io.statefront.support.StompSubscriber;
 import io.statefront.support.history.AppliedChanges;
 import io.statefront.support.history.BankChecker;
@@ -46,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shop past one machine, as docs/operations.md ("Scaling out") lays it out, every part a process
- * of its own: two instances of the packaged jar (embedded Flink off, electing the one that manages
- * the jobs, each with its own reply partitions) behind Debian's HAProxy, one standalone Flink
+ * of its own ({@link ScaleOutLayout}): two instances of the packaged jar (embedded Flink off, electing
+ * the one that manages the jobs, each with its own reply partitions) behind Debian's HAProxy on the
+ * compose profile's configuration, one standalone Flink
  * cluster, three Kafka brokers (replication 3, {@code min.insync.replicas} 2) and the checkpoints on
  * an S3-compatible store (S3Mock). Ledger writes and checkouts go through the balancer while the
  * instance managing the jobs is killed with {@code kill -9} and started again, and then one broker
@@ -79,6 +76,19 @@ class ScaleOutIT {
 	/** Each client's pause between operations: a load the two cores can carry beside nine JVMs. */
 	private static final long PACE_MILLIS = 50;
 
+	/**
+	 * C1 alone and a small serial heap: nine JVMs share two cores here, and a test's instance lives a
+	 * few minutes, where compiling quickly beats compiling well.
+	 */
+	private static final List<String> INSTANCE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+			"-XX:ReservedCodeCacheSize=128m", "-XX:+UseSerialGC");
+
+	/** Short timeouts and checkpoints, and the applied-change log the checkers read; no simulated traffic. */
+	private static final List<String> SETTINGS = List.of("--statefront.gateway.reply-timeout=5s",
+			"--statefront.flink.applied-change-log=true", "--statefront.flink.checkpoint-interval=2s",
+			"--statefront.flink.checkpoint-min-pause=0s", "--statefront.simulator.enabled=false",
+			"--statefront.shop.seed-catalogue=false");
+
 	@TempDir
 	Path work;
 
@@ -90,34 +100,15 @@ class ScaleOutIT {
 	void nothingIsLostDuplicatedOrAppliedWhenRefusedWhileTheManagerAndABrokerAreKilled() throws Exception {
 		Installed.haproxy();
 		long began = System.nanoTime();
-		Path logs = Files.createDirectories(Path.of("target", "scale-out-it"));
-		try (S3MockProcess store = new S3MockProcess(Files.createDirectories(work.resolve("s3")), logs.resolve("s3mock.log"));
-				KafkaClusterProcesses kafka = new KafkaClusterProcesses(work.resolve("kafka"), logs);
-				StandaloneFlinkCluster flink = new StandaloneFlinkCluster(work.resolve("flink"), logs, 4)
-					.withPlugins(S3MockProcess.FLINK_PLUGINS, store.flinkSettings());
-				AppProcess first = instance(work.resolve("app-1"), logs.resolve("app-1.log"));
-				AppProcess second = instance(work.resolve("app-2"), logs.resolve("app-2.log"));
-				HaproxyProcess balancer = new HaproxyProcess(work.resolve("haproxy"), logs.resolve("haproxy.log"))) {
-			for (String log : List.of("app-1.log", "app-2.log", "haproxy.log", "jobmanager.log", "taskmanager.log",
-					"s3mock.log", "broker-1.log", "broker-2.log", "broker-3.log")) {
-				Files.deleteIfExists(logs.resolve(log));
-			}
-			store.start(Duration.ofMinutes(1));
-			flink.start();
-			kafka.start(Duration.ofMinutes(4));
-			List<AppProcess> instances = List.of(first, second);
-			List<String[]> settings = List.of(settings(store, kafka, flink, 1, "0,2"), settings(store, kafka, flink, 2, "1,3"));
-			first.start(settings.get(0));
-			second.start(settings.get(1));
-			flink.awaitSlots(Duration.ofMinutes(4));
-			first.awaitHealthy(Duration.ofMinutes(5));
-			second.awaitHealthy(Duration.ofMinutes(5));
-			balancer.start(List.of(first.httpPort(), second.httpPort()));
-			balancer.awaitReady(Duration.ofMinutes(1));
+		try (ScaleOutLayout layout = new ScaleOutLayout(work, Path.of("target", "scale-out-it"), 2, INSTANCE_JVM,
+				PASSWORD, SETTINGS)) {
+			layout.start();
+			List<AppProcess> instances = layout.instances();
+			KafkaClusterProcesses kafka = layout.kafka();
 			long upAt = System.nanoTime();
 
-			Api api = balancer.api("api", PASSWORD);
-			Api admin = balancer.api("admin", PASSWORD);
+			Api api = layout.balancer().api("api", PASSWORD);
+			Api admin = layout.balancer().api("admin", PASSWORD);
 			batchInit(admin, "/payment/batch_init/" + USERS + "/" + CREDIT);
 			batchInit(admin, "/stock/batch_init/" + ITEMS + "/" + STOCK + "/1");
 			batchInit(admin, "/orders/batch_init/" + ORDERS + "/" + ITEMS + "/" + SHOPPERS + "/1");
@@ -132,7 +123,7 @@ class ScaleOutIT {
 			int follower = 1 - manager;
 			instances.get(manager).kill();
 			assertThat(awaitManager(List.of(instances.get(follower)), Duration.ofMinutes(1))).isZero();
-			instances.get(manager).start(settings.get(manager));
+			layout.start(manager);
 			instances.get(manager).awaitHealthy(Duration.ofMinutes(5));
 			Thread.sleep(2_000);
 			kafka.kill(new Random().nextInt(KafkaClusterProcesses.BROKERS));
@@ -167,7 +158,7 @@ class ScaleOutIT {
 			List<String> sagas = ShopSagas.problems(checkouts, changes, api);
 			long paid = ShopSagas.paid(checkouts);
 
-			assertThat(store.keys("scale-out/checkpoints/functions/")).as("the functions job's checkpoints, in the store")
+			assertThat(layout.store().keys(layout.checkpointsKey("functions"))).as("the functions job's checkpoints, in the store")
 				.anyMatch(key -> key.endsWith("/_metadata"));
 			recommendationReachesEitherInstance(instances, kafka.bootstrapServers());
 			System.out.printf("Scale-out test: everything up in %.0f s; under load %.0f s (the manager killed and "
@@ -182,32 +173,6 @@ class ScaleOutIT {
 			assertThat(paid).as("orders paid").isGreaterThan(10);
 			assertThat(checkouts.byKey().size() - paid).as("orders refused").isPositive();
 		}
-	}
-
-	/**
-	 * An instance of the packaged jar, with C1 alone and a small serial heap: nine JVMs share two
-	 * cores here, and a test's instance lives a few minutes, where compiling quickly beats compiling well.
-	 */
-	private static AppProcess instance(Path dataDir, Path log) {
-		Path jar = AppProcess.packagedJar();
-		List<String> launcher = List.of(AppProcess.javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-				"-XX:ReservedCodeCacheSize=128m", "-XX:+UseSerialGC", "-jar", jar.toString());
-		return new AppProcess(launcher, jar.getParent(), Map.of(), dataDir, log);
-	}
-
-	private static String[] settings(S3MockProcess store, KafkaClusterProcesses kafka, StandaloneFlinkCluster flink,
-			int instance, String replyPartitions) {
-		List<String> settings = new ArrayList<>(store.applicationArguments("scale-out"));
-		settings.addAll(List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--statefront.kafka.topics.replication-factor=3", "--statefront.kafka.topics.min-insync-replicas=2",
-				"--statefront.flink.mode=remote", "--statefront.flink.remote.port=" + flink.restPort(),
-				"--statefront.flink.election.enabled=true", "--statefront.flink.election.instance=statefront-" + instance,
-				"--statefront.gateway.reply-partitions=" + replyPartitions, "--statefront.gateway.reply-timeout=5s",
-				"--statefront.flink.applied-change-log=true", "--statefront.flink.checkpoint-interval=2s",
-				"--statefront.flink.checkpoint-min-pause=0s", "--statefront.security.api-password=" + PASSWORD,
-				"--statefront.console.admin-password=" + PASSWORD, "--statefront.simulator.enabled=false",
-				"--statefront.shop.seed-catalogue=false", "--statefront.influx.managed.enabled=false"));
-		return settings.toArray(String[]::new);
 	}
 
 	/** Pay in and take out on the ledger's users, each write repeated under its key until it is answered. */

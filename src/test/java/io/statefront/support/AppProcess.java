@@ -57,7 +57,7 @@ public final class AppProcess implements AutoCloseable {
 		if (jar == null || !new File(jar).isFile()) {
 			throw new IllegalStateException("Run through 'mvn verify': it packages the jar this test starts");
 		}
-		return Path.of(jar);
+		return Path.of(jar).toAbsolutePath();
 	}
 
 	public int httpPort() {

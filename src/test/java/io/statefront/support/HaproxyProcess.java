@@ -7,12 +7,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Debian's HAProxy in front of the instances, as the compose {@code cluster} profile runs it: round
- * robin for the API, an instance taken out of rotation while its readiness is down. An instance
- * that dies with a request in flight leaves that request's outcome unknown: the balancer says so with
- * a 504, as the application does (architecture rule 5), not a 502 that would read as a server error.
+ * Debian's HAProxy in front of the instances, on the compose {@code cluster} profile's own
+ * configuration ({@value #CONFIG}): round robin for the API, an instance taken out of rotation while
+ * its readiness is down, and an instance that dies with a request in flight answered as a 504 (the
+ * outcome unknown, as the application says it: architecture rule 5), not a 502 that would read as a
+ * server error. Only the addresses differ: its port and the instances' on localhost, set through
+ * the variables the configuration reads.
  */
 public final class HaproxyProcess implements AutoCloseable {
+
+	/** The compose profile's configuration, beside the 504 page it answers in place of a 502. */
+	public static final String CONFIG = "compose/haproxy/haproxy.cfg";
 
 	private final Path dir;
 
@@ -22,6 +27,10 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	private Process process;
 
+	/**
+	 * @param dir where it may keep files of its own (none today)
+	 * @param log where its output goes: its warnings and a line per request
+	 */
 	public HaproxyProcess(Path dir, Path log) {
 		this.dir = dir;
 		this.log = log;
@@ -35,48 +44,33 @@ public final class HaproxyProcess implements AutoCloseable {
 		return new Api(url(), user, password);
 	}
 
-	/** Starts it in front of the instances listening on {@code ports} (on localhost). */
+	/** Its process id. */
+	public long pid() {
+		return process.pid();
+	}
+
+	/**
+	 * Starts it in front of the instances listening on {@code ports} (on localhost): two, or one, which
+	 * then stands behind both of the configuration's servers.
+	 */
 	public void start(List<Integer> ports) throws IOException {
-		Files.createDirectories(dir);
-		Path unknownOutcome = Files.writeString(dir.resolve("504.http"), """
-				HTTP/1.1 504 Gateway Timeout\r
-				Content-Type: application/problem+json\r
-				Cache-Control: no-cache\r
-				Connection: close\r
-				\r
-				{"title":"Gateway Timeout","status":504,"detail":"The instance stopped answering: the outcome is unknown"}
-				""");
-		StringBuilder servers = new StringBuilder();
-		for (int i = 0; i < ports.size(); i++) {
-			servers.append("    server statefront-").append(i + 1).append(" localhost:").append(ports.get(i)).append('\n');
+		if (ports.isEmpty() || ports.size() > 2) {
+			throw new IllegalArgumentException("The balancer's configuration has two servers: one or two instances");
 		}
-		Path config = Files.writeString(dir.resolve("haproxy.cfg"), """
-				global
-				    maxconn 2000
-
-				defaults
-				    mode http
-				    timeout connect 2s
-				    timeout client 60s
-				    timeout server 60s
-				    timeout tunnel 1h
-				    retries 3
-				    option redispatch
-				    errorfile 502 %s
-
-				frontend web
-				    bind localhost:%d
-				    default_backend statefront
-
-				backend statefront
-				    balance roundrobin
-				    option httpchk GET /actuator/health/readiness
-				    http-check expect status 200
-				    default-server check inter 1s fall 2 rise 2
-				%s""".formatted(unknownOutcome, port, servers));
-		process = new ProcessBuilder(Installed.haproxy().toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+		Path config = Path.of(CONFIG).toAbsolutePath();
+		if (!Files.isRegularFile(config)) {
+			throw new IllegalStateException("No " + config + ": run from the project's directory");
+		}
+		Files.createDirectories(dir);
+		ProcessBuilder builder = new ProcessBuilder(Installed.haproxy().toString(), "-db", "-f", config.toString())
+			.directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		// addresses, not names: the configuration's resolvers then never ask a name server
+		builder.environment().put("STATEFRONT_BALANCER_BIND", "localhost:" + port);
+		builder.environment().put("STATEFRONT_INSTANCE_1", "127.0.0.1:" + ports.get(0));
+		builder.environment().put("STATEFRONT_INSTANCE_2", "127.0.0.1:" + ports.get(ports.size() - 1));
+		process = builder.start();
 	}
 
 	/** Waits until it answers and an instance behind it is ready. */

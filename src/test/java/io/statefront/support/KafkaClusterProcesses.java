@@ -61,6 +61,11 @@ public final class KafkaClusterProcesses implements AutoCloseable {
 		return ports.stream().map(port -> "localhost:" + port).collect(Collectors.joining(","));
 	}
 
+	/** The process ids of the brokers running now. */
+	public List<Long> pids() {
+		return processes.stream().filter(process -> process != null && process.isAlive()).map(Process::pid).toList();
+	}
+
 	/** Starts the three brokers side by side and waits until all three are in the cluster. */
 	public void start(Duration limit) throws InterruptedException {
 		for (int broker = 0; broker < BROKERS; broker++) {

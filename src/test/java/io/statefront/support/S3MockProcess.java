@@ -58,6 +58,11 @@ public final class S3MockProcess implements AutoCloseable {
 		return "http://localhost:" + httpPort;
 	}
 
+	/** Its process id. */
+	public long pid() {
+		return process.pid();
+	}
+
 	/**
 	 * The application's settings for checkpoints and savepoints under {@code s3://statefront/<prefix>}
 	 * through Flink's S3 plugin.

@@ -78,6 +78,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 		return restPort;
 	}
 
+	/** The process ids of the JobManager and the TaskManager. */
+	public List<Long> pids() {
+		return List.of(jobManager.pid(), taskManager.pid());
+	}
+
 	/** The cluster's REST API, as the Flink web UI and {@code flink} CLI use it. */
 	public Api rest() {
 		return new Api("http://localhost:" + restPort, null, null);
