@@ -102,7 +102,7 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(process);
+		Processes.kill(process);
 	}
 
 }
