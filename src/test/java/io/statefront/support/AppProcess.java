@@ -13,10 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application in a JVM of its own, as an operator runs it: {@code java -jar}, on a
- * given data directory, killable with {@code kill -9}. A test's instance lives a few minutes and
- * starts again after every kill, on two cores shared with the test and its other processes: it
- * runs with C1 alone (and a code cache that C1's code fits in), as compiling quickly matters more
- * there than compiling well. What the application does does not depend on its JIT.
+ * given data directory, killable with {@code kill -9}.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -39,8 +36,7 @@ public final class AppProcess implements AutoCloseable {
 	private Process process;
 
 	public AppProcess(Path jar, Path dataDir, Path log) {
-		this(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m",
-				"-jar", jar.toString()), jar.getParent(), Map.of(), dataDir, log);
+		this(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString()), jar.getParent(), Map.of(), dataDir, log);
 	}
 
 	/**
