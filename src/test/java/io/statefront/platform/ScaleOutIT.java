@@ -102,11 +102,9 @@ class ScaleOutIT {
 					"s3mock.log", "broker-1.log", "broker-2.log", "broker-3.log")) {
 				Files.deleteIfExists(logs.resolve(log));
 			}
-			// side by side: each waits for the others' JVMs while its own starts
-			store.launch();
+			store.start(Duration.ofMinutes(1));
 			flink.start();
 			kafka.start(Duration.ofMinutes(4));
-			store.awaitReady(Duration.ofMinutes(1));
 			List<AppProcess> instances = List.of(first, second);
 			List<String[]> settings = List.of(settings(store, kafka, flink, 1, "0,2"), settings(store, kafka, flink, 2, "1,3"));
 			first.start(settings.get(0));
