@@ -134,9 +134,13 @@ public final class AppProcess implements AutoCloseable {
 		Processes.kill(process);
 	}
 
+	/**
+	 * {@code kill -9}, as the test is over: a clean stop is what {@link #terminate} checks, and the
+	 * savepoints a clean stop takes would only be deleted with the test's folder.
+	 */
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(process);
+		Processes.kill(process);
 	}
 
 	public static String javaExecutable() {

@@ -96,7 +96,7 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(process);
+		Processes.kill(process);
 	}
 
 }

@@ -80,9 +80,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		Processes.kill(process);
 	}
 
+	/** {@code kill -9}: the test is over, and nothing of the broker's is kept. */
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(process);
+		Processes.kill(process);
 	}
 
 	/** The broker's JVM: {@code <log dir> <port> <controller port>}; stops on {@code SIGTERM}. */

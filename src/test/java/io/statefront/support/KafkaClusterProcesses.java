@@ -133,10 +133,14 @@ public final class KafkaClusterProcesses implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * {@code kill -9} to every broker: the test is over, and a controlled shutdown of the last
+	 * brokers, which have lost their quorum, would wait for it in vain.
+	 */
 	@Override
 	public void close() throws InterruptedException {
 		for (Process process : processes) {
-			Processes.stop(process);
+			Processes.kill(process);
 		}
 	}
 

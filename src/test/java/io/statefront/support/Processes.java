@@ -2,26 +2,21 @@ package io.statefront.support;
 
 import java.util.concurrent.TimeUnit;
 
-/** Ending the processes a test started: gently, or with {@code kill -9}. */
+/**
+ * Ending the processes a test started, once it is over: {@code kill -9}. A test that is about a
+ * clean stop sends {@code SIGTERM} itself and waits for it ({@link AppProcess#terminate}).
+ */
 final class Processes {
 
 	private Processes() {
 	}
 
-	/** {@code SIGTERM}, then {@code SIGKILL} if it has not ended within 30 s; nothing if it is not running. */
-	static void stop(Process process) throws InterruptedException {
-		if (process != null && process.isAlive()) {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-	}
-
-	/** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
+	/** {@code kill -9}: no shutdown hook, no flush, no goodbye; nothing if it is not running. */
 	static void kill(Process process) throws InterruptedException {
-		process.destroyForcibly();
-		process.waitFor(30, TimeUnit.SECONDS);
+		if (process != null) {
+			process.destroyForcibly();
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 }

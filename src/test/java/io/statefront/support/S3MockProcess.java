@@ -147,9 +147,10 @@ public final class S3MockProcess implements AutoCloseable {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** {@code kill -9}: the test is over, and nothing in the store is kept. */
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(process);
+		Processes.kill(process);
 	}
 
 }

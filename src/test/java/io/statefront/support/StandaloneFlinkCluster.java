@@ -188,11 +188,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 		return classpath;
 	}
 
-	/** Stops the TaskManager, then the JobManager ({@code SIGTERM}, then {@code SIGKILL} if need be). */
+	/** {@code kill -9} to the TaskManager and the JobManager: the test is over, and nothing of theirs is kept. */
 	@Override
 	public void close() throws InterruptedException {
-		Processes.stop(taskManager);
-		Processes.stop(jobManager);
+		Processes.kill(taskManager);
+		Processes.kill(jobManager);
 	}
 
 }

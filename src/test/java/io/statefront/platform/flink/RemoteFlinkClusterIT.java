@@ -116,7 +116,7 @@ class RemoteFlinkClusterIT {
 						api.get("/analytics/metrics/page_views_per_second?minutes=5").json().path("points").size())
 					.isPositive());
 
-			app.close();
+			assertThat(app.terminate(Duration.ofMinutes(2))).isTrue();
 			assertThat(cluster.activeJobs()).isEmpty();
 			for (String job : List.of("functions", "recommendations", "analytics")) {
 				assertThat(RetainedCheckpoints.savepoints(dataDir.resolve("savepoints").resolve(job).resolve("on-stop").toString()))
