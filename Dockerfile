@@ -40,7 +40,7 @@ COPY src/main/docker/jvm.options ./
 # Class data sharing (Spring Boot's "training run"): a start that stops once the context is
 # refreshed (broker and metric store up, no Flink job yet) and archives every class it loaded; each
 # start of the image then maps them rather than loading, verifying and linking them again: about a
-# tenth off the cold start and the RSS after it (docs/benchmarks.md, bench/cold-start.sh)
+# tenth off the cold start (docs/benchmarks.md, bench/cold-start.sh)
 RUN java @jvm.options -XX:ArchiveClassesAtExit=statefront.jsa -Xlog:cds=off -Dspring.context.exit=onRefresh \
       -jar statefront.jar --statefront.data-dir=/tmp/training \
     && rm -rf /tmp/training
