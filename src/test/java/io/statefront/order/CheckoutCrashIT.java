@@ -67,6 +67,13 @@ class CheckoutCrashIT {
 
 	private static final long OUTAGE_PAUSE_MILLIS = 200;
 
+	/**
+	 * This run's horizons (90 s) less the age a restore point can reach (checkpoints every second,
+	 * given up after 5 s, one failure tolerated) and the replay after a restart: 2.5 times the
+	 * longest outage on a quiet machine (29 s on 2026-12-06).
+	 */
+	private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(75);
+
 	private final History history = new History();
 
 	@TempDir
@@ -81,11 +88,12 @@ class CheckoutCrashIT {
 					"--statefront.console.admin-password=" + PASSWORD,
 					"--statefront.flink.checkpoint-interval=1s", "--statefront.flink.checkpoint-min-pause=0s", "--statefront.gateway.reply-timeout=5s",
 					"--statefront.flink.applied-change-log=true", "--statefront.simulator.enabled=false",
-					// horizons of a minute, so keys, saga records and paid orders are pruned while kills land
-					// (paid orders are then read from the archive); longer than a client keeps retrying through
-					// an outage, and checkpoints that give up soon enough for restore points to stay younger than
-					// them. The refused orders stay open, and are read at the end: their horizon outlasts the run
-					"--statefront.retention.idempotency-keys=60s", "--statefront.retention.finished-orders=60s",
+					// horizons short enough that keys, saga records and paid orders are pruned before the end
+					// (paid orders are then read from the archive); longer than any outage (LONGEST_OUTAGE), so
+					// than a client keeps retrying through one, and checkpoints that give up soon enough for
+					// restore points to stay younger than them. The refused orders stay open, and are read at
+					// the end: their horizon outlasts the run
+					"--statefront.retention.idempotency-keys=90s", "--statefront.retention.finished-orders=90s",
 					"--statefront.retention.open-orders=10m", "--statefront.flink.checkpoint-timeout=5s",
 					"--statefront.flink.tolerable-failed-checkpoints=1" };
 			app.start(settings);
@@ -136,16 +144,30 @@ class CheckoutCrashIT {
 						History.answers(attempts).stream().findFirst().map(Operation::status).orElse(503)));
 			assertThat(history.unresolved()).as("checkouts still unresolved after the retries").isEmpty();
 			List<JsonNode> orders = all(api, ORDERS, order -> "/orders/find/" + order);
+			List<JsonNode> users = all(api, USERS, user -> "/payment/find_user/" + user);
+			List<JsonNode> items = all(api, ITEMS, item -> "/stock/find/" + item);
+			List<AppliedChange> changes = AppliedChanges.read(app.kafkaBootstrapServers(), Duration.ofMinutes(1));
+			List<String> sagaProblems = sagaProblems(orders, statusByOrder, changes);
+			long paid = orders.stream().filter(order -> order.path("paid").asBoolean()).count();
+			System.out.printf("Checkout fault run: %d kill -9 cycles, longest outage %d s, %d checkouts, %d unresolved at "
+					+ "the end of the load and retried, %d paid and %d refused once settled; %d changes logged, %d sagas "
+					+ "disagreeing with the log%n", cycles, app.longestOutage().toSeconds(), statusByOrder.size(),
+					unresolved.size(), paid, statusByOrder.size() - paid, changes.size(), sagaProblems.size());
+			sagaProblems.stream().limit(5).forEach(System.out::println);
+			// past its horizons a retry is a new request and a restore's re-sent saga step is applied again:
+			// the product's one uncovered case (docs/architecture.md), so a slower restart is no finding
+			assertThat(app.longestOutage()).as("the longest outage, which this run's horizons must outlast")
+				.isLessThan(LONGEST_OUTAGE);
+			assertThat(sagaProblems).isEmpty();
+
 			Map<String, Long> spentByUser = new HashMap<>();
 			Map<String, Long> soldByItem = new HashMap<>();
-			long paid = 0;
 			for (int order = 0; order < ORDERS; order++) {
 				JsonNode found = orders.get(order);
 				boolean isPaid = found.path("paid").asBoolean();
 				Integer status = statusByOrder.get(order);
 				assertThat(isPaid).as("order %d, answered %s", order, status).isEqualTo(status != null && status == 200);
 				if (isPaid) {
-					paid++;
 					spentByUser.merge(found.path("user_id").asString(), found.path("total_cost").asLong(), Long::sum);
 					for (JsonNode line : found.path("items")) {
 						soldByItem.merge(line.get(0).asString(), line.get(1).asLong(), Long::sum);
@@ -156,30 +178,21 @@ class CheckoutCrashIT {
 			assertThat(statusByOrder.size() - paid).as("orders refused").isGreaterThan(50);
 
 			Map<String, Long> finalBalances = new HashMap<>();
-			List<JsonNode> users = all(api, USERS, user -> "/payment/find_user/" + user);
 			for (int user = 0; user < USERS; user++) {
 				long credit = users.get(user).path("credit").asLong();
 				finalBalances.put("user/" + user, credit);
 				assertThat(credit + spentByUser.getOrDefault(Integer.toString(user), 0L)).as("credit + spent of user %d", user)
 					.isEqualTo(CREDIT);
 			}
-			List<JsonNode> items = all(api, ITEMS, item -> "/stock/find/" + item);
 			for (int item = 0; item < ITEMS; item++) {
 				long stock = items.get(item).path("stock").asLong();
 				finalBalances.put("item/" + item, stock);
 				assertThat(stock + soldByItem.getOrDefault(Integer.toString(item), 0L)).as("stock + sold of item %d", item)
 					.isEqualTo(STOCK);
 			}
-
-			List<AppliedChange> changes = AppliedChanges.read(app.kafkaBootstrapServers(), Duration.ofMinutes(1));
 			Verdict verdict = BankChecker.check(history, changes, finalBalances);
-			List<String> sagaProblems = sagaProblems(orders, statusByOrder, changes);
-			System.out.printf("Checkout fault run: %d kill -9 cycles, %d checkouts, %d unresolved at the end of the "
-					+ "load and retried, %d paid and %d refused once settled; %s; %d changes logged, %d sagas "
-					+ "disagreeing with the log%n", cycles, statusByOrder.size(), unresolved.size(), paid,
-					statusByOrder.size() - paid, verdict.figures(), changes.size(), sagaProblems.size());
+			System.out.println("Checkout fault run, the bank checker: " + verdict.figures());
 			assertThat(verdict.problems()).isEmpty();
-			assertThat(sagaProblems).isEmpty();
 		}
 	}
 

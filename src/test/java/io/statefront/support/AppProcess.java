@@ -35,6 +35,11 @@ public final class AppProcess implements AutoCloseable {
 
 	private Process process;
 
+	/** When the last {@link #kill} landed, until a restart is healthy; 0 when none is pending. */
+	private long killedAt;
+
+	private Duration longestOutage = Duration.ZERO;
+
 	public AppProcess(Path jar, Path dataDir, Path log) {
 		this(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString()), jar.getParent(), Map.of(), dataDir, log);
 	}
@@ -108,6 +113,7 @@ public final class AppProcess implements AutoCloseable {
 			}
 			try {
 				if (anonymous.get("/actuator/health").status() == 200) {
+					recordOutage();
 					return;
 				}
 			}
@@ -117,6 +123,14 @@ public final class AppProcess implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		throw new IllegalStateException("The application was not healthy within " + limit + "; see " + log);
+	}
+
+	private void recordOutage() {
+		if (killedAt != 0) {
+			Duration outage = Duration.ofNanos(System.nanoTime() - killedAt);
+			longestOutage = (outage.compareTo(longestOutage) > 0) ? outage : longestOutage;
+			killedAt = 0;
+		}
 	}
 
 	/** {@code SIGTERM}, as {@code docker stop} sends; true if the process ended within {@code limit}. */
@@ -132,6 +146,16 @@ public final class AppProcess implements AutoCloseable {
 	/** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
 	public void kill() throws InterruptedException {
 		Processes.kill(process);
+		killedAt = System.nanoTime();
+	}
+
+	/**
+	 * The longest time from a {@link #kill} to health after the restart that followed it: the
+	 * outage the application's horizons must outlast (docs/architecture.md, the one case they do
+	 * not cover).
+	 */
+	public Duration longestOutage() {
+		return longestOutage;
 	}
 
 	/**
