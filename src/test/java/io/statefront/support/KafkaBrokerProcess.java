@@ -90,6 +90,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	public static void main(String[] args) throws InterruptedException {
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]),
 				Integer.parseInt(args[2]));
+		broker.awaitStarted();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
 		Thread.currentThread().join();
 	}

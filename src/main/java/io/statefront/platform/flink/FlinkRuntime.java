@@ -18,6 +18,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.fs.Path;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * gateway and health.
  */
 @Component
-public class FlinkRuntime implements SmartLifecycle {
+public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 
 	// generous: a busy 2-core machine has been seen to take half a minute to start the stack
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
@@ -47,8 +48,6 @@ public class FlinkRuntime implements SmartLifecycle {
 	private final FlinkProperties properties;
 
 	private final StatefrontProperties statefront;
-
-	private final StorageProperties storageProperties;
 
 	private final SnapshotStorage storage;
 
@@ -68,13 +67,14 @@ public class FlinkRuntime implements SmartLifecycle {
 
 	private final JobsManagement management;
 
+	private final ClusterStart clusterStart;
+
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
 			StorageProperties storage, KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
-		this.storageProperties = storage;
 		this.storage = SnapshotStorage.of(storage, statefront);
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
@@ -83,6 +83,11 @@ public class FlinkRuntime implements SmartLifecycle {
 		this.meters = meters;
 		this.management = new JobsManagement(jobs, partsByJob.keySet(), bootstrapServers,
 				this::submitFromNewestRestorePoint);
+		this.clusterStart = new ClusterStart(() -> {
+			SnapshotStorage.initializeFileSystems(storage);
+			this.storage.requireFileSystem();
+			return FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
+		});
 	}
 
 	/**
@@ -101,8 +106,6 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
-			SnapshotStorage.initializeFileSystems(storageProperties);
-			storage.requireFileSystem();
 			this.cluster = connect();
 			FlinkCluster connected = this.cluster;
 			this.statuses = new JobStatusPoller(connected.client(), management::watched, (job, status) -> {
@@ -137,7 +140,7 @@ public class FlinkRuntime implements SmartLifecycle {
 	}
 
 	private FlinkCluster connect() throws Exception {
-		FlinkCluster connected = FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
+		FlinkCluster connected = clusterStart.take();
 		this.cluster = connected;
 		if (!connected.inProcess() && !properties.election().enabled()) {
 			stops(connected.client()).stopLeftovers(partsByJob.keySet());
@@ -316,6 +319,12 @@ public class FlinkRuntime implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return cluster != null;
+	}
+
+	/** The application is closing: a cluster connection begun but never started on is closed too. */
+	@Override
+	public void destroy() {
+		clusterStart.abandon();
 	}
 
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -32,18 +34,52 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 
 	private final int port;
 
-	private final KafkaRaftServer server;
+	/** Completes with the running server once it serves, or with why it could not start. */
+	private final CompletableFuture<KafkaRaftServer> started = new CompletableFuture<>();
 
+	/**
+	 * Begins starting the broker on a thread of its own and returns: the seconds it takes pass while
+	 * the application builds everything else. Its address is known at once; {@link #awaitStarted}
+	 * waits until it serves there.
+	 */
 	public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
 		this.logDir = logDir;
 		this.port = (port == 0) ? freePort() : port;
 		Properties config = brokerConfig(logDir, this.port, (controllerPort == 0) ? freePort() : controllerPort);
-		formatOnce(config);
-		this.server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-		long started = System.nanoTime();
-		this.server.startup();
-		log.info("Embedded Kafka broker listening on {} (log in {}), started in {} ms", bootstrapServers(), logDir,
-				(System.nanoTime() - started) / 1_000_000);
+		Thread starter = new Thread(() -> start(config), "embedded-kafka-start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
+	private void start(Properties config) {
+		try {
+			long began = System.nanoTime();
+			formatOnce(config);
+			KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+			server.startup();
+			log.info("Embedded Kafka broker listening on {} (log in {}), started in {} ms", bootstrapServers(), logDir,
+					(System.nanoTime() - began) / 1_000_000);
+			started.complete(server);
+		}
+		catch (Throwable ex) {
+			started.completeExceptionally(ex);
+		}
+	}
+
+	/** Waits until the broker serves; fails with why it could not start. */
+	public void awaitStarted() {
+		long began = System.nanoTime();
+		try {
+			started.join();
+		}
+		catch (CompletionException ex) {
+			throw new IllegalStateException("The embedded Kafka broker could not start (log in " + logDir + ")",
+					ex.getCause());
+		}
+		long waitedMs = (System.nanoTime() - began) / 1_000_000;
+		if (waitedMs > 0) {
+			log.debug("Waited {} ms for the embedded Kafka broker to start", waitedMs);
+		}
 	}
 
 	public String bootstrapServers() {
@@ -52,6 +88,13 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 
 	@Override
 	public void close() {
+		KafkaRaftServer server;
+		try {
+			server = started.join();
+		}
+		catch (CompletionException notStarted) {
+			return; // a failed startup shuts down what it began
+		}
 		server.shutdown();
 		server.awaitShutdown();
 		log.info("Embedded Kafka broker stopped");

@@ -2,12 +2,11 @@ package io.statefront.platform.kafka;
 
 import java.util.List;
 
-import io.statefront.platform.StatefrontProperties;
-
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts the embedded broker unless {@code spring.kafka.bootstrap-servers} points at a cluster,
@@ -17,14 +16,19 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoExternalKafkaCondition.class)
 class EmbeddedKafkaConfiguration {
 
-	@Bean(destroyMethod = "close")
-	EmbeddedKafkaBroker embeddedKafkaBroker(StatefrontProperties statefront, EmbeddedKafkaProperties embedded) {
-		return new EmbeddedKafkaBroker(statefront.kafkaLogDir(), embedded.port(), embedded.controllerPort());
+	/** Starts the broker before any bean is created, as the {@code embeddedKafkaBroker} bean. */
+	@Bean
+	static EmbeddedKafkaStarter embeddedKafkaStarter(Environment environment) {
+		return new EmbeddedKafkaStarter(environment);
 	}
 
 	@Bean
 	KafkaConnectionDetails embeddedKafkaConnectionDetails(EmbeddedKafkaBroker broker) {
-		return () -> List.of(broker.bootstrapServers());
+		// the broker starts beside the rest of the context: a client gets its address once it serves
+		return () -> {
+			broker.awaitStarted();
+			return List.of(broker.bootstrapServers());
+		};
 	}
 
 }

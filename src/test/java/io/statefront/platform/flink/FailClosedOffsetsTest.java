@@ -54,6 +54,7 @@ class FailClosedOffsetsTest {
 	@BeforeAll
 	static void truncatedLog() throws Exception {
 		broker = new EmbeddedKafkaBroker(Files.createDirectories(logDir.resolve("kafka")), 0, 0);
+		broker.awaitStarted();
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
 			try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
