@@ -1,5 +1,6 @@
 package io.statefront.analytics;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,8 @@ public class EventSimulator implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(EventSimulator.class);
 
 	private static final int TICKS_PER_SECOND = 10;
+
+	private static final Duration TOPICS_KNOWN_WITHIN = Duration.ofSeconds(10);
 
 	private final EventProducer kafka;
 
@@ -105,6 +108,8 @@ public class EventSimulator implements SmartLifecycle {
 	@Override
 	public void start() {
 		ticker = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "event-simulator"));
+		// on the ticker's thread, before its first tick: the application's start does not wait for it
+		ticker.execute(() -> kafka.awaitTopics(TOPICS_KNOWN_WITHIN, WebsiteEvent.TOPIC, ShopEvent.TOPIC));
 		ticker.scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
 		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
 	}

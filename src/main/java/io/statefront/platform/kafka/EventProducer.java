@@ -1,8 +1,10 @@
 package io.statefront.platform.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,6 +51,36 @@ public class EventProducer implements DisposableBean {
 		this.factory = new DefaultKafkaProducerFactory<>(config);
 		this.factory.addListener(new MicrometerProducerListener<>(meters));
 		this.template = new KafkaTemplate<>(factory);
+		this.template.setProducerListener(new DroppedEventsLog());
+	}
+
+	/**
+	 * Waits, up to {@code limit}, until the producer knows where {@code topics} live: a send before
+	 * that waits {@value #MAX_BLOCK_MS} ms at most and fails, which a sender starting with the
+	 * application would otherwise do with its first events.
+	 */
+	public void awaitTopics(Duration limit, String... topics) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		try {
+			for (String topic : topics) {
+				while (!knows(topic) && System.nanoTime() < deadline) {
+					TimeUnit.MILLISECONDS.sleep(MAX_BLOCK_MS);
+				}
+			}
+		}
+		catch (InterruptedException stopped) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private boolean knows(String topic) {
+		try {
+			template.partitionsFor(topic);
+			return true;
+		}
+		catch (RuntimeException notYet) {
+			return false; // each try waited up to MAX_BLOCK_MS for the topic's metadata
+		}
 	}
 
 	/** Hands {@code value} to Kafka; completes when Kafka has it, or fails, never throwing. */
