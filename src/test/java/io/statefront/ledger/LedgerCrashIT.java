@@ -71,6 +71,13 @@ class LedgerCrashIT {
 	 */
 	private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(75);
 
+	/**
+	 * Horizons as short as the checkpoint settings allow (CommandLogHorizon: three retained, one
+	 * every 5 s at worst, one failure tolerated), for a restart the kill left a restore point older
+	 * than nine tenths of them.
+	 */
+	private static final String OUTLIVED_HORIZONS = "20s";
+
 	@TempDir
 	Path dataDir;
 
@@ -208,6 +215,28 @@ class LedgerCrashIT {
 				createdIds.add(id);
 			}
 			assertThat(createdIds).as("ids handed out").doesNotHaveDuplicates().isNotEmpty();
+
+			// an outage as long as the records that make a re-sent saga step a repeat: the functions
+			// job does not resume (OutageGuard), its requests are refused, nothing is applied twice
+			app.kill();
+			Thread.sleep(5_000);
+			app.start(Stream.of(settings)
+				.map(setting -> setting.startsWith("--statefront.retention.")
+						? setting.substring(0, setting.indexOf('=')) + "=" + OUTLIVED_HORIZONS : setting)
+				.toArray(String[]::new));
+			Integer status = null;
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while (status == null && System.nanoTime() < deadline) {
+				try {
+					status = api.get("/users/credit/" + users.get(0)).status();
+				}
+				catch (RuntimeException notYetListening) {
+					Thread.sleep(200);
+				}
+			}
+			assertThat(status).as("a read while the functions job is not running").isEqualTo(503);
+			assertThat(app.log()).contains("Flink job 'functions' not started: its newest restore point",
+					"too close to statefront.retention.finished-orders");
 		}
 	}
 

@@ -154,8 +154,8 @@ class CheckoutCrashIT {
 					+ "disagreeing with the log%n", cycles, app.longestOutage().toSeconds(), statusByOrder.size(),
 					unresolved.size(), paid, statusByOrder.size() - paid, changes.size(), sagaProblems.size());
 			sagaProblems.stream().limit(5).forEach(System.out::println);
-			// past its horizons a retry is a new request and a restore's re-sent saga step is applied again:
-			// the product's one uncovered case (docs/architecture.md), so a slower restart is no finding
+			// past its horizons a retry is a new request, and a restore from a point that old is refused
+			// (OutageGuard): this run's checks hold only for outages shorter than them
 			assertThat(app.longestOutage()).as("the longest outage, which this run's horizons must outlast")
 				.isLessThan(LONGEST_OUTAGE);
 			assertThat(sagaProblems).isEmpty();

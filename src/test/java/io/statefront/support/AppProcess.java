@@ -151,8 +151,8 @@ public final class AppProcess implements AutoCloseable {
 
 	/**
 	 * The longest time from a {@link #kill} to health after the restart that followed it: the
-	 * outage the application's horizons must outlast (docs/architecture.md, the one case they do
-	 * not cover).
+	 * outage the application's horizons must outlast (a retry after them is a new request, and a
+	 * restore from a point older than they are is refused).
 	 */
 	public Duration longestOutage() {
 		return longestOutage;

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.statefront.platform.RetentionProperties;
 import io.statefront.platform.StatefrontProperties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -69,8 +70,10 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 
 	private final ClusterStart clusterStart;
 
+	private final OutageGuard outageGuard;
+
 	FlinkRuntime(List<FlinkJobPart> parts, FlinkProperties properties, StatefrontProperties statefront,
-			StorageProperties storage, KafkaConnectionDetails kafka, MeterRegistry meters) {
+			StorageProperties storage, RetentionProperties retention, KafkaConnectionDetails kafka, MeterRegistry meters) {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
@@ -78,6 +81,7 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		this.storage = SnapshotStorage.of(storage, statefront);
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
+		this.outageGuard = new OutageGuard(retention.finishedOrders());
 		this.submitter = new JobSubmitter(new JobGraphs(properties, this.storage, bootstrapServers), partsByJob,
 				restoreGuard, jobs);
 		this.meters = meters;
@@ -131,7 +135,13 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 
 	private void submitFromNewestRestorePoint(String name) {
 		folders(name).tidy();
-		submit(name, restorePoints(name).stream().findFirst().map(RestorePoint::path), properties.parallelism());
+		Optional<RestorePoint> newest = restorePoints(name).stream().findFirst();
+		Optional<String> outlived = newest.flatMap(point -> outageGuard.refusal(name, point, Instant.now()));
+		if (outlived.isPresent()) {
+			restoreGuard.refuse(name, outlived.get());
+			return;
+		}
+		submit(name, newest.map(RestorePoint::path), properties.parallelism());
 	}
 
 	/** Whether this instance manages the jobs: always without an election, else while elected. */

@@ -181,7 +181,8 @@ final class RestoreGuard {
 		reasons.remove(job);
 	}
 
-	private String refuse(String job, String reason) {
+	/** Records why the named job is not running, logged once. */
+	String refuse(String job, String reason) {
 		if (reasons.put(job, reason) == null) {
 			log.error(reason);
 		}

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * its order waits for the answers, seconds after the one before; later copies of a step only come
  * from a restore re-sending what its order sent after the restore point, at most as late as the
  * age of the restore point plus the time the application was down (the application refuses a
- * finished-orders horizon shorter than the age a retained checkpoint can reach; an outage longer
- * than the horizon is the one case it does not cover, see docs/architecture.md).
+ * finished-orders horizon shorter than the age a retained checkpoint can reach, and to resume the
+ * functions from a point older than nine tenths of it, as after a long outage: {@code OutageGuard}).
  */
 public final class SagaParticipation {
 

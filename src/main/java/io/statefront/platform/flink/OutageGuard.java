@@ -1,0 +1,40 @@
+package io.statefront.platform.flink;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Refuses to resume the functions job from a restore point older than the users' and items'
+ * records of sagas ({@code statefront.retention.finished-orders}), as after an outage that long
+ * (architecture rule 9). The restore would send again the saga steps its orders sent after the
+ * point, with new append times past the horizon of the records that make them repeats
+ * ({@code SagaParticipation}), and a participant would apply such a copy a second time. A savepoint
+ * taken as the application stopped is exempt: nothing ran after it, so nothing is sent again.
+ *
+ * <p>The point must be younger than nine tenths of the horizon: the last tenth is for what the
+ * age does not count, the replay after the restart and the copies sent during it.
+ */
+final class OutageGuard {
+
+	private final Duration sagaRecords;
+
+	OutageGuard(Duration sagaRecords) {
+		this.sagaRecords = sagaRecords;
+	}
+
+	/** Why {@code job} must not resume from {@code point} at {@code now}; empty when it may. */
+	Optional<String> refusal(String job, RestorePoint point, Instant now) {
+		Duration age = Duration.between(point.completedAt(), now);
+		if (!FlinkJobPart.FUNCTIONS_JOB.equals(job) || point.takenAtStop()
+				|| age.compareTo(sagaRecords.multipliedBy(9).dividedBy(10)) < 0) {
+			return Optional.empty();
+		}
+		return Optional.of(("Flink job '%s' not started: its newest restore point, %s, is %s old, too close to "
+				+ "statefront.retention.finished-orders (%s). Resuming from it would send again the saga steps its orders "
+				+ "sent after it, and the users and items, which keep their record of a saga that long only, would apply "
+				+ "them a second time. Restart with finished-orders longer than the point's age (docs/operations.md)")
+			.formatted(job, point.name(), age.withNanos(0), sagaRecords));
+	}
+
+}
