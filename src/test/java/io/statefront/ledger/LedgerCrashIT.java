@@ -235,7 +235,7 @@ class LedgerCrashIT {
 				}
 			}
 			assertThat(status).as("a read while the functions job is not running").isEqualTo(503);
-			assertThat(app.log()).contains("Flink job 'functions' not started: its newest restore point",
+			assertThat(app.log()).contains("Flink job 'functions' not resumed from chk-",
 					"too close to statefront.retention.finished-orders");
 		}
 	}

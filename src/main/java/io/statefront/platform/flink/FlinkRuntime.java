@@ -62,7 +62,7 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 
 	private volatile JobStatusPoller statuses;
 
-	private final JobRestarts restarts = new JobRestarts(this);
+	private final JobRestarts restarts;
 
 	private final RestoreGuard restoreGuard;
 
@@ -82,6 +82,7 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
 		this.outageGuard = new OutageGuard(retention.finishedOrders());
+		this.restarts = new JobRestarts(this, outageGuard);
 		this.submitter = new JobSubmitter(new JobGraphs(properties, this.storage, bootstrapServers), partsByJob,
 				restoreGuard, jobs);
 		this.meters = meters;

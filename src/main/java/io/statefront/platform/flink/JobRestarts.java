@@ -1,6 +1,7 @@
 package io.statefront.platform.flink;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,10 +27,13 @@ final class JobRestarts {
 
 	private final FlinkRuntime flink;
 
+	private final OutageGuard outageGuard;
+
 	private final ReentrantLock restarting = new ReentrantLock();
 
-	JobRestarts(FlinkRuntime flink) {
+	JobRestarts(FlinkRuntime flink, OutageGuard outageGuard) {
 		this.flink = flink;
+		this.outageGuard = outageGuard;
 	}
 
 	/**
@@ -39,7 +43,8 @@ final class JobRestarts {
 	 * afterwards resumes from the chosen state rather than from a newer checkpoint of the run before.
 	 * Should it not start from there, it is started from its latest checkpoint: never left down;
 	 * unless its command log no longer holds the offsets it restored ({@link FlinkRuntime#stopReason}):
-	 * then it stays stopped with that reason, which this throws.
+	 * then it stays stopped with that reason, which this throws. A point older than the saga records'
+	 * horizon is refused before anything stops ({@link OutageGuard}).
 	 */
 	Restart restart(String job, String restorePoint) {
 		lock();
@@ -47,8 +52,15 @@ final class JobRestarts {
 			FlinkCluster cluster = flink.cluster();
 			FlinkRuntime.RunningJob running = running(job, cluster);
 			RestClusterClient<String> client = cluster.client();
-			if (!isRestorePoint(job, restorePoint)) {
-				throw new IllegalArgumentException(restorePoint + " is not a retained checkpoint or savepoint of " + job);
+			RestorePoint chosen = flink.restorePoints(job)
+				.stream()
+				.filter(point -> point.path().equals(restorePoint))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(
+						restorePoint + " is not a retained checkpoint or savepoint of " + job));
+			Optional<String> outlived = outageGuard.refusal(job, chosen, Instant.now());
+			if (outlived.isPresent()) {
+				throw new IllegalArgumentException(outlived.get());
 			}
 			log.info("Restarting Flink job '{}' from {}", job, restorePoint);
 			ClusterWaits.stop(client, running.id());

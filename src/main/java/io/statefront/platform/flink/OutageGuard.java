@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Refuses to resume the functions job from a restore point older than the users' and items'
- * records of sagas ({@code statefront.retention.finished-orders}), as after an outage that long
- * (architecture rule 9). The restore would send again the saga steps its orders sent after the
+ * records of sagas ({@code statefront.retention.finished-orders}): at a start after an outage that
+ * long, or on an operator's restart from an old savepoint (architecture rule 9). The restore would send again the saga steps its orders sent after the
  * point, with new append times past the horizon of the records that make them repeats
  * ({@code SagaParticipation}), and a participant would apply such a copy a second time. A savepoint
  * taken as the application stopped is exempt: nothing ran after it, so nothing is sent again.
@@ -30,11 +30,11 @@ final class OutageGuard {
 				|| age.compareTo(sagaRecords.multipliedBy(9).dividedBy(10)) < 0) {
 			return Optional.empty();
 		}
-		return Optional.of(("Flink job '%s' not started: its newest restore point, %s, is %s old, too close to "
+		return Optional.of(("Flink job '%s' not resumed from %s: it is %s old, too close to "
 				+ "statefront.retention.finished-orders (%s). Resuming from it would send again the saga steps its orders "
 				+ "sent after it, and the users and items, which keep their record of a saga that long only, would apply "
-				+ "them a second time. Restart with finished-orders longer than the point's age (docs/operations.md)")
-			.formatted(job, point.name(), age.withNanos(0), sagaRecords));
+				+ "them a second time. Choose a newer point, or restart the application with finished-orders longer than "
+				+ "the point's age (docs/operations.md)").formatted(job, point.name(), age.withNanos(0), sagaRecords));
 	}
 
 }

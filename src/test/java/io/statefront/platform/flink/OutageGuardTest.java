@@ -18,7 +18,7 @@ class OutageGuardTest {
 	void refusesToResumeTheFunctionsFromACheckpointAsOldAsTheirRecordsOfSagas() {
 		RestorePoint weekOld = checkpoint(Duration.ofDays(7).plusHours(1));
 		assertThat(guard.refusal("functions", weekOld, NOW)).hasValueSatisfying(reason -> assertThat(reason)
-			.contains("'functions' not started", "chk-42", "PT169H old", "finished-orders (PT168H)"));
+			.contains("'functions' not resumed from chk-42",  "PT169H old", "finished-orders (PT168H)"));
 		// the last tenth of the horizon is the replay's: a point that far in is refused too
 		assertThat(guard.refusal("functions", checkpoint(Duration.ofDays(7).multipliedBy(9).dividedBy(10)), NOW))
 			.isPresent();
