@@ -78,7 +78,14 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
 		this.statefront = statefront;
-		this.storage = SnapshotStorage.of(storage, statefront);
+		SnapshotStorage snapshots = SnapshotStorage.of(storage, statefront);
+		this.storage = snapshots;
+		// first, so that the cluster starts while the broker does: the broker's address waits for it
+		this.clusterStart = new ClusterStart(() -> {
+			SnapshotStorage.initializeFileSystems(storage);
+			snapshots.requireFileSystem();
+			return FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
+		});
 		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
 		this.outageGuard = new OutageGuard(retention.finishedOrders());
@@ -88,11 +95,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		this.meters = meters;
 		this.management = new JobsManagement(jobs, partsByJob.keySet(), bootstrapServers,
 				this::submitFromNewestRestorePoint);
-		this.clusterStart = new ClusterStart(() -> {
-			SnapshotStorage.initializeFileSystems(storage);
-			this.storage.requireFileSystem();
-			return FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
-		});
 	}
 
 	/**
