@@ -38,7 +38,7 @@ COPY --from=build /build/target/flink-plugins/ ./plugins/
 COPY --from=build /build/extracted/application/ ./
 COPY src/main/docker/jvm.options ./
 # Class data sharing (Spring Boot's "training run"): a start that stops once the context is
-# refreshed (broker and metric store up, no Flink job yet) and archives every class it loaded; each
+# refreshed (broker and metric store up, the MiniCluster starting, no Flink job yet) and archives every class it loaded; each
 # start of the image then maps them rather than loading, verifying and linking them again: about a
 # tenth off the cold start (docs/benchmarks.md, bench/cold-start.sh)
 RUN java @jvm.options -XX:ArchiveClassesAtExit=statefront.jsa -Xlog:cds=off -Dspring.context.exit=onRefresh \

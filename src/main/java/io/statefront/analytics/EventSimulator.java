@@ -107,10 +107,17 @@ public class EventSimulator implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ticker = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "event-simulator"));
-		// on the ticker's thread, before its first tick: the application's start does not wait for it
-		ticker.execute(() -> kafka.awaitTopics(TOPICS_KNOWN_WITHIN, WebsiteEvent.TOPIC, ShopEvent.TOPIC));
-		ticker.scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
+		ScheduledExecutorService started = Executors
+			.newSingleThreadScheduledExecutor(task -> new Thread(task, "event-simulator"));
+		ticker = started;
+		// on the ticker's thread, so the application's start does not wait for it; the ticks are
+		// scheduled after it, or a fixed rate would make up for the wait in a burst
+		started.execute(() -> {
+			kafka.awaitTopics(TOPICS_KNOWN_WITHIN, WebsiteEvent.TOPIC, ShopEvent.TOPIC);
+			if (!started.isShutdown()) {
+				started.scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
+			}
+		});
 		log.info("Event simulator {} at {} events/s", running ? "running" : "stopped", eventsPerSecond);
 	}
 

@@ -69,6 +69,10 @@ class CheckpointActions {
 					? "; a checkpoint of the restored state was taken."
 					: "; its restored state could not be checkpointed yet: until its next checkpoint, a crash resumes from a newer one."));
 		}
+		catch (IllegalArgumentException refused) {
+			// refused before anything stopped (an outlived point, OutageGuard): the job runs on as it was
+			failed(model, "Refused: " + sentence(refused.getMessage()) + " " + standing(job));
+		}
 		catch (RuntimeException ex) {
 			log.warn("Restarting {} from {} failed: {}", job, from, ex.toString());
 			if (runsFrom(job, chosen, null)) {

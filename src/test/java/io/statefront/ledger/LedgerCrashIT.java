@@ -72,11 +72,14 @@ class LedgerCrashIT {
 	private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(75);
 
 	/**
-	 * Horizons as short as the checkpoint settings allow (CommandLogHorizon: three retained, one
-	 * every 5 s at worst, one failure tolerated), for a restart the kill left a restore point older
-	 * than nine tenths of them.
+	 * Horizons shorter than the restart after the kill takes, so that its newest restore point is
+	 * older than nine tenths of them, with checkpoint settings that let them pass the start's check
+	 * (CommandLogHorizon: a retained checkpoint may be a second old at most).
 	 */
-	private static final String OUTLIVED_HORIZONS = "20s";
+	private static final String OUTLIVED_HORIZONS = "5s";
+
+	private static final String[] CHECKPOINTS_REACHING_A_SECOND = { "--statefront.flink.checkpoints-retained=1",
+			"--statefront.flink.checkpoint-timeout=1s", "--statefront.flink.tolerable-failed-checkpoints=0" };
 
 	@TempDir
 	Path dataDir;
@@ -219,10 +222,12 @@ class LedgerCrashIT {
 			// an outage as long as the records that make a re-sent saga step a repeat: the functions
 			// job does not resume (OutageGuard), its requests are refused, nothing is applied twice
 			app.kill();
-			Thread.sleep(5_000);
-			app.start(Stream.of(settings)
+			app.start(Stream.concat(Stream.of(settings)
+				.filter(setting -> !setting.startsWith("--statefront.flink.checkpoint-timeout=")
+						&& !setting.startsWith("--statefront.flink.tolerable-failed-checkpoints="))
 				.map(setting -> setting.startsWith("--statefront.retention.")
-						? setting.substring(0, setting.indexOf('=')) + "=" + OUTLIVED_HORIZONS : setting)
+						? setting.substring(0, setting.indexOf('=')) + "=" + OUTLIVED_HORIZONS : setting),
+					Stream.of(CHECKPOINTS_REACHING_A_SECOND))
 				.toArray(String[]::new));
 			Integer status = null;
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

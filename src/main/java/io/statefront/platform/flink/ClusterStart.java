@@ -51,6 +51,10 @@ final class ClusterStart {
 					(System.nanoTime() - began) / 1_000_000);
 			return cluster;
 		}
+		catch (InterruptedException ex) {
+			closeOnceMade(connecting);
+			throw ex;
+		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
@@ -64,15 +68,19 @@ final class ClusterStart {
 		CompletableFuture<FlinkCluster> connecting = this.early;
 		this.early = null;
 		if (connecting != null) {
-			connecting.thenAccept(cluster -> {
-				try {
-					cluster.close();
-				}
-				catch (Exception ex) {
-					log.warn("Closing the Flink cluster connection nobody used failed: {}", ex.toString());
-				}
-			});
+			closeOnceMade(connecting);
 		}
+	}
+
+	private static void closeOnceMade(CompletableFuture<FlinkCluster> connecting) {
+		connecting.thenAccept(cluster -> {
+			try {
+				cluster.close();
+			}
+			catch (Exception ex) {
+				log.warn("Closing the Flink cluster connection nobody used failed: {}", ex.toString());
+			}
+		});
 	}
 
 }

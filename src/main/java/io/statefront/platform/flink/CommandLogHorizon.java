@@ -31,9 +31,10 @@ final class CommandLogHorizon {
 		}
 		// a restore sends again the saga steps its orders sent after the restore point: the
 		// participants must still hold those sagas' records when the copies arrive
-		if (retention.finishedOrders().compareTo(reach) < 0) {
-			throw new IllegalStateException(("statefront.retention.finished-orders (%s) is shorter than the age the "
-					+ "oldest retained checkpoint can reach (%s): a restore could apply a saga's step twice.")
+		if (OutageGuard.oldestPoint(retention.finishedOrders()).compareTo(reach) < 0) {
+			throw new IllegalStateException(("nine tenths of statefront.retention.finished-orders (%s) is shorter than "
+					+ "the age the oldest retained checkpoint can reach (%s): a restore could apply a saga's step twice, "
+					+ "and the functions job would refuse to resume from it (OutageGuard).")
 				.formatted(retention.finishedOrders(), reach));
 		}
 		// a client's retry within the key's horizon must find the order that answered it the first time

@@ -86,7 +86,14 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 			snapshots.requireFileSystem();
 			return FlinkCluster.connect(properties, statefront, meters, STARTUP_WAIT);
 		});
-		String bootstrapServers = String.join(",", kafka.getBootstrapServers());
+		String bootstrapServers;
+		try {
+			bootstrapServers = String.join(",", kafka.getBootstrapServers());
+		}
+		catch (RuntimeException brokerDown) {
+			clusterStart.abandon(); // this bean is not made: nothing else would close the cluster begun above
+			throw brokerDown;
+		}
 		this.restoreGuard = new RestoreGuard(bootstrapServers, properties.rebuildFromTruncatedLog());
 		this.outageGuard = new OutageGuard(retention.finishedOrders());
 		this.restarts = new JobRestarts(this, outageGuard);

@@ -32,11 +32,6 @@ public record RestorePoint(Kind kind, String path, Instant completedAt) {
 		return SnapshotFiles.path(path).getName();
 	}
 
-	/** Whether it is a savepoint the application took as it stopped: nothing ran after it. */
-	public boolean takenAtStop() {
-		return kind == Kind.SAVEPOINT && ON_STOP.equals(SnapshotFiles.path(path).getParent().getName());
-	}
-
 	/**
 	 * The folder a path Flink reports (a checkpoint's or savepoint's external path, {@code file:/…}
 	 * or {@code s3://…}) names, as {@link #path()} names it.

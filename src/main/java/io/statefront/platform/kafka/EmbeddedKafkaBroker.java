@@ -52,17 +52,31 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 	}
 
 	private void start(Properties config) {
+		KafkaRaftServer server = null;
 		try {
 			long began = System.nanoTime();
 			formatOnce(config);
-			KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+			server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
 			server.startup();
 			log.info("Embedded Kafka broker listening on {} (log in {}), started in {} ms", bootstrapServers(), logDir,
 					(System.nanoTime() - began) / 1_000_000);
 			started.complete(server);
 		}
 		catch (Throwable ex) {
+			if (server != null) {
+				shutDownQuietly(server); // the controller may be up though the broker failed
+			}
 			started.completeExceptionally(ex);
+		}
+	}
+
+	private static void shutDownQuietly(KafkaRaftServer server) {
+		try {
+			server.shutdown();
+			server.awaitShutdown();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Shutting down the embedded Kafka broker that failed to start failed: {}", ex.toString());
 		}
 	}
 
@@ -93,7 +107,7 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 			server = started.join();
 		}
 		catch (CompletionException notStarted) {
-			return; // a failed startup shuts down what it began
+			return; // a failed start shut down what it began
 		}
 		server.shutdown();
 		server.awaitShutdown();

@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * input ({@link Horizons}), then forgotten. That is safe because every step of a saga is sent while
  * its order waits for the answers, seconds after the one before; later copies of a step only come
  * from a restore re-sending what its order sent after the restore point, at most as late as the
- * age of the restore point plus the time the application was down (the application refuses a
- * finished-orders horizon shorter than the age a retained checkpoint can reach, and to resume the
- * functions from a point older than nine tenths of it, as after a long outage: {@code OutageGuard}).
+ * age of the restore point plus the time the application was down (the functions do not resume
+ * from a point older than nine tenths of the horizon, as after a long outage, {@code OutageGuard};
+ * and the application refuses a horizon whose nine tenths a retained checkpoint's age can pass).
  */
 public final class SagaParticipation {
 

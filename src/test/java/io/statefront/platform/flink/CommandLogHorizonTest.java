@@ -32,6 +32,24 @@ class CommandLogHorizonTest {
 			.isThrownBy(() -> new CommandLogHorizon(flink(Duration.ofSeconds(10)), retention(Duration.ofDays(7))));
 	}
 
+	@Test
+	void sagaRecordsTheOutageGuardWouldNotResumeFromStopTheStart() {
+		// a restore point may reach 3 h 10 min 25 s; nine tenths of 3 h 30 min is 3 h 9 min
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new CommandLogHorizon(flink(Duration.ofHours(1)),
+					finishedOrders(retention(Duration.ofDays(7)), Duration.ofMinutes(210))))
+			.withMessageContaining("nine tenths of statefront.retention.finished-orders (PT3H30M)");
+		assertThatNoException().isThrownBy(() -> new CommandLogHorizon(flink(Duration.ofHours(1)),
+				finishedOrders(retention(Duration.ofDays(7)), Duration.ofMinutes(212))));
+	}
+
+	private static RetentionProperties finishedOrders(RetentionProperties retention, Duration finishedOrders) {
+		return new RetentionProperties(retention.idempotencyKeys().compareTo(finishedOrders) > 0 ? finishedOrders
+				: retention.idempotencyKeys(), finishedOrders, retention.openOrders(), retention.shopperBehaviour(),
+				retention.commandLog(), retention.replies(), retention.events(), retention.topicBytes(),
+				retention.entityHistory(), retention.entityHistoryBytes());
+	}
+
 	private static FlinkProperties flink(Duration checkpointInterval) {
 		return new FlinkProperties(FlinkProperties.Mode.EMBEDDED, new FlinkProperties.Remote("localhost", 8081), 1,
 				checkpointInterval, 3, Duration.ofSeconds(5), Duration.ofMinutes(2), 5, FlinkProperties.StateBackend.ROCKSDB,
