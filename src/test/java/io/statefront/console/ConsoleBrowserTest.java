@@ -55,7 +55,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		Browser.quitAfterCheckingContentSecurityPolicy(browser);
+		Browser.releaseAfterCheckingContentSecurityPolicy(browser);
 	}
 
 	@Test

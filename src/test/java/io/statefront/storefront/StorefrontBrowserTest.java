@@ -49,7 +49,7 @@ class StorefrontBrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void closeBrowser() {
-		Browser.quitAfterCheckingContentSecurityPolicy(browser);
+		Browser.releaseAfterCheckingContentSecurityPolicy(browser);
 	}
 
 	@Test

@@ -48,8 +48,11 @@ public abstract class IntegrationTest {
 		registry.add("statefront.simulator.enabled", () -> "false");
 		// the revenue reconciliation and lost revenue per 10 s rather than per minute, so their tests wait less
 		registry.add("statefront.analytics.reconciliation-window", () -> "10s");
-		// the breakdowns and the funnel over 20 s rather than a minute, for the same reason
-		registry.add("statefront.analytics.audience-window", () -> "20s");
+		// the breakdowns and the funnel over 10 s, reported every 5 s, rather than a minute every 10 s, for
+		// the same reason: still sliding (each event in two windows), and the measurements' test waits
+		// for the first window wholly after its start, 10 to 15 s in rather than 20 to 30 s
+		registry.add("statefront.analytics.audience-window", () -> "10s");
+		registry.add("statefront.analytics.audience-slide", () -> "5s");
 		// metric history in the influxd of Debian's influxdb package when installed (CI installs it),
 		// on a free port beside any InfluxDB the machine runs
 		registry.add("statefront.influx.managed.port", () -> "0");

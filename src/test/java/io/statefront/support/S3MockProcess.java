@@ -83,6 +83,12 @@ public final class S3MockProcess implements AutoCloseable {
 
 	/** Starts it and waits until it answers. */
 	public void start(Duration limit) throws InterruptedException {
+		launch();
+		awaitReady(limit);
+	}
+
+	/** Starts it; {@link #awaitReady} waits until it answers, so that other processes may start meanwhile. */
+	public void launch() {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException("No " + JAR + ": the build's generate-test-resources phase copies it");
 		}
@@ -99,6 +105,10 @@ public final class S3MockProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Waits until it answers, failing if it exits or takes longer than {@code limit}. */
+	public void awaitReady(Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {

@@ -75,9 +75,13 @@ public final class ScaleOutLayout implements AutoCloseable {
 
 	/** Starts everything, and waits until the balancer has a ready instance behind it. */
 	public void start() throws IOException, InterruptedException {
-		store.start(Duration.ofMinutes(1));
+		// the store, Flink and the brokers side by side: none needs another to start (Flink's settings
+		// name the store's address, fixed before it runs, and reach it only for a job's checkpoints);
+		// the instances, which need all three, after
+		store.launch();
 		flink.start();
 		kafka.start(Duration.ofMinutes(4));
+		store.awaitReady(Duration.ofMinutes(1));
 		for (int instance = 0; instance < instances.size(); instance++) {
 			start(instance);
 		}

@@ -6,7 +6,6 @@ import java.util.logging.Level;
 
 import io.statefront.support.Browser;
 import io.statefront.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,11 +30,6 @@ class SwaggerUiBrowserTest extends IntegrationTest {
 	@BeforeEach
 	void openBrowser() {
 		browser = Browser.open(1366, 900);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.quit();
 	}
 
 	@Test
