@@ -62,10 +62,12 @@ class NewMeasurementsIntegrationTest extends IntegrationTest {
 		long from = System.currentTimeMillis();
 		long audience = analytics.audienceWindow().toMillis();
 		simulate(true);
-		// a sliding window wholly after the start, so that the topic holds every event it counted
+		// a sliding window wholly after the start, so that the topic holds every event it counted, and
+		// a current-visitors count after it too (the two windows need not end together)
 		await().atMost(Duration.ofSeconds(150))
 			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> !points(influx, "visitors_by_device", "time >= %dms".formatted(from + audience)).isEmpty());
+			.until(() -> !points(influx, "visitors_by_device", "time >= %dms".formatted(from + audience)).isEmpty()
+					&& !points(influx, "current_visitors", "time >= %dms".formatted(from + 10_000)).isEmpty());
 		simulate(false);
 		Thread.sleep(500);
 		List<WebsiteEvent> events = allEvents();
