@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -36,6 +37,8 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 
 	/** Completes with the running server once it serves, or with why it could not start. */
 	private final CompletableFuture<KafkaRaftServer> started = new CompletableFuture<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	/**
 	 * Begins starting the broker on a thread of its own and returns: the seconds it takes pass while
@@ -100,8 +103,12 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		return "localhost:" + port;
 	}
 
+	/** Stops the broker once; a second call (its bean's and its starter's) does nothing. */
 	@Override
 	public void close() {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
 		KafkaRaftServer server;
 		try {
 			server = started.join();

@@ -44,9 +44,10 @@ final class EmbeddedKafkaStarter implements BeanDefinitionRegistryPostProcessor,
 	}
 
 	/**
-	 * Stops the broker with the context. The starter, not the broker's bean, does it: a start that
-	 * fails before the first Kafka client creates that bean must not leave the broker running.
-	 * Created before every other bean, the starter is destroyed after them all.
+	 * Stops the broker with the context, even when a start fails before the first Kafka client
+	 * creates the broker's bean (Spring closes that bean too, as an {@code AutoCloseable}, when it
+	 * exists; the broker stops once). Created before every other bean, the starter is destroyed
+	 * after them all.
 	 */
 	@Override
 	public void destroy() {
