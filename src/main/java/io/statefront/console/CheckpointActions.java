@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.JobRequests;
 import io.statefront.platform.flink.Restart;
 import org.apache.flink.api.common.JobStatus;
 import org.jspecify.annotations.Nullable;
@@ -33,23 +34,26 @@ class CheckpointActions {
 
 	private final FlinkRuntime flink;
 
+	private final JobRequests requests;
+
 	private final CheckpointHistoryPanel panel;
 
-	CheckpointActions(FlinkRuntime flink, CheckpointHistoryPanel panel) {
+	CheckpointActions(FlinkRuntime flink, JobRequests requests, CheckpointHistoryPanel panel) {
 		this.flink = flink;
+		this.requests = requests;
 		this.panel = panel;
 	}
 
 	@PostMapping("/console/checkpoints/{job}/checkpoint")
 	String triggerCheckpoint(@PathVariable String job, Model model) {
 		return act(model, known(job), () -> "Checkpoint completed: "
-				+ flink.triggerCheckpoint(job).get(FlinkRuntime.CHECKPOINT_WAIT.toSeconds() + 30, TimeUnit.SECONDS));
+				+ requests.triggerCheckpoint(job).get(JobRequests.CHECKPOINT_WAIT.toSeconds() + 30, TimeUnit.SECONDS));
 	}
 
 	@PostMapping("/console/checkpoints/{job}/savepoint")
 	String triggerSavepoint(@PathVariable String job, Model model) {
 		return act(model, known(job), () -> "Savepoint taken: "
-				+ flink.triggerSavepoint(job).get(FlinkRuntime.SAVEPOINT_WAIT.toSeconds() + 30, TimeUnit.SECONDS));
+				+ requests.triggerSavepoint(job).get(JobRequests.SAVEPOINT_WAIT.toSeconds() + 30, TimeUnit.SECONDS));
 	}
 
 	@PostMapping("/console/checkpoints/{job}/restart")
@@ -145,14 +149,14 @@ class CheckpointActions {
 	/** Whether Flink reports the job running, from {@code restorePoint} or with {@code parallelism} where given. */
 	private boolean runsFrom(String job, @Nullable String restorePoint, @Nullable Integer parallelism) {
 		Optional<FlinkRuntime.RunningJob> running = flink.job(job);
-		return flink.currentStatus(job).filter(JobStatus.RUNNING::equals).isPresent() && running.isPresent()
+		return requests.currentStatus(job).filter(JobStatus.RUNNING::equals).isPresent() && running.isPresent()
 				&& (restorePoint == null || running.get().restoredFrom().filter(restorePoint::equals).isPresent())
 				&& (parallelism == null || running.get().parallelism() == parallelism);
 	}
 
 	/** Where the job stands now, as Flink answers. */
 	private String standing(String job) {
-		Optional<JobStatus> status = flink.currentStatus(job);
+		Optional<JobStatus> status = requests.currentStatus(job);
 		if (status.isEmpty()) {
 			return "Flink does not report " + job + " running.";
 		}

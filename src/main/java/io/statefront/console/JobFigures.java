@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.JobRequests;
 import io.statefront.platform.flink.MicrometerReporter;
 import org.apache.flink.api.common.JobStatus;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,8 @@ class JobFigures {
 
 	private final FlinkRuntime flink;
 
+	private final JobRequests requests;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
@@ -74,8 +77,9 @@ class JobFigures {
 	// per job and meter, the looks of the last span and the newest one before it, oldest first
 	private final Map<String, Deque<Sample>> samples = new HashMap<>();
 
-	JobFigures(FlinkRuntime flink, MeterRegistry meters) {
+	JobFigures(FlinkRuntime flink, JobRequests requests, MeterRegistry meters) {
 		this.flink = flink;
+		this.requests = requests;
 		this.meters = meters;
 		this.clock = Clock.systemUTC();
 	}
@@ -99,7 +103,7 @@ class JobFigures {
 
 	private @Nullable Duration uptime(String job) {
 		try {
-			return flink.runningSince(job)
+			return requests.runningSince(job)
 				.get(2, TimeUnit.SECONDS)
 				.map(since -> Duration.ofMillis(Math.max(0, clock.millis() - since.toEpochMilli())))
 				.orElse(null);

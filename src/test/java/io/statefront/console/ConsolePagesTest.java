@@ -28,6 +28,7 @@ import io.statefront.platform.flink.CheckpointRecord.Status;
 import io.statefront.platform.flink.CheckpointRecord.TaskRecord;
 import io.statefront.platform.flink.CheckpointRecord;
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.JobRequests;
 import io.statefront.platform.flink.RestorePoint;
 import io.statefront.platform.gateway.PipelineUnavailableException;
 import io.statefront.platform.StatefrontProperties;
@@ -87,6 +88,9 @@ class ConsolePagesTest {
 
 	@MockitoBean
 	FlinkRuntime flink;
+
+	@MockitoBean
+	JobRequests requests;
 
 	@MockitoBean
 	CheckpointHistory history;
@@ -305,7 +309,7 @@ class ConsolePagesTest {
 	@WithMockUser(roles = "ADMIN")
 	void anActionsAnswerCarriesTheHistoryReadAfreshSoItsCountsAgreeWithIt() throws Exception {
 		String path = "file:/data/checkpoints/functions/" + RUN + "/chk-9";
-		given(flink.triggerCheckpoint("functions")).willReturn(CompletableFuture.completedFuture(path));
+		given(requests.triggerCheckpoint("functions")).willReturn(CompletableFuture.completedFuture(path));
 		// Flink's statistics count the checkpoint once the history has read them again
 		AtomicBoolean refreshed = new AtomicBoolean();
 		willAnswer(call -> {
@@ -343,7 +347,7 @@ class ConsolePagesTest {
 	void aRestartWhoseReportFailedSaysWhereFlinkReportsTheJobNow() throws Exception {
 		String chosen = "/data/checkpoints/functions/" + RUN + "/chk-7";
 		String latest = "/data/checkpoints/functions/" + RUN + "/chk-9";
-		given(flink.currentStatus("functions")).willReturn(Optional.of(JobStatus.RUNNING));
+		given(requests.currentStatus("functions")).willReturn(Optional.of(JobStatus.RUNNING));
 
 		given(flink.restart("functions", chosen)).willThrow(new IllegalStateException(
 				"Cannot start functions from " + chosen + " (boom); it runs again from its latest checkpoint"));

@@ -3,6 +3,7 @@ package io.statefront.platform;
 import java.nio.file.Path;
 
 import io.statefront.platform.flink.FlinkRuntime;
+import io.statefront.platform.flink.JobRequests;
 import io.statefront.support.Api.Response;
 import io.statefront.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,16 @@ class PipelineRestartIntegrationTest extends IntegrationTest {
 	FlinkRuntime flink;
 
 	@Autowired
+	JobRequests requests;
+
+	@Autowired
 	StatefrontProperties statefront;
 
 	@Test
 	void refusesRequestsWhileThePipelineIsDownAndKeepsEveryChangeAcrossARestart() {
 		String id = api().post("/users/create").text("user_id");
 		assertThat(api().post("/users/credit/add/" + id + "/40").status()).isEqualTo(200);
-		flink.triggerCheckpoint("functions").join();
+		requests.triggerCheckpoint("functions").join();
 		// applied after the checkpoint: in the savepoint the stop takes, and not applied again
 		assertThat(api().post("/users/credit/add/" + id + "/2").status()).isEqualTo(200);
 

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,23 +36,13 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	/** How long a checkpoint taken on request may take before it is reported as still in progress. */
-	public static final Duration CHECKPOINT_WAIT = Duration.ofMinutes(1);
-
-	/** How long a savepoint taken on request may take before it is reported as still in progress. */
-	public static final Duration SAVEPOINT_WAIT = Duration.ofMinutes(2);
-
 	private final Map<String, List<FlinkJobPart>> partsByJob;
 
 	private final FlinkProperties properties;
 
-	private final StatefrontProperties statefront;
-
 	private final SnapshotStorage storage;
 
 	private final JobSubmitter submitter;
-
-	private final MeterRegistry meters;
 
 	private final Map<String, RunningJob> jobs = new ConcurrentHashMap<>();
 
@@ -77,7 +65,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		this.partsByJob = parts.stream()
 			.collect(Collectors.groupingBy(FlinkJobPart::job, LinkedHashMap::new, Collectors.toList()));
 		this.properties = properties;
-		this.statefront = statefront;
 		SnapshotStorage snapshots = SnapshotStorage.of(storage, statefront);
 		this.storage = snapshots;
 		// first, so that the cluster starts while the broker does: the broker's address waits for it
@@ -99,7 +86,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		this.restarts = new JobRestarts(this, outageGuard);
 		this.submitter = new JobSubmitter(new JobGraphs(properties, this.storage, bootstrapServers), partsByJob,
 				restoreGuard, jobs);
-		this.meters = meters;
 		this.management = new JobsManagement(jobs, partsByJob.keySet(), bootstrapServers,
 				this::submitFromNewestRestorePoint);
 	}
@@ -203,27 +189,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 		return Optional.ofNullable(jobs.get(name));
 	}
 
-	/**
-	 * Triggers a checkpoint of the named job now; completes with the checkpoint's path, or fails with
-	 * what Flink says went wrong (see {@link Snapshots}), within {@link #CHECKPOINT_WAIT}.
-	 */
-	public CompletableFuture<String> triggerCheckpoint(String job) {
-		return ask(job, (client, id) -> Snapshots.checkpoint(client, id, CHECKPOINT_WAIT));
-	}
-
-	/**
-	 * Takes a savepoint of the named job, which keeps running; completes with the savepoint's path,
-	 * or fails with what Flink says went wrong (see {@link Snapshots}), within {@link #SAVEPOINT_WAIT}.
-	 */
-	public CompletableFuture<String> triggerSavepoint(String job) {
-		return ask(job, (client, id) -> Snapshots.savepoint(client, id, savepoints(job), SAVEPOINT_WAIT));
-	}
-
-	/** The named job's state as Flink answers now, rather than as last polled; empty when it does not answer. */
-	public Optional<JobStatus> currentStatus(String job) {
-		return JobQueries.answerWithin(ask(job, RestClusterClient::getJobStatus), 10);
-	}
-
 	/** The names of the jobs, in the order they start. */
 	public List<String> jobNames() {
 		return List.copyOf(partsByJob.keySet());
@@ -232,11 +197,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 	/** Where the named job can be restarted from: its retained checkpoints and savepoints, newest first. */
 	public List<RestorePoint> restorePoints(String job) {
 		return folders(job).restorePoints();
-	}
-
-	/** Since when the named job runs, as its JobManager says; empty if it does not. */
-	public CompletableFuture<Optional<Instant>> runningSince(String job) {
-		return ask(job, JobQueries::runningSince);
 	}
 
 	/**
@@ -251,16 +211,6 @@ public class FlinkRuntime implements SmartLifecycle, DisposableBean {
 	/** The REST address of the cluster the jobs run on, while connected. */
 	public Optional<String> clusterAddress() {
 		return Optional.ofNullable(this.cluster).map(FlinkCluster::address);
-	}
-
-	private <T> CompletableFuture<T> ask(String job,
-			BiFunction<RestClusterClient<String>, JobID, CompletableFuture<T>> question) {
-		FlinkCluster current = this.cluster;
-		RunningJob running = jobs.get(job);
-		if (current == null || running == null) {
-			return CompletableFuture.failedFuture(new IllegalStateException("The '" + job + "' job is not running"));
-		}
-		return question.apply(current.client(), running.id());
 	}
 
 	/** Starts the named job again from one of its {@link #restorePoints restore points} ({@link JobRestarts}). */

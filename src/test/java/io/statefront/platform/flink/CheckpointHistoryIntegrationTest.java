@@ -21,6 +21,9 @@ class CheckpointHistoryIntegrationTest extends IntegrationTest {
 	FlinkRuntime flink;
 
 	@Autowired
+	JobRequests requests;
+
+	@Autowired
 	CheckpointHistory history;
 
 	@Autowired
@@ -28,7 +31,7 @@ class CheckpointHistoryIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aNewRunReadsEveryCheckpointTheEarlierOneRecorded() throws Exception {
-		String path = flink.triggerCheckpoint("recommendations").join();
+		String path = requests.triggerCheckpoint("recommendations").join();
 		history.refresh();
 		CheckpointRecord taken = history.history("recommendations")
 			.stream()

@@ -59,6 +59,9 @@ class CommandLogGapIntegrationTest {
 	FlinkRuntime flink;
 
 	@Autowired
+	JobRequests requests;
+
+	@Autowired
 	KafkaAdmin kafkaAdmin;
 
 	@Autowired
@@ -84,13 +87,13 @@ class CommandLogGapIntegrationTest {
 	void aRestoreWhoseOffsetsAreDeletedStopsWithItsReasonAndOneStillInTheLogResumes() throws Exception {
 		String id = api().post("/users/create").text("user_id");
 		assertThat(api().post("/users/credit/add/" + id + "/40").status()).isEqualTo(200);
-		flink.triggerCheckpoint("functions").join();
+		requests.triggerCheckpoint("functions").join();
 		String checkpoint = newest(RestorePoint.Kind.CHECKPOINT);
 		assertThat(api().post("/users/credit/add/" + id + "/2").status()).isEqualTo(200);
 		// retention takes the users log up to here: the +2 (after the checkpoint) is gone, the +3 is not
 		Map<TopicPartition, Long> retainedFrom = endOffsets(USERS);
 		assertThat(api().post("/users/credit/add/" + id + "/3").number("credit")).isEqualTo(45);
-		String savepoint = RestorePoint.folderOf(flink.triggerSavepoint("functions").join());
+		String savepoint = RestorePoint.folderOf(requests.triggerSavepoint("functions").join());
 		deleteRecordsBefore(retainedFrom);
 		Map<TopicPartition, Long> repliesBefore = endOffsets(REPLIES);
 

@@ -20,7 +20,7 @@ class FlinkMetricsIntegrationTest extends IntegrationTest {
 	MeterRegistry meters;
 
 	@Autowired
-	FlinkRuntime flink;
+	JobRequests requests;
 
 	@Test
 	void recordsThroughTheFunctionsJobAreCountedPerTask() {
@@ -57,7 +57,7 @@ class FlinkMetricsIntegrationTest extends IntegrationTest {
 		Gauge completed = meters.get("flink.job.checkpoints.completed").tag("job", "analytics").gauge();
 		double before = completed.value();
 
-		flink.triggerCheckpoint("analytics").join();
+		requests.triggerCheckpoint("analytics").join();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> completed.value() == before + 1);
 		assertThat(meters.get("flink.job.checkpoint.last.duration").tag("job", "analytics").gauge().value())

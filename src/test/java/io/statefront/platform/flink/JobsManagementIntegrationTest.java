@@ -30,6 +30,9 @@ class JobsManagementIntegrationTest extends IntegrationTest {
 	FlinkRuntime flink;
 
 	@Autowired
+	JobRequests requests;
+
+	@Autowired
 	KafkaAdmin kafkaAdmin;
 
 	@Test
@@ -80,7 +83,7 @@ class JobsManagementIntegrationTest extends IntegrationTest {
 			follower.leave();
 		}
 		assertThat(follower.managing()).isFalse();
-		assertThat(running).allSatisfy(job -> assertThat(flink.currentStatus(job)).as("%s after the follower left", job)
+		assertThat(running).allSatisfy(job -> assertThat(requests.currentStatus(job)).as("%s after the follower left", job)
 			.hasValue(org.apache.flink.api.common.JobStatus.RUNNING));
 	}
 
