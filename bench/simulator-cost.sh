@@ -5,6 +5,7 @@
 # to compare: the difference "on - off" is the simulator's cost, the "off" figure the idle cost.
 #
 #   ./mvnw -q package -DskipTests && bench/simulator-cost.sh [jar] [seconds] [settle-seconds]
+#   TOP=40 bench/simulator-cost.sh ...   # how many thread groups to list (15 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar="${1:-target/statefront.jar}"
@@ -25,9 +26,9 @@ done
 echo "Healthy; letting the JIT settle for ${settle} s ..."
 sleep "$settle"
 echo "== simulator on (its default rate)"
-/usr/bin/python3 bench/thread-cpu.py $app "$seconds" 15
+/usr/bin/python3 bench/thread-cpu.py $app "$seconds" ${TOP:-15}
 curl -sf -u api:bench -X PUT -H 'Content-Type: application/json' \
   -d '{"running":false,"eventsPerSecond":200}' "localhost:$port/analytics/simulator" > /dev/null
 sleep 15
 echo "== simulator off"
-/usr/bin/python3 bench/thread-cpu.py $app "$seconds" 15
+/usr/bin/python3 bench/thread-cpu.py $app "$seconds" ${TOP:-15}
