@@ -58,10 +58,10 @@ public class AnalyticsPipeline implements FlinkJobPart {
 		AnalyticsJob.Outputs outputs = AnalyticsJob.wire(events, shopStreams(env, kafka), properties);
 
 		outputs.metrics()
-			.sinkTo(kafka.batchedSink(MetricResult.TOPIC, MetricResult::measurement))
+			.sinkTo(kafka.sink(MetricResult.TOPIC, MetricResult::measurement))
 			.uid("processed-metrics-sink")
 			.name("processed-metrics");
-		outputs.alerts().sinkTo(kafka.batchedSink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
+		outputs.alerts().sinkTo(kafka.sink(Alert.TOPIC, Alert::key)).uid("cep-alerts-sink").name("cep-alerts");
 		outputs.lateEvents()
 			.map(new EventCounter(EventCounter.EVENTS_LATE))
 			.uid("late-event-counter")

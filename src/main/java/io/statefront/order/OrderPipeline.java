@@ -54,11 +54,11 @@ class OrderPipeline implements FlinkJobPart {
 		outputs.itemSteps().sinkTo(kafka.sink(ItemCommand.TOPIC, ItemCommand::itemId)).uid("order-item-steps-sink")
 			.name("stock (order steps)");
 		outputs.archive()
-			.sinkTo(kafka.batchedSink(ArchivedOrder.TOPIC, ArchivedOrder::orderId))
+			.sinkTo(kafka.sink(ArchivedOrder.TOPIC, ArchivedOrder::orderId))
 			.uid("order-archive-sink")
 			.name(ArchivedOrder.TOPIC);
 		outputs.refusals()
-			.sinkTo(kafka.batchedSink(RefusedCheckout.TOPIC, RefusedCheckout::orderId))
+			.sinkTo(kafka.sink(RefusedCheckout.TOPIC, RefusedCheckout::orderId))
 			.uid("checkout-refusals-sink")
 			.name(RefusedCheckout.TOPIC);
 	}

@@ -47,7 +47,7 @@ class StockPipeline implements FlinkJobPart {
 			.name("stock-events");
 		outputs.sagaReplies().sinkTo(kafka.sagaReplySink()).uid("item-saga-replies-sink").name("item saga replies");
 		outputs.levels()
-			.sinkTo(kafka.batchedSink(StockLevel.TOPIC, StockLevel::itemId))
+			.sinkTo(kafka.sink(StockLevel.TOPIC, StockLevel::itemId))
 			.uid("stock-levels-sink")
 			.name(StockLevel.TOPIC);
 		if (kafka.keepsAppliedChanges()) {

@@ -119,27 +119,9 @@ public final class FlinkKafka {
 			.build();
 	}
 
-	/**
-	 * How long the writes nobody waits on wait for company: a produce request (and a wake-up of each
-	 * reader) per batch rather than per record, at the price of this much delay in a view or a log.
-	 */
-	static final String BATCH_LINGER_MS = "20";
-
 	/** A sink keyed by {@code key}; no replies. */
 	public <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key) {
 		return sink(topic, key, null);
-	}
-
-	/**
-	 * A sink keyed by {@code key} for records nobody's answer waits on (a view such as the stock
-	 * levels, the archive, the metrics and alerts of a window that closed): they linger
-	 * {@value #BATCH_LINGER_MS} ms to travel in batches. At a few records per checkout a record each
-	 * was a produce request of its own for the broker and a fetch for each of its readers.
-	 */
-	public <T> KafkaSink<T> batchedSink(String topic, SerializableFunction<T, String> key) {
-		return builder(new JsonRecordSerializer<>(topic, key, null)).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-			.setProperty("linger.ms", BATCH_LINGER_MS)
-			.build();
 	}
 
 	/**
@@ -169,7 +151,7 @@ public final class FlinkKafka {
 	 */
 	public KafkaSink<AppliedChange> appliedChangesSink() {
 		return builder(new AppliedChangeSerializer()).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-			.setProperty("linger.ms", BATCH_LINGER_MS)
+			.setProperty("linger.ms", "20")
 			.build();
 	}
 
