@@ -45,11 +45,12 @@ class CheckoutCrashIT {
 
 	private static final String PASSWORD = "crash-test";
 
-	// scarce on purpose: each user can pay for two orders, and the items run out after about 120
-	// orders, so however few checkouts a slow machine sends before the kill, many are refused, for
-	// stock and for credit, each after something was taken and had to be given back
+	// scarce on purpose: each user can pay for two orders, and the items run out after about 45
+	// orders, so however few checkouts a slow machine sends before the kill (116 on the slowest day
+	// seen, 2026-12-07), most are refused, for stock and for credit, each after something was taken
+	// and had to be given back
 
-	private static final int USERS = 100;
+	private static final int USERS = 40;
 
 	private static final int ITEMS = 30;
 
@@ -71,7 +72,7 @@ class CheckoutCrashIT {
 
 	private static final long CREDIT = 5;
 
-	private static final long STOCK = 8;
+	private static final long STOCK = 3;
 
 	private static final long PRICE = 1;
 
@@ -191,8 +192,8 @@ class CheckoutCrashIT {
 			}
 			assertThat(statusByOrder.size()).as("orders checked out, of the %d in the batch: the clients never ran out", orderCount)
 				.isLessThan(orderCount);
-			assertThat(paid).as("orders paid").isGreaterThan(50);
-			assertThat(statusByOrder.size() - paid).as("orders refused").isGreaterThan(50);
+			assertThat(paid).as("orders paid").isGreaterThan(20);
+			assertThat(statusByOrder.size() - paid).as("orders refused").isGreaterThan(20);
 
 			Map<String, Long> finalBalances = new HashMap<>();
 			for (int user = 0; user < USERS; user++) {
