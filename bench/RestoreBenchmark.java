@@ -87,7 +87,7 @@ public class RestoreBenchmark {
 	private static final int SETTLE_CHECKPOINTS = 3;
 
 	/** How many requests of a batch init the gateway keeps in flight (RequestReplyGateway.BATCH_WINDOW). */
-	private static final int BATCH_WINDOW = 2_000;
+	private static final int BATCH_WINDOW = 256;
 
 	private static final Duration RESTART_LIMIT = Duration.ofMinutes(20);
 
