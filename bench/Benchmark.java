@@ -259,6 +259,7 @@ public class Benchmark {
 		String url = remote ? targetUrl.replaceAll("/+$", "") : app.url();
 		Cpu cpu = remote ? Cpu.parse(System.getenv().getOrDefault("BENCH_CPU_PIDS", "")) : Cpu.of(app.pid());
 		HttpServer baseline = null;
+		boolean failed = false;
 		try {
 			String baselineUrl = null;
 			if (baselined) {
@@ -297,6 +298,11 @@ public class Benchmark {
 			System.out.println(baselined ? String.format(", baseline %,d ops/s",
 					highestSustained(results, "baseline (map)")) : "");
 		}
+		catch (Exception ex) {
+			// exit(0) below would otherwise hide the failure: no table, and a success to the shell
+			ex.printStackTrace();
+			failed = true;
+		}
 		finally {
 			if (baseline != null) {
 				baseline.stop(0);
@@ -304,7 +310,7 @@ public class Benchmark {
 			if (app != null) {
 				app.stop();
 			}
-			System.exit(0);
+			System.exit(failed ? 1 : 0);
 		}
 	}
 

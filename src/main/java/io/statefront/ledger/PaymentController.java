@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The payment service of the shop API: the same users and credit as {@link UserController}, under
@@ -75,9 +76,9 @@ class PaymentController {
 	@ApiResponse(responseCode = "200", description = "Every one of the users is set",
 			content = @Content(schema = @Schema(implementation = BatchInitialised.class)))
 	@PostMapping("/batch_init/{n}/{startingMoney}")
-	CompletableFuture<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingMoney) {
-		return ledger.batchInit(n.value(), startingMoney.value())
-			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("users")));
+	DeferredResult<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingMoney) {
+		return BatchInitialised.whenDone(ledger.batchInit(n.value(), startingMoney.value())
+			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("users"))));
 	}
 
 	@Operation(operationId = "paymentPay", summary = "Subtracts from a user's credit")

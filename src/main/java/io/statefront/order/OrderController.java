@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The order service of the shop API: every call is a message to the order's function in Flink,
@@ -96,14 +97,15 @@ class OrderController {
 	@ApiResponse(responseCode = "200", description = "Every one of the orders is set",
 			content = @Content(schema = @Schema(implementation = BatchInitialised.class)))
 	@PostMapping("/batch_init/{n}/{nItems}/{nUsers}/{itemPrice}")
-	CompletableFuture<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable BatchSize nItems,
+	DeferredResult<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable BatchSize nItems,
 			@PathVariable BatchSize nUsers, @PathVariable Amount itemPrice) {
 		if (itemPrice.value() > Long.MAX_VALUE / 2) {
-			return CompletableFuture.completedFuture(Problems.response(Problems.problem(HttpStatus.BAD_REQUEST,
-					"Malformed request", "'itemPrice': two items must cost at most " + Long.MAX_VALUE)));
+			ResponseEntity<?> refused = Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request",
+					"'itemPrice': two items must cost at most " + Long.MAX_VALUE));
+			return BatchInitialised.whenDone(CompletableFuture.completedFuture(refused));
 		}
-		return orders.batchInit(n.value(), nItems.value(), nUsers.value(), itemPrice.value())
-			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("orders")));
+		return BatchInitialised.whenDone(orders.batchInit(n.value(), nItems.value(), nUsers.value(), itemPrice.value())
+			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("orders"))));
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** The stock service of the shop API: every call is a command to the item's function in Flink. */
 @ApiController("/stock")
@@ -51,10 +52,10 @@ class StockController {
 	@ApiResponse(responseCode = "200", description = "Every one of the items is set",
 			content = @Content(schema = @Schema(implementation = BatchInitialised.class)))
 	@PostMapping("/batch_init/{n}/{startingStock}/{itemPrice}")
-	CompletableFuture<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingStock,
+	DeferredResult<ResponseEntity<?>> batchInit(@PathVariable BatchSize n, @PathVariable Count startingStock,
 			@PathVariable Amount itemPrice) {
-		return stock.batchInit(n.value(), startingStock.value(), itemPrice.value())
-			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("stock")));
+		return BatchInitialised.whenDone(stock.batchInit(n.value(), startingStock.value(), itemPrice.value())
+			.thenApply(done -> ResponseEntity.ok(BatchInitialised.of("stock"))));
 	}
 
 	@Operation(operationId = "findItem", summary = "An item's stock and price")

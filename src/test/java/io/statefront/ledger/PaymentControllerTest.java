@@ -1,5 +1,8 @@
 package io.statefront.ledger;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import io.statefront.ledger.UserResult.Outcome;
 import io.statefront.platform.gateway.OutcomeUnknownException;
 import io.statefront.platform.gateway.PipelineUnavailableException;
@@ -15,21 +18,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 import static java.util.concurrent.CompletableFuture.failedFuture;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.json.JsonCompareMode.STRICT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -134,6 +141,20 @@ class PaymentControllerTest {
 
 		call(post("/payment/batch_init/10/100")).andExpect(status().isOk()).andExpect(content().json("""
 				{"msg": "Batch init for users successful"}""", STRICT));
+	}
+
+	@Test
+	void aBatchInitWaitsForItsEndAnHourNotTheMinuteOfOtherRequests() throws Exception {
+		given(ledger.batchInit(100_000, 100)).willReturn(new CompletableFuture<>());
+
+		MvcResult waiting = mvc
+			.perform(post("/payment/batch_init/100000/100")
+				.with(httpBasic(ApiUser.ADMINISTRATOR, ApiUser.ADMINISTRATOR_PASSWORD)))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+
+		// a shop of 100,000 took 70 s to set on a slow day: past the minute, it was a 504 while it went on
+		assertThat(waiting.getRequest().getAsyncContext().getTimeout()).isEqualTo(Duration.ofHours(1).toMillis());
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
