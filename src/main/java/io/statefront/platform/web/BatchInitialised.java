@@ -14,8 +14,9 @@ public record BatchInitialised(String msg) {
 	 * How long a batch initialisation's client may wait for its answer. Far longer than an API
 	 * request's ({@code spring.mvc.async.request-timeout}, 60 s): a shop of 100,000 users took 70 s
 	 * to set on a slow day (2026-12-07), and the largest batch is ten times that. The batch ends by
-	 * itself well within this bound: each of its requests has the reply timeout, and the first to
-	 * fail stops it.
+	 * itself (each of its requests has the reply timeout, and the first to fail stops it), so this
+	 * bound only caps the client's wait: a batch still going then answers 504, outcome unknown, as
+	 * any request whose answer did not come.
 	 */
 	static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
