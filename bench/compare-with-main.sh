@@ -2,6 +2,9 @@
 # The regression guard: the working tree's build against main's, on the ledger and checkout
 # workloads, back to back on this machine; prints each figure and the ratio tree / main.
 # About 5-6 minutes on 2 cores. Run it before a stop that touches a hot path.
+# Its 10 s of warm-up leave C2 compiling for minutes on 2 cores: a build can read half its
+# capacity at twice the CPU per op (docs/benchmarks.md, "The ledger benchmark's two modes").
+# When one side's CPU per op is about double, run it again before calling it a regression.
 #
 #   bench/compare-with-main.sh [seconds-per-workload] [reference-ref]   # defaults: 15, main
 set -euo pipefail
