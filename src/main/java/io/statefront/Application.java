@@ -1,5 +1,6 @@
 package io.statefront;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.statefront.platform.StopSignal;
 
 import org.springframework.boot.SpringApplication;
@@ -7,8 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
-// users are configured per filter chain (platform.security), not by Boot's generated default user
-@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+// users are configured per filter chain (platform.security), not by Boot's generated default user;
+// htmx's request type is configured in platform.web without the library's per-request annotation work
+@SpringBootApplication(exclude = { UserDetailsServiceAutoConfiguration.class, HtmxMvcAutoConfiguration.class })
 @ConfigurationPropertiesScan
 public class Application {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.SimulatorSettings;
 import io.statefront.analytics.Traffic;
@@ -75,6 +76,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest(controllers = { OverviewController.class, CheckpointsController.class, CheckpointActions.class,
 		UsersController.class, SimulatorPanelController.class, AnalyticsPageController.class, LoginController.class },
+		// as the application does: platform.web configures the part of htmx it uses
+		excludeAutoConfiguration = HtmxMvcAutoConfiguration.class,
 		// set, so that none is generated into a data directory
 		properties = "statefront.console.admin-password=pages-test-password")
 @Import({ ConsoleSecurity.class, CheckpointHistoryPanel.class, Catalogue.class, Secrets.class })
@@ -203,9 +206,10 @@ class ConsolePagesTest {
 			.doesNotContain("Flink job &#39;functions&#39;")
 			.contains("statefront-job-functions 3", "<strong>Kafka broker</strong>", "brokers: 1");
 
-		String panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse()
-			.getContentAsString();
-		assertThat(panels).startsWith("<div id=\"panels\"").doesNotContain("<html", "<nav");
+		var panels = mvc.perform(get("/console").header("HX-Request", "true")).andReturn().getResponse();
+		assertThat(panels.getContentAsString()).startsWith("<div id=\"panels\"").doesNotContain("<html", "<nav");
+		// a cache keeps the page and its fragment apart
+		assertThat(panels.getHeaders("Vary")).containsOnlyOnce("HX-Request");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.statefront.storefront;
 
 import java.util.UUID;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.platform.limits.LimitsProperties;
 import io.statefront.stock.StockLevels;
@@ -33,6 +34,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest(controllers = { CartController.class, CartAddController.class, CheckoutController.class,
 		OrdersController.class },
+		// as the application does: platform.web configures the part of htmx it uses
+		excludeAutoConfiguration = HtmxMvcAutoConfiguration.class,
 		// every request of the class comes from one address, faster than a shopper's
 		properties = "statefront.limits.storefront-requests-per-second=100000")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, ShopperCart.class, StorefrontSecurity.class, CustomerSignIn.class,
@@ -79,8 +82,11 @@ class CartControllerTest {
 	void anHtmxAddAnswersWithTheFormToSwapAFreshSubmissionAndTheAccountOutOfBand() throws Exception {
 		String submission = UUID.randomUUID().toString();
 
-		String fragment = perform(add("57", "1", submission).header("HX-Request", "true"), 200).getContentAsString();
+		var answer = perform(add("57", "1", submission).header("HX-Request", "true"), 200);
+		String fragment = answer.getContentAsString();
 
+		// once, though the request was dispatched twice: to the handler, and with its answer
+		assertThat(answer.getHeaders("Vary")).containsOnlyOnce("HX-Request");
 		assertThat(fragment).doesNotContain("<html", "<header")
 			.contains("id=\"add-to-cart\"", "Added 1 × “", "View your cart")
 			.contains("id=\"account\"", "hx-swap-oob=\"true\"", "Customer 0")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.statefront.catalogue.Catalogue;
 import io.statefront.catalogue.Product;
 import io.statefront.recommendation.LatestRecommendations;
@@ -37,6 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * security chain, with stock levels the test sets and the events the pages tell recorded.
  */
 @WebMvcTest(controllers = { StorefrontController.class, PicturesController.class, RecommendedController.class },
+		// as the application does: platform.web configures the part of htmx it uses
+		excludeAutoConfiguration = HtmxMvcAutoConfiguration.class,
 		// every request of the class comes from one address, faster than a shopper's
 		properties = "statefront.limits.storefront-requests-per-second=100000")
 @Import({ Catalogue.class, ProductCards.class, ShopPages.class, StorefrontSecurity.class, InCart.class,

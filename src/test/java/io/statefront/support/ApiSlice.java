@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.statefront.analytics.EventSimulator;
 import io.statefront.analytics.history.MetricsStore;
 import io.statefront.ledger.LedgerClient;
@@ -39,6 +40,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 // and limits packages whole, whatever their classes are called, with their configuration properties;
 // every password set, so that none is generated into a data directory
 @WebMvcTest(controllers = ApiController.class,
+		// as the application does: platform.web configures the part of htmx it uses
+		excludeAutoConfiguration = HtmxMvcAutoConfiguration.class,
 		includeFilters = @Filter(type = FilterType.REGEX,
 				pattern = "io\\.statefront\\.platform\\.(security|limits)\\..*"),
 		properties = { "statefront.security.api-user=" + ApiUser.NAME,

@@ -1,0 +1,49 @@
+package io.statefront.platform.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * An API request is dispatched twice: once to its handler, which starts the command and returns a
+ * future, and once more when the reply arrives, to write the answer. Spring MVC finds the handler
+ * again on the second dispatch, and for a path with variables that means matching the request
+ * against every mapping of the console, the storefront and the API: about a tenth of an API
+ * request's CPU (docs/benchmarks.md, "Two handler lookups and htmx"). The second dispatch of a
+ * request goes to the same path as the first, so it reuses the first's handler, and with it the
+ * path variables and producible types the first match left on the request.
+ */
+@Configuration(proxyBeanMethods = false)
+class HandlerLookedUpOnce implements WebMvcRegistrations {
+
+	@Override
+	public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+		return new Mapping();
+	}
+
+	static class Mapping extends RequestMappingHandlerMapping {
+
+		private static final String MATCHED = HandlerLookedUpOnce.class.getName() + ".MATCHED";
+
+		@Override
+		protected @Nullable HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
+			if (request.getDispatcherType() == DispatcherType.ASYNC
+					&& request.getAttribute(MATCHED) instanceof HandlerMethod matched) {
+				return matched;
+			}
+			HandlerMethod handler = super.getHandlerInternal(request);
+			if (handler != null) {
+				request.setAttribute(MATCHED, handler);
+			}
+			return handler;
+		}
+
+	}
+
+}
