@@ -32,11 +32,8 @@ class HandlerLookedUpOnceTest {
 
 	@Test
 	void theAnswersDispatchReusesTheHandlerAndPathVariablesOfTheRequestsFirst() throws Exception {
-		MockHttpServletRequest request = request("/things/7");
-		assertThat(handlerOf(request)).isEqualTo("find");
+		MockHttpServletRequest request = matchedToFindThenMovedToParts();
 
-		// the second dispatch would match another handler if it looked up again
-		request.setRequestURI("/things/7/parts");
 		request.setDispatcherType(DispatcherType.ASYNC);
 		assertThat(handlerOf(request)).isEqualTo("find");
 		assertThat(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)).isEqualTo(Map.of("id", "7"));
@@ -44,16 +41,22 @@ class HandlerLookedUpOnceTest {
 
 	@Test
 	void everyOtherDispatchLooksUp() throws Exception {
-		MockHttpServletRequest request = request("/things/7");
-		assertThat(handlerOf(request)).isEqualTo("find");
+		MockHttpServletRequest request = matchedToFindThenMovedToParts();
 
-		request.setRequestURI("/things/7/parts");
 		request.setDispatcherType(DispatcherType.ERROR);
 		assertThat(handlerOf(request)).isEqualTo("parts");
 
 		MockHttpServletRequest neverMatched = request("/things/8/parts");
 		neverMatched.setDispatcherType(DispatcherType.ASYNC);
 		assertThat(handlerOf(neverMatched)).isEqualTo("parts");
+	}
+
+	/** A request whose next dispatch would match another handler, should it look up again. */
+	private MockHttpServletRequest matchedToFindThenMovedToParts() throws Exception {
+		MockHttpServletRequest request = request("/things/7");
+		assertThat(handlerOf(request)).isEqualTo("find");
+		request.setRequestURI("/things/7/parts");
+		return request;
 	}
 
 	private static MockHttpServletRequest request(String path) {
