@@ -14,10 +14,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * An API request is dispatched twice: once to its handler, which starts the command and returns a
  * future, and once more when the reply arrives, to write the answer. Spring MVC finds the handler
  * again on the second dispatch, and for a path with variables that means matching the request
- * against every mapping of the console, the storefront and the API: about a tenth of an API
- * request's CPU (docs/benchmarks.md, "Two handler lookups and htmx"). The second dispatch of a
- * request goes to the same path as the first, so it reuses the first's handler, and with it the
- * path variables and producible types the first match left on the request.
+ * against every mapping of the console, the storefront and the API: 8 % of the request threads'
+ * samples under ledger load (docs/benchmarks.md, "Two handler lookups and htmx"). The second
+ * dispatch of a request goes to the same path as the first, so it reuses the first's handler, and
+ * with it the path variables and producible types the first match left on the request.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookedUpOnce implements WebMvcRegistrations {

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code HtmxRequest}, and an answer to an htmx request varies on {@code HX-Request}, so that a
  * cache never serves a page's fragment as the page. The library's own MVC auto-configuration,
  * which the application excludes, also looks up its response annotations on every request's
- * handler method, twice for an asynchronous answer: a tenth of an API request's CPU for
- * annotations no handler here carries (docs/benchmarks.md, "Two handler lookups and htmx").
+ * handler method, twice for an asynchronous answer: 6 % of the request threads' samples under
+ * ledger load, for annotations no handler here carries (docs/benchmarks.md, "Two handler lookups
+ * and htmx").
  */
 @Configuration(proxyBeanMethods = false)
 class HtmxRequests implements WebMvcConfigurer, HandlerInterceptor {
