@@ -8,6 +8,8 @@
 #
 #   bench/cold-start.sh [runs] [reference-jar]     # defaults: 5 runs, no reference
 #   BENCH_JAR=/path/to/statefront.jar bench/cold-start.sh 5 /tmp/main.jar
+#   BENCH_REFERENCE_JVM_OPTIONS=<(git show main:src/main/docker/jvm.options) bench/cold-start.sh 5 /tmp/main.jar
+# The reference runs with the tree's jvm.options unless BENCH_REFERENCE_JVM_OPTIONS names its own.
 #
 # Seconds are from the launch to the first 200 of /actuator/health; RSS is the JVM's (VmRSS), read
 # then. The training run, as in the Dockerfile, stops once the context is refreshed.
@@ -22,10 +24,10 @@ trap 'pkill -9 -f -- "$work" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # the image's layout: the jar extracted (its plain jar beside lib/), jvm.options beside it
 layout() {
-  local jar=$1 dir=$2
+  local jar=$1 dir=$2 options=${3:-src/main/docker/jvm.options}
   java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
   mv "$dir/$(basename "$jar")" "$dir/statefront.jar"
-  cp src/main/docker/jvm.options "$dir/"
+  cat "$options" >"$dir/jvm.options"
 }
 
 # the environment the Dockerfile sets, and ports of our own; replaces the (sub)shell it runs in
@@ -44,7 +46,7 @@ echo "Training the tree's class data sharing archive, as the Dockerfile does ...
 rm -rf "$work/training"
 kinds=(tree tree+cds)
 if [[ -n $reference_jar ]]; then
-  layout "$(realpath "$reference_jar")" "$work/reference"
+  layout "$(realpath "$reference_jar")" "$work/reference" "${BENCH_REFERENCE_JVM_OPTIONS:-}"
   kinds=(reference "${kinds[@]}")
 fi
 
@@ -88,4 +90,6 @@ for kind in "${kinds[@]}"; do
   echo "| $kind | $seconds | $rss |"
 done
 echo
-echo "tree: $tree_jar${reference_jar:+; reference: $reference_jar}; $(date -u '+%F %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+reference_options="the tree's jvm.options"
+[[ -n ${BENCH_REFERENCE_JVM_OPTIONS:-} ]] && reference_options="its own jvm.options"
+echo "tree: $tree_jar${reference_jar:+; reference: $reference_jar with $reference_options}; $(date -u '+%F %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
