@@ -28,9 +28,9 @@ final class FlinkConfigurations {
 		// RocksDB's cache and write buffers, split evenly between the slots (heap state uses none)
 		settings.put("taskmanager.memory.managed.size", properties.managedMemory().toMegabytes() + "m");
 		// the network buffers are allocated whole, off the heap, when the cluster starts; the three
-		// jobs at parallelism 1 hold about 80 of them. Every record is sent on at once (the buffer
-		// timeout is 0), so a buffer rarely holds more than a few hundred bytes: the same 2,048
-		// buffers at 8 KB instead of 32 KB take 48 MB off the process and leave rescaling its room
+		// jobs at parallelism 1 hold about 80 of them. Records are a few hundred bytes and two of the
+		// jobs send each one on at once (buffer timeout 0): the same 2,048 buffers at 8 KB instead
+		// of 32 KB take 48 MB off the process and leave rescaling the room it had
 		settings.put("taskmanager.memory.segment-size", "8kb");
 		settings.put("taskmanager.memory.network.min", "16m");
 		settings.put("taskmanager.memory.network.max", "16m");
