@@ -168,6 +168,12 @@ public final class FlinkKafka {
 		return KafkaSink.<T>builder()
 			.setBootstrapServers(bootstrapServers)
 			.setProperty("linger.ms", "0")
+			// the broker reads a connection's next request only once it has answered the last, so a
+			// second request in flight waits there all the same: held back in the producer instead, the
+			// records that arrive meanwhile leave together in one request. Under load a produce request
+			// carries many records instead of one each (each request, not each record, is most of the
+			// broker's work); at low rates every record still leaves at once
+			.setProperty("max.in.flight.requests.per.connection", "1")
 			.setProperty("acks", "all")
 			// the Kafka clients' own metrics, a hundred or more per client, stay out of Flink's metrics: nothing
 			// here reads them (lag is read from the broker), and every metric fetch of Flink's REST API and each
