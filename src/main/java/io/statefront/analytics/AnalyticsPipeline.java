@@ -70,17 +70,20 @@ public class AnalyticsPipeline implements FlinkJobPart {
 			.uid("late-events-sink");
 	}
 
-	/** The shop's topics the analytics job reads, each a few records per order, none per website event. */
+	/**
+	 * The shop's topics the analytics job reads, each a few records per order, none per website event;
+	 * read in batches, as their windows are seconds long.
+	 */
 	private AnalyticsJob.ShopStreams shopStreams(StreamExecutionEnvironment env, FlinkKafka kafka) {
 		DataStream<RefusedCheckout> refusals = env.fromSource(
-				kafka.eventSource(RefusedCheckout.TOPIC, RefusedCheckout.class),
+				kafka.batchedEventSource(RefusedCheckout.TOPIC, RefusedCheckout.class),
 				timed(RefusedCheckout::refusedAt), RefusedCheckout.TOPIC)
 			.uid("checkout-refusals-source");
-		DataStream<ArchivedOrder> paid = env.fromSource(kafka.eventSource(ArchivedOrder.TOPIC, ArchivedOrder.class),
+		DataStream<ArchivedOrder> paid = env.fromSource(kafka.batchedEventSource(ArchivedOrder.TOPIC, ArchivedOrder.class),
 				timed(ArchivedOrder::paidAt), ArchivedOrder.TOPIC)
 			.uid("order-archive-source");
 		// alerts alone, keyed by item: no window waits on their time
-		DataStream<StockLevel> levels = env.fromSource(kafka.eventSource(StockLevel.TOPIC, StockLevel.class),
+		DataStream<StockLevel> levels = env.fromSource(kafka.batchedEventSource(StockLevel.TOPIC, StockLevel.class),
 				WatermarkStrategy.noWatermarks(), StockLevel.TOPIC)
 			.uid("stock-levels-source");
 		return new AnalyticsJob.ShopStreams(refusals, paid, levels);

@@ -3,6 +3,7 @@ package io.statefront.order;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.statefront.platform.kafka.BatchedFetches;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +54,8 @@ class OrderArchiveConfiguration {
 		// nothing to commit: the container would choose this itself without a group id
 		properties.setAckMode(AckMode.MANUAL);
 		properties.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		// nobody waits on the archive while the functions still know the order
+		properties.getKafkaConsumerProperties().putAll(BatchedFetches.settings());
 		properties.setClientId("statefront-order-archive");
 		KafkaMessageListenerContainer<String, byte[]> container = new KafkaMessageListenerContainer<>(consumers,
 				properties);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.statefront.platform.kafka.BatchedFetches;
 import io.statefront.platform.kafka.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -76,10 +77,12 @@ class LiveStockLevels implements StockLevels {
 		}
 	}
 
-	// assigned, not subscribed: every instance reads the whole topic from its start
+	// assigned, not subscribed: every instance reads the whole topic from its start; a page may show
+	// a level a fraction of a second old, so the view reads in batches
 	@KafkaListener(id = "stock-levels-view", groupId = "statefront-stock-levels-view",
 			topicPartitions = @TopicPartition(topic = StockLevel.TOPIC, partitions = "0-" + (StockTopics.PARTITIONS - 1),
-					partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
+					partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")),
+			properties = { BatchedFetches.MAX_WAIT_PROPERTY, BatchedFetches.MIN_BYTES_PROPERTY })
 	void onLevel(ConsumerRecord<String, byte[]> record) {
 		try {
 			StockLevel level = Json.read(record.value(), StockLevel.class);

@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.statefront.platform.kafka.BatchedFetches;
 import io.statefront.platform.kafka.Json;
 import io.statefront.platform.kafka.ReplyPartitions;
 import io.statefront.platform.saga.SagaReply;
@@ -17,6 +19,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -86,7 +89,7 @@ public final class FlinkKafka {
 	public <T> KafkaSource<T> commandSource(String topic, Class<T> type) {
 		commandTopics.add(topic);
 		return source(topic, new TracedDeserializer<>(new JsonDeserializationSchema<>(type)),
-				new FailClosedOffsets(rebuildsFromTruncatedLog));
+				new FailClosedOffsets(rebuildsFromTruncatedLog), Map.of());
 	}
 
 	/**
@@ -98,7 +101,16 @@ public final class FlinkKafka {
 	 */
 	public <T> KafkaSource<T> eventSource(String topic, Class<T> type) {
 		return source(topic, KafkaRecordDeserializationSchema.valueOnly(new JsonDeserializationSchema<>(type)),
-				OffsetsInitializer.earliest());
+				OffsetsInitializer.earliest(), Map.of());
+	}
+
+	/**
+	 * As {@link #eventSource(String, Class)}, for a reader whose results nobody waits on within a
+	 * fraction of a second (windows of seconds): it fetches in batches ({@link BatchedFetches}).
+	 */
+	public <T> KafkaSource<T> batchedEventSource(String topic, Class<T> type) {
+		return source(topic, KafkaRecordDeserializationSchema.valueOnly(new JsonDeserializationSchema<>(type)),
+				OffsetsInitializer.earliest(), BatchedFetches.settings());
 	}
 
 	/** The command topics the sources built so far read: see {@link #commandSource(String, Class)}. */
@@ -107,16 +119,17 @@ public final class FlinkKafka {
 	}
 
 	private <T> KafkaSource<T> source(String topic, KafkaRecordDeserializationSchema<T> deserializer,
-			OffsetsInitializer startingOffsets) {
-		return KafkaSource.<T>builder()
+			OffsetsInitializer startingOffsets, Map<String, String> settings) {
+		KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
 			.setBootstrapServers(bootstrapServers)
 			.setTopics(topic)
 			.setGroupId(groupId)
 			.setStartingOffsets(startingOffsets)
 			.setDeserializer(deserializer)
 			// as for the sinks (see builder)
-			.setProperty("register.consumer.metrics", Boolean.toString(false))
-			.build();
+			.setProperty("register.consumer.metrics", Boolean.toString(false));
+		settings.forEach(builder::setProperty);
+		return builder.build();
 	}
 
 	/** A sink keyed by {@code key}; no replies. */
