@@ -183,9 +183,9 @@ public final class FlinkKafka {
 			.setProperty("linger.ms", "0")
 			// the broker reads a connection's next request only once it has answered the last, so a
 			// second request in flight waits there all the same: held back in the producer instead, the
-			// records that arrive meanwhile leave together in one request. Under load a produce request
-			// carries many records instead of one each (each request, not each record, is most of the
-			// broker's work); at low rates every record still leaves at once
+			// records that arrive meanwhile leave together in one request. Under load fewer requests carry
+			// the same records (the broker's work grows with its requests more than with their records);
+			// at low rates every record still leaves at once
 			.setProperty("max.in.flight.requests.per.connection", "1")
 			.setProperty("acks", "all")
 			// the Kafka clients' own metrics, a hundred or more per client, stay out of Flink's metrics: nothing
