@@ -2,6 +2,8 @@ package io.statefront.platform.kafka;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
 /**
  * Consumer settings for readers nobody waits on: views kept current for pages (the live stock
  * levels), the order archive, the analytics job's windows of the shop's records. A consumer's fetch
@@ -19,17 +21,17 @@ public final class BatchedFetches {
 	public static final int MIN_BYTES = 64 * 1024;
 
 	/** As {@code key=value} pairs for {@code @KafkaListener(properties = ...)}. */
-	public static final String MAX_WAIT_PROPERTY = "fetch.max.wait.ms=" + MAX_WAIT_MS;
+	public static final String MAX_WAIT_PROPERTY = ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG + "=" + MAX_WAIT_MS;
 
-	public static final String MIN_BYTES_PROPERTY = "fetch.min.bytes=" + MIN_BYTES;
+	public static final String MIN_BYTES_PROPERTY = ConsumerConfig.FETCH_MIN_BYTES_CONFIG + "=" + MIN_BYTES;
 
 	private BatchedFetches() {
 	}
 
 	/** The settings as consumer properties. */
 	public static Map<String, String> settings() {
-		return Map.of("fetch.max.wait.ms", Integer.toString(MAX_WAIT_MS), "fetch.min.bytes",
-				Integer.toString(MIN_BYTES));
+		return Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(MAX_WAIT_MS),
+				ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(MIN_BYTES));
 	}
 
 }
