@@ -137,7 +137,7 @@ public final class AnalyticsJob {
 			.name("revenue lost per window");
 		DataStream<RevenueEntry> ledgerRevenue = shop.paidOrders()
 			.keyBy(ArchivedOrder::orderId)
-			.process(new PaidOrders(settings.paidOrderHorizon()))
+			.process(new PaidOrders(settings.reconciliationWindow(), settings.paidOrderHorizon()))
 			.uid("paid-orders")
 			.name("ledger revenue");
 		DataStream<MetricResult> reconciliation = analyticsRevenue.union(ledgerRevenue)

@@ -34,8 +34,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * raises an alert
  * @param lowStockLevel the stock at or below which an item raises a low-stock alert, once each time
  * it falls to it
- * @param paidOrderHorizon how long a paid order's id is remembered, so that the archive's copy of it
- * read again (after a restore of either job) is not counted twice
+ * @param paidOrderHorizon the longest a paid order's id is remembered, so that the archive's copy of it
+ * read again (after a restore of either job) is not counted twice. It is forgotten sooner, when event
+ * time passes the end of its reconciliation window, after which a copy is too late to count; this
+ * bound ends it only if event time stops
  */
 @ConfigurationProperties("statefront.analytics")
 public record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
