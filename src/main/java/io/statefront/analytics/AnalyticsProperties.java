@@ -34,10 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * raises an alert
  * @param lowStockLevel the stock at or below which an item raises a low-stock alert, once each time
  * it falls to it
- * @param paidOrderHorizon the longest a paid order's id is remembered, so that the archive's copy of it
- * read again (after a restore of either job) is not counted twice. It is forgotten sooner, when event
- * time passes the end of its reconciliation window, after which a copy is too late to count; this
- * bound ends it only if event time stops
+ * @param paidOrderHorizon how long after the end of its reconciliation window, in event time, a paid
+ * order's id is remembered, so that the archive's copy of it read again (after a restore of the
+ * functions) is not counted twice: longer than the two jobs' restore points can be apart
  */
 @ConfigurationProperties("statefront.analytics")
 public record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @DefaultValue("30s") Duration idleness,
@@ -47,7 +46,7 @@ public record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @
 		@DefaultValue("30m") Duration visitorBounceWithin, @DefaultValue("100ms") Duration bufferTimeout,
 		@DefaultValue("5m") Duration currentVisitorsSpan, @DefaultValue("10s") Duration currentVisitorsEvery,
 		@DefaultValue("1m") Duration reconciliationWindow, @DefaultValue("0.05") double revenueMismatchShare,
-		@DefaultValue("5") long lowStockLevel, @DefaultValue("1h") Duration paidOrderHorizon) {
+		@DefaultValue("5") long lowStockLevel, @DefaultValue("5m") Duration paidOrderHorizon) {
 
 	@ConstructorBinding
 	public AnalyticsProperties {
@@ -59,7 +58,7 @@ public record AnalyticsProperties(@DefaultValue("5s") Duration outOfOrderness, @
 			Duration visitorBounceWithin, Duration bufferTimeout) {
 		this(outOfOrderness, idleness, window, sessionGap, audienceWindow, audienceSlide, bounceRateThreshold,
 				visitorBounces, visitorBounceWithin, bufferTimeout, Duration.ofMinutes(5), Duration.ofSeconds(10),
-				Duration.ofMinutes(1), 0.05, 5, Duration.ofHours(1));
+				Duration.ofMinutes(1), 0.05, 5, Duration.ofMinutes(5));
 	}
 
 }

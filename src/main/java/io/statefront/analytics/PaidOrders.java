@@ -14,18 +14,24 @@ import org.apache.flink.util.Collector;
 
 /**
  * The ledger's side of the revenue reconciliation: each paid order once, keyed by order id. The
- * archive's topic may hold an order twice (the functions' sink is at least once after a restore,
- * and the analytics job may read the topic again after its own).
+ * archive's topic may hold an order twice: the functions' sink writes again, after a restore of that
+ * job, what it wrote after its restore point.
  *
- * <p>An order's id is remembered until the watermark passes the end of the reconciliation window its
- * payment falls in, and a copy read after that is not counted: it is late for the window it would
- * count in. So the state holds the orders paid in the last window or two, not an hour of the shop's
- * sales. Forgetting is safe because a copy carries its order's payment time, whenever it is read
- * again: after any restore or outage it is as late as the first copy was, never on time for a window
- * still open. The time to live, {@code statefront.analytics.paid-order-horizon}, is the descriptor's
- * since before the windows' end did the forgetting: it stays, unchanged, so that checkpoints taken
- * then still restore (Flink refuses a state whose time to live changed), and it ends an id only if
- * event time stops.
+ * <p>An order's id is remembered until event time passes the end of the reconciliation window its
+ * payment falls in, and {@code horizon} more; an order read after that is not counted, as a late
+ * event is not for any window of this job. So the state holds the orders of the last few minutes, not
+ * an hour of the shop's sales, which every checkpoint of this job would write out. Forgetting is safe
+ * because a copy carries its order's payment time, from after the functions' restore point:
+ * <ul>
+ * <li>while this job runs on, a copy read after the horizon is late, and dropped here;</li>
+ * <li>when both jobs restore (a restart), this job's event time starts again from nothing, and a copy
+ * is found only by the ids its own restore point holds: those paid within {@code horizon} of that
+ * point's event time, which covers the functions' restore point unless the two are further apart than
+ * the horizon (they are checkpointed every few seconds).</li>
+ * </ul>
+ * The state's time to live (processing time, the window and the horizon) ends an id if event time
+ * stops; it is also what keeps checkpoints of the builds that had only it restorable (Flink refuses a
+ * state whose time to live was switched off).
  */
 final class PaidOrders extends KeyedProcessFunction<String, ArchivedOrder, RevenueEntry> {
 
@@ -43,18 +49,19 @@ final class PaidOrders extends KeyedProcessFunction<String, ArchivedOrder, Reven
 	@Override
 	public void open(OpenContext openContext) {
 		ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("counted", Types.BOOLEAN);
-		descriptor.enableTimeToLive(StateTtlConfig.newBuilder(horizon).build());
+		descriptor.enableTimeToLive(StateTtlConfig.newBuilder(horizon.plusMillis(window)).build());
 		counted = getRuntimeContext().getState(descriptor);
 	}
 
 	@Override
 	public void processElement(ArchivedOrder order, Context context, Collector<RevenueEntry> out) throws Exception {
-		long lastOfWindow = TimeWindow.getWindowStartWithOffset(order.paidAt(), 0, window) + window - 1;
-		if (lastOfWindow <= context.timerService().currentWatermark() || counted.value() != null) {
+		long forgetAt = TimeWindow.getWindowStartWithOffset(order.paidAt(), 0, window) + window - 1
+				+ horizon.toMillis();
+		if (forgetAt <= context.timerService().currentWatermark() || counted.value() != null) {
 			return;
 		}
 		counted.update(Boolean.TRUE);
-		context.timerService().registerEventTimeTimer(lastOfWindow);
+		context.timerService().registerEventTimeTimer(forgetAt);
 		out.collect(new RevenueEntry(true, order.totalCost()));
 	}
 

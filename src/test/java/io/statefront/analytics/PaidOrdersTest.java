@@ -12,16 +12,21 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ledger's side of the reconciliation: each paid order once, remembered only while its window is open. */
+/**
+ * The ledger's side of the reconciliation: each paid order once, its id remembered until event time
+ * passes its window's end and the horizon.
+ */
 class PaidOrdersTest {
 
 	private static final Duration WINDOW = Duration.ofSeconds(10);
+
+	private static final Duration HORIZON = Duration.ofSeconds(20);
 
 	private FunctionHarness<ArchivedOrder, RevenueEntry> paidOrders;
 
 	@BeforeEach
 	void openHarness() throws Exception {
-		paidOrders = FunctionHarness.open(() -> new PaidOrders(WINDOW, Duration.ofHours(1)), ArchivedOrder::orderId);
+		paidOrders = FunctionHarness.open(() -> new PaidOrders(WINDOW, HORIZON), ArchivedOrder::orderId);
 	}
 
 	@AfterEach
@@ -39,21 +44,31 @@ class PaidOrdersTest {
 	}
 
 	@Test
-	void forgetsAnOrderWhenTheWatermarkPassesTheEndOfItsWindow() throws Exception {
+	void forgetsAnOrderWhenEventTimePassesItsWindowsEndAndTheHorizon() throws Exception {
 		paid("o1", 40, 1_100);
 		paid("o2", 60, 12_000);
 
-		paidOrders.advanceTo(9_998);
+		paidOrders.advanceTo(29_998);
 		assertThat(paidOrders.keyedStateEntries()).isEqualTo(2);
 
-		paidOrders.advanceTo(9_999);
+		paidOrders.advanceTo(29_999);
 		assertThat(paidOrders.keyedStateEntries()).isEqualTo(1);
 	}
 
 	@Test
-	void aCopyReadAfterItsWindowClosedIsNotCountedAgain() throws Exception {
+	void aCopyReadAfterItsWindowClosedButWithinTheHorizonIsNotCountedAgain() throws Exception {
 		paid("o1", 40, 1_100);
 		paidOrders.advanceTo(15_000);
+
+		paid("o1", 40, 1_100);
+
+		assertThat(paidOrders.outputValues()).containsExactly(new RevenueEntry(true, 40));
+	}
+
+	@Test
+	void anOrderReadAfterTheHorizonIsLateAndNotCounted() throws Exception {
+		paid("o1", 40, 1_100);
+		paidOrders.advanceTo(30_000);
 
 		paid("o1", 40, 1_100);
 		paid("o3", 25, 9_000);
@@ -63,7 +78,18 @@ class PaidOrdersTest {
 	}
 
 	@Test
-	void keepsOnlyTheOrdersOfWindowsStillOpenHoweverManyWerePaid() throws Exception {
+	void aCopyReadAfterARestartIsFoundByTheIdsItsRestorePointHolds() throws Exception {
+		paid("o1", 40, 1_100);
+		paidOrders.advanceTo(15_000);
+
+		paidOrders.restore(paidOrders.snapshot(1));
+		paid("o1", 40, 1_100);
+
+		assertThat(paidOrders.outputValues()).isEmpty();
+	}
+
+	@Test
+	void keepsOnlyTheOrdersOfTheLastWindowsHoweverManyWerePaid() throws Exception {
 		for (int window = 0; window < 100; window++) {
 			for (int order = 0; order < 50; order++) {
 				paid("o" + window + "-" + order, 1, window * 10_000L + order * 100);
@@ -72,7 +98,8 @@ class PaidOrdersTest {
 		}
 
 		assertThat(paidOrders.outputValues()).hasSize(5_000);
-		assertThat(paidOrders.keyedStateEntries()).isZero();
+		// the last two windows: a window's ids go when event time is 20 s past its end
+		assertThat(paidOrders.keyedStateEntries()).isEqualTo(100);
 	}
 
 	private void paid(String order, long cost, long at) throws Exception {
