@@ -16,8 +16,10 @@ public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts
 	public Map<String, Boolean> sessions = new HashMap<>();
 
 	/**
-	 * Each visitor in the window, and where they were last seen and with what (country, device,
-	 * browser, OS): the event's own session data, so keeping it costs a reference, not a copy.
+	 * Each visitor in the window, and where they were last seen and with what: only the fields the
+	 * breakdowns count (country, device, browser, OS). The heap backend writes every window's map
+	 * whole into each checkpoint, a character at a time; with the user agent, address and city kept
+	 * too, that writing was 5 % of the process's CPU under checkout load (docs/benchmarks.md).
 	 */
 	public Map<String, SessionData> sessionDataByVisitor = new HashMap<>();
 
@@ -29,7 +31,7 @@ public class AudienceCounts implements Tally.Counts<WebsiteEvent, AudienceCounts
 	@Override
 	public void add(WebsiteEvent event) {
 		sessions.put(event.sessionId(), Boolean.TRUE);
-		sessionDataByVisitor.put(event.key(), event.sessionData());
+		sessionDataByVisitor.put(event.key(), event.sessionData().countedFields());
 		if (event.eventType() == EventType.CONVERSION && event.conversionData() != null) {
 			conversions++;
 			revenue += event.conversionData().revenue();
