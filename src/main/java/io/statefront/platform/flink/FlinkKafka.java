@@ -14,14 +14,12 @@ import io.statefront.platform.kafka.ReplyPartitions;
 import io.statefront.platform.saga.SagaReply;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -133,7 +131,7 @@ public final class FlinkKafka {
 	}
 
 	/** A sink keyed by {@code key}; no replies. */
-	public <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key) {
+	public <T> Sink<T> sink(String topic, SerializableFunction<T, String> key) {
 		return sink(topic, key, null);
 	}
 
@@ -142,7 +140,7 @@ public final class FlinkKafka {
 	 * {@code ReplyingKafkaTemplate} matches them by, on the partition the request id names when it
 	 * names one ({@link ReplyPartitions}: the partition the asking instance listens to).
 	 */
-	public <T> KafkaSink<T> replySink(String topic, SerializableFunction<T, String> requestId) {
+	public <T> Sink<T> replySink(String topic, SerializableFunction<T, String> requestId) {
 		return sink(topic, requestId, requestId);
 	}
 
@@ -150,8 +148,8 @@ public final class FlinkKafka {
 	 * A sink of saga replies: each to its coordinator's topic, keyed by the saga id, wrapped as
 	 * {@code {"reply": ...}} (see {@link SagaReply}).
 	 */
-	public KafkaSink<SagaReply> sagaReplySink() {
-		return sink(new SagaReplySerializer());
+	public Sink<SagaReply> sagaReplySink() {
+		return new SharedProducerSink<>(producerSettings(0), new SagaReplyRecords());
 	}
 
 	/**
@@ -160,45 +158,34 @@ public final class FlinkKafka {
 	 * identical records, which the readers of the log collapse (see {@link AppliedChange}); no
 	 * transaction, so nothing ties the log's readers or the broker's transaction timeout to the
 	 * checkpoint interval. Nobody waits on these writes, so they linger to travel in batches: one
-	 * produce request per batch rather than per change on the functions' hot path.
+	 * produce request per batch rather than per change on the functions' hot path (a producer of
+	 * their own, as its settings differ).
 	 */
-	public KafkaSink<AppliedChange> appliedChangesSink() {
-		return builder(new AppliedChangeSerializer()).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-			.setProperty("linger.ms", "20")
-			.build();
+	public Sink<AppliedChange> appliedChangesSink() {
+		return new SharedProducerSink<>(producerSettings(20), new AppliedChangeRecords());
 	}
 
-	private <T> KafkaSink<T> sink(String topic, SerializableFunction<T, String> key,
+	private <T> Sink<T> sink(String topic, SerializableFunction<T, String> key,
 			SerializableFunction<T, String> correlationId) {
-		return sink(new JsonRecordSerializer<>(topic, key, correlationId));
+		return new SharedProducerSink<>(producerSettings(0), new JsonRecords<>(topic, key, correlationId));
 	}
 
-	private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer) {
-		return builder(serializer).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
-	}
-
-	private <T> KafkaSinkBuilder<T> builder(KafkaRecordSerializationSchema<T> serializer) {
-		return KafkaSink.<T>builder()
-			.setBootstrapServers(bootstrapServers)
-			.setProperty("linger.ms", "0")
-			// the broker reads a connection's next request only once it has answered the last, so a
-			// second request in flight waits there all the same: held back in the producer instead, the
-			// records that arrive meanwhile leave together in one request. Under load fewer requests carry
-			// the same records (the broker's work grows with its requests more than with their records);
-			// at low rates every record still leaves at once
-			.setProperty("max.in.flight.requests.per.connection", "1")
-			.setProperty("acks", "all")
-			// the Kafka clients' own metrics, a hundred or more per client, stay out of Flink's metrics: nothing
-			// here reads them (lag is read from the broker), and every metric fetch of Flink's REST API and each
-			// reporter carried them all
-			.setProperty("register.producer.metrics", Boolean.toString(false))
-			.setRecordSerializer(serializer);
+	private Map<String, String> producerSettings(int lingerMs) {
+		return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs),
+				// the broker reads a connection's next request only once it has answered the last, so a
+				// second request in flight waits there all the same: held back in the producer instead, the
+				// records that arrive meanwhile leave together in one request. Under load fewer requests carry
+				// the same records (the broker's work grows with its requests more than with their records);
+				// at low rates every record still leaves at once
+				ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
+				ProducerConfig.ACKS_CONFIG, "all");
 	}
 
 	public interface SerializableFunction<T, R> extends Function<T, R>, Serializable {
 	}
 
-	static final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
+	static final class JsonRecords<T> implements SharedProducerSink.Records<T> {
 
 		private final String topic;
 
@@ -206,7 +193,7 @@ public final class FlinkKafka {
 
 		private final SerializableFunction<T, String> correlationId;
 
-		JsonRecordSerializer(String topic, SerializableFunction<T, String> key,
+		JsonRecords(String topic, SerializableFunction<T, String> key,
 				SerializableFunction<T, String> correlationId) {
 			this.topic = topic;
 			this.key = key;
@@ -214,7 +201,7 @@ public final class FlinkKafka {
 		}
 
 		@Override
-		public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+		public ProducerRecord<byte[], byte[]> of(T element) {
 			RecordHeaders headers = new RecordHeaders();
 			if (element instanceof Traced<?> traced && traced.trace() != null) {
 				traced.trace().writeTo(headers, correlationId != null);
@@ -231,20 +218,20 @@ public final class FlinkKafka {
 
 	}
 
-	static final class AppliedChangeSerializer implements KafkaRecordSerializationSchema<AppliedChange> {
+	static final class AppliedChangeRecords implements SharedProducerSink.Records<AppliedChange> {
 
 		@Override
-		public ProducerRecord<byte[], byte[]> serialize(AppliedChange change, KafkaSinkContext context, Long timestamp) {
+		public ProducerRecord<byte[], byte[]> of(AppliedChange change) {
 			Long at = Horizons.known(change.at()) ? change.at() : null;
 			return new ProducerRecord<>(AppliedChange.TOPIC, null, at, utf8(change.entity()), Json.write(change));
 		}
 
 	}
 
-	static final class SagaReplySerializer implements KafkaRecordSerializationSchema<SagaReply> {
+	static final class SagaReplyRecords implements SharedProducerSink.Records<SagaReply> {
 
 		@Override
-		public ProducerRecord<byte[], byte[]> serialize(SagaReply reply, KafkaSinkContext context, Long timestamp) {
+		public ProducerRecord<byte[], byte[]> of(SagaReply reply) {
 			return new ProducerRecord<>(reply.replyTopic(), utf8(reply.sagaId()),
 					Json.write(new SagaReply.Envelope(reply)));
 		}

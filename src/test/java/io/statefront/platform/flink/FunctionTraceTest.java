@@ -9,7 +9,7 @@ import io.statefront.ledger.UserFunction;
 import io.statefront.ledger.UserOperation;
 import io.statefront.ledger.UserResponse;
 import io.statefront.platform.flink.FlinkKafka.JsonDeserializationSchema;
-import io.statefront.platform.flink.FlinkKafka.JsonRecordSerializer;
+import io.statefront.platform.flink.FlinkKafka.JsonRecords;
 import io.statefront.platform.kafka.Json;
 import io.statefront.support.FunctionHarness;
 import org.apache.flink.api.common.functions.util.ListCollector;
@@ -64,9 +64,9 @@ class FunctionTraceTest {
 		assertThat(answer.trace()).isEqualTo(trace);
 
 		long before = FunctionTrace.nowMicros();
-		ProducerRecord<byte[], byte[]> reply = new JsonRecordSerializer<UserResponse>("user-events",
+		ProducerRecord<byte[], byte[]> reply = new JsonRecords<UserResponse>("user-events",
 				UserResponse::requestId, UserResponse::requestId)
-			.serialize(answer, null, null);
+			.of(answer);
 
 		Headers headers = reply.headers();
 		assertThat(new String(headers.lastHeader(FunctionTrace.TRACEPARENT).value(), StandardCharsets.US_ASCII))
@@ -75,9 +75,9 @@ class FunctionTraceTest {
 		assertThat(FunctionTrace.micros(headers, FunctionTrace.ANSWERED)).isGreaterThanOrEqualTo(before);
 		assertThat(new String(reply.value(), StandardCharsets.UTF_8)).doesNotContain("trace");
 
-		ProducerRecord<byte[], byte[]> untraced = new JsonRecordSerializer<UserResponse>("user-events",
+		ProducerRecord<byte[], byte[]> untraced = new JsonRecords<UserResponse>("user-events",
 				UserResponse::requestId, UserResponse::requestId)
-			.serialize(answer.withTrace(null), null, null);
+			.of(answer.withTrace(null));
 		assertThat(untraced.headers().lastHeader(FunctionTrace.TRACEPARENT)).isNull();
 		assertThat(untraced.headers().lastHeader(FunctionTrace.ANSWERED)).isNull();
 	}
