@@ -127,6 +127,7 @@ final class SharedProducerSink<T> implements Sink<T>, SupportsCommitter<Void> {
 			Exception cause = failure;
 			if (cause != null) {
 				failed.inc();
+				producer.retire();
 				throw new IOException("Kafka failed a record of this sink", cause);
 			}
 		}

@@ -13,6 +13,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The Kafka producers {@link SharedProducerSink}'s writers share: one per job and settings in this
  * JVM (on a Flink cluster, in each TaskManager), opened by its first writer and closed by its last.
  * Kafka's producer is safe to use from many threads, here the tasks of one job.
+ *
+ * <p>A producer that failed a record is leased no more. Flink restarts only the failed task's part
+ * of a job (its pipelined region: the functions job has one per function), so the other writers may
+ * hold the producer on; a restarted writer gets a new one rather than one that may fail again.
  */
 final class SharedProducers {
 
@@ -21,71 +25,78 @@ final class SharedProducers {
 
 	private static final class Shared {
 
+		final Key key;
+
 		final Producer<byte[], byte[]> producer;
 
 		int writers;
 
-		Shared(Map<String, String> settings) {
-			this.producer = new KafkaProducer<>(new HashMap<>(settings), new ByteArraySerializer(),
+		Shared(Key key) {
+			this.key = key;
+			this.producer = new KafkaProducer<>(new HashMap<>(key.settings()), new ByteArraySerializer(),
 					new ByteArraySerializer());
 		}
 
 	}
 
-	private static final Map<Key, Shared> OPEN = new HashMap<>();
+	/** The producers leased out to new writers. */
+	private static final Map<Key, Shared> LEASED = new HashMap<>();
 
 	private SharedProducers() {
 	}
 
-	/** The job's producer of these settings, opened if no writer holds it; {@link Lease#release()} when done. */
+	/** The job's producer of these settings, opened if none is leased; {@link Lease#release()} when done. */
 	static Lease lease(JobID job, Map<String, String> settings) {
-		Key key = new Key(job, settings);
-		synchronized (OPEN) {
-			Shared shared = OPEN.computeIfAbsent(key, unused -> new Shared(settings));
+		synchronized (LEASED) {
+			Shared shared = LEASED.computeIfAbsent(new Key(job, settings), Shared::new);
 			shared.writers++;
-			return new Lease(key, shared.producer);
+			return new Lease(shared);
 		}
 	}
 
-	/** How many producers {@code job} has open, for tests. */
-	static long open(JobID job) {
-		synchronized (OPEN) {
-			return OPEN.keySet().stream().filter(key -> key.job().equals(job)).count();
+	/** How many producers {@code job} leases out, for tests. */
+	static long leased(JobID job) {
+		synchronized (LEASED) {
+			return LEASED.keySet().stream().filter(key -> key.job().equals(job)).count();
 		}
 	}
 
 	/** One writer's hold on a shared producer. */
 	static final class Lease {
 
-		private final Key key;
-
-		private final Producer<byte[], byte[]> producer;
+		private final Shared shared;
 
 		private boolean released;
 
-		private Lease(Key key, Producer<byte[], byte[]> producer) {
-			this.key = key;
-			this.producer = producer;
+		private Lease(Shared shared) {
+			this.shared = shared;
 		}
 
 		Producer<byte[], byte[]> get() {
-			return producer;
+			return shared.producer;
+		}
+
+		/** Leases the producer to no new writer: it failed a record. */
+		void retire() {
+			synchronized (LEASED) {
+				LEASED.remove(shared.key, shared);
+			}
 		}
 
 		/**
 		 * Gives the producer up; the last writer closes it without waiting for what is still unsent:
-		 * its job is stopping, and a restart sends again whatever came after its last checkpoint.
+		 * its job is stopping or restarting, and a restart sends again whatever came after its last
+		 * checkpoint (a checkpoint waits for all sent before it).
 		 */
 		void release() {
-			synchronized (OPEN) {
+			synchronized (LEASED) {
 				if (released) {
 					return;
 				}
 				released = true;
-				Shared shared = OPEN.get(key);
-				if (shared != null && shared.producer == producer && --shared.writers == 0) {
-					OPEN.remove(key);
-					producer.close(Duration.ZERO);
+				if (--shared.writers == 0) {
+					LEASED.remove(shared.key, shared);
+					shared.producer.close(Duration.ZERO);
 				}
 			}
 		}
