@@ -194,7 +194,11 @@ class StorefrontBrowserTest extends IntegrationTest {
 	void theQuantityOnOfferIsWhatIsLeftAndTheHeaderCountsTheCartWithoutAReload() {
 		admin().post("/stock/batch_init/300/3/10");
 		api().post("/stock/subtract/15/3");
-		browser.get(url("/shop/product/14"));
+		// pages read the live stock levels, which may be a fraction of a second behind the functions
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+			driver.get(url("/shop/product/14"));
+			return quantitiesOnOffer().equals(List.of("1", "2", "3"));
+		});
 		Object page = browser.executeScript("return window.performance.timeOrigin");
 		assertThat(quantitiesOnOffer()).containsExactly("1", "2", "3");
 		assertThat(browser.findElement(By.cssSelector("#account .cart-count")).getText()).isEqualTo("0");
