@@ -25,14 +25,23 @@ import java.util.concurrent.TimeoutException;
 import io.statefront.console.ConsoleAdmin;
 import io.statefront.support.IntegrationTest;
 import io.statefront.support.StompSubscriber;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -98,6 +107,12 @@ class SecurityMatrixIntegrationTest extends IntegrationTest {
 	@Autowired
 	private SimpUserRegistry stompUsers;
 
+	@Autowired
+	private ObjectProvider<SecurityFilterChain> securityChains;
+
+	@Autowired
+	private ServletContext servletContext;
+
 	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
@@ -152,6 +167,32 @@ class SecurityMatrixIntegrationTest extends IntegrationTest {
 		assertThat(admin.post("/console/simulator", Map.of("eventsPerSecond", "0")).statusCode()).isEqualTo(200);
 		HttpResponse<String> withoutToken = admin.htmx("/console/analytics/history/page_views_per_second?minutes=5");
 		assertThat(withoutToken.statusCode()).isIn(200, 503);
+	}
+
+	/**
+	 * The second, asynchronous dispatch that writes an API answer passes no filter of the API's chain
+	 * again (its first dispatch was checked); the storefront's pages keep their chain, CSRF token
+	 * included, for theirs. Picked as Spring Security picks: the first chain, in order, that matches.
+	 */
+	@Test
+	void anApiAnswerIsCheckedOnceAndAPageOnEachDispatch() {
+		assertThat(filtersFor("/orders/checkout/7", DispatcherType.REQUEST))
+			.anyMatch(BasicAuthenticationFilter.class::isInstance)
+			.anyMatch(AuthorizationFilter.class::isInstance);
+		assertThat(filtersFor("/orders/checkout/7", DispatcherType.ASYNC)).isEmpty();
+		assertThat(filtersFor("/users/find/7", DispatcherType.ERROR)).anyMatch(AuthorizationFilter.class::isInstance);
+		assertThat(filtersFor("/shop/cart", DispatcherType.ASYNC)).anyMatch(CsrfFilter.class::isInstance);
+		assertThat(filtersFor("/console/analytics", DispatcherType.ASYNC)).anyMatch(CsrfFilter.class::isInstance);
+	}
+
+	private List<Filter> filtersFor(String path, DispatcherType dispatch) {
+		MockHttpServletRequest request = new MockHttpServletRequest(servletContext, "POST", path);
+		request.setDispatcherType(dispatch);
+		return securityChains.orderedStream()
+			.filter(chain -> chain.matches(request))
+			.findFirst()
+			.orElseThrow()
+			.getFilters();
 	}
 
 	/** What every answer carries, whichever chain gave it: no sniffing, no framing, no caching of private pages. */
