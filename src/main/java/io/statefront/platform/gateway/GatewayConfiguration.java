@@ -7,6 +7,7 @@ import io.statefront.platform.kafka.TopicHorizons;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -18,9 +19,13 @@ import org.springframework.kafka.requestreply.CorrelationKey;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.support.TopicPartitionOffset.SeekPosition;
+import org.springframework.scheduling.TaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
-class GatewayConfiguration {
+class GatewayConfiguration implements DisposableBean {
+
+	/** Not a bean: a {@code TaskScheduler} bean would become the one {@code @Scheduled} work runs on. */
+	private final ReplyTimeouts replyTimeouts = new ReplyTimeouts();
 
 	/**
 	 * Spring Kafka's request/reply template. Its reply listener assigns itself every partition of
@@ -36,12 +41,18 @@ class GatewayConfiguration {
 			ConsumerFactory<String, byte[]> consumerFactory, List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin,
 			TopicHorizons horizons, GatewayProperties properties) {
 		return replyingKafkaTemplate(producerFactory, consumerFactory, replyTopics, kafkaAdmin, horizons,
-				properties.replyPartitions());
+				properties.replyPartitions(), replyTimeouts);
+	}
+
+	@Override
+	public void destroy() {
+		replyTimeouts.destroy();
 	}
 
 	static ReplyingKafkaTemplate<String, byte[], byte[]> replyingKafkaTemplate(
 			ProducerFactory<String, byte[]> producerFactory, ConsumerFactory<String, byte[]> consumerFactory,
-			List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin, TopicHorizons horizons, List<Integer> claimed) {
+			List<ReplyTopic> replyTopics, KafkaAdmin kafkaAdmin, TopicHorizons horizons, List<Integer> claimed,
+			TaskScheduler timeouts) {
 		int needed = claimed.stream().mapToInt(partition -> partition + 1).max().orElse(0);
 		kafkaAdmin.createOrModifyTopics(replyTopics.stream()
 			.map(topic -> horizons.replies(topic.name(), Math.max(topic.partitions(), needed)))
@@ -60,6 +71,7 @@ class GatewayConfiguration {
 		KafkaMessageListenerContainer<String, byte[]> replies = new KafkaMessageListenerContainer<>(consumerFactory,
 				containerProperties);
 		ReplyingKafkaTemplate<String, byte[], byte[]> template = new ReplyingKafkaTemplate<>(producerFactory, replies);
+		template.setTaskScheduler(timeouts);
 		template.setCorrelationIdStrategy(record -> new CorrelationKey(RequestReplyGateway.requestId(record)));
 		template.setSharedReplyTopic(true);
 		// a span for each send, whose trace context goes along in the command's headers (W3C traceparent)

@@ -132,7 +132,8 @@ class ReplyPartitionsIntegrationTest extends IntegrationTest {
 
 	private ReplyingKafkaTemplate<String, byte[], byte[]> templates(List<Integer> claimed) {
 		ReplyingKafkaTemplate<String, byte[], byte[]> template = GatewayConfiguration
-			.replyingKafkaTemplate(producerFactory, consumerFactory, replyTopics, kafkaAdmin, horizons, claimed);
+			.replyingKafkaTemplate(producerFactory, consumerFactory, replyTopics, kafkaAdmin, horizons, claimed,
+					new ReplyTimeouts());
 		template.start();
 		templates.add(template);
 		return template;
