@@ -9,8 +9,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * The timer of {@link org.springframework.kafka.requestreply.ReplyingKafkaTemplate}'s reply
  * timeouts, on a grid of {@value #GRID_MILLIS} ms. The template schedules a timeout for every
  * request and never cancels it: it runs when its time comes and finds the request long answered.
- * On a timer of its own each of those ran at its own millisecond, so the timer's thread woke for
- * every request (1,150 times a second at 1,500 ledger operations a second, docs/benchmarks.md,
+ * On the timer the template makes for itself each of those ran at its own millisecond, so the
+ * timer's thread woke for every request (1,150 times a second at 1,500 ledger operations a second, docs/benchmarks.md,
  * "What the ledger costs below saturation"). Rounded up to the grid, the timeouts of a tenth of a
  * second fall due together and run in one wake-up.
  *
